@@ -1,0 +1,175 @@
+// Package data keeps the command post's records in one SQLite file. It reads
+// like the domain (db.Staff, db.SaveStaff) and takes and returns plain structs.
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// timeLayout is how every timestamp is stored: local wall time, which is what
+// the clerk typed and what SQL date filters compare against.
+const timeLayout = "2006-01-02 15:04:05"
+
+// DB is the open database. All writes go through write, so each one is a
+// single transaction that either lands whole or not at all.
+type DB struct {
+	sql  *sql.DB
+	path string
+	now  func() time.Time
+}
+
+// Open opens (creating if needed) the database at path and brings its schema
+// up to date. now is the clock; tests pass a fixed one.
+func Open(ctx context.Context, path string, now func() time.Time) (*DB, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	// busy_timeout must come first so the pragmas after it already wait for a
+	// lock instead of failing; FULL sync because a power cut must not lose a
+	// saved entry; immediate transactions so two writers never deadlock.
+	dsn := path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
+	sqldb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db := &DB{sql: sqldb, path: path, now: now}
+	if err := db.migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// checkHeader refuses a file that exists but is not SQLite before the driver
+// gets a chance to turn it into one.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // an empty file becomes a new database
+	}
+	if !bytes.Equal(head[:n], []byte("SQLite format 3\x00")) {
+		return fmt.Errorf("open database %s: %w", path, ErrNotDatabase)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Path is the database file's location.
+func (db *DB) Path() string { return db.path }
+
+// Now is the injected clock's current time.
+func (db *DB) Now() time.Time { return db.now() }
+
+// write runs fn in one immediate transaction; what names the operation in the
+// wrapped error.
+func (db *DB) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: commit: %w", what, err)
+	}
+	return nil
+}
+
+// SchemaVersion is the number of the newest migration this program knows.
+func SchemaVersion() int {
+	files, _ := fs.Glob(migrations, "migrations/*.sql")
+	return len(files)
+}
+
+func (db *DB) migrate(ctx context.Context) error {
+	var have int
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		if strings.Contains(err.Error(), "not a database") {
+			return fmt.Errorf("read schema version: %w", ErrNotDatabase)
+		}
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	files, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("list migrations: %w", err)
+	}
+	sort.Strings(files)
+	if have > len(files) {
+		return fmt.Errorf("database schema %d, program knows %d: %w", have, len(files), ErrSchemaTooNew)
+	}
+	if have == 0 {
+		// Another program's SQLite file has tables but no version of ours.
+		var tables int
+		if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+			return fmt.Errorf("inspect schema: %w", err)
+		}
+		if tables > 0 {
+			return fmt.Errorf("database has foreign tables: %w", ErrNotDatabase)
+		}
+	}
+	if have == len(files) {
+		return nil
+	}
+	return db.write(ctx, "migrate schema", func(tx *sql.Tx) error {
+		for i, name := range files[have:] {
+			n, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
+			if err != nil || n != have+i+1 {
+				return fmt.Errorf("migration %s is out of sequence", name)
+			}
+			body, err := migrations.ReadFile(name)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return fmt.Errorf("apply %s: %w", name, err)
+			}
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(files)))
+		return err
+	})
+}
+
+func formatTime(t time.Time) string { return t.Format(timeLayout) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.ParseInLocation(timeLayout, s, time.Local)
+	return t
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

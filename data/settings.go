@@ -1,0 +1,70 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// PostInfo is who the program serves: asked for on first run, printed in
+// every title.
+type PostInfo struct {
+	Township  string // 乡镇/街道
+	PostName  string // 指挥部名称
+	DutyPhone string // 指挥部值班电话
+}
+
+// Complete reports whether first-run setup has been done.
+func (p PostInfo) Complete() bool {
+	return p.Township != "" && p.PostName != "" && p.DutyPhone != ""
+}
+
+// PostInfo reads the command post's details; empty fields before setup.
+func (db *DB) PostInfo(ctx context.Context) (PostInfo, error) {
+	var p PostInfo
+	for key, dst := range map[string]*string{
+		"township": &p.Township, "post_name": &p.PostName, "duty_phone": &p.DutyPhone,
+	} {
+		err := db.sql.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(dst)
+		if err != nil && err != sql.ErrNoRows {
+			return p, fmt.Errorf("read setting %s: %w", key, err)
+		}
+	}
+	return p, nil
+}
+
+// SavePostInfo validates and stores the command post's details.
+func (db *DB) SavePostInfo(ctx context.Context, p PostInfo) error {
+	p.Township, p.PostName = clean(p.Township), clean(p.PostName)
+	if err := checkName("township", p.Township); err != nil {
+		return err
+	}
+	if err := checkName("post_name", p.PostName); err != nil {
+		return err
+	}
+	phone, err := NormalizePhone(p.DutyPhone)
+	if err != nil {
+		return &FieldError{Field: "duty_phone", Err: err}
+	}
+	p.DutyPhone = phone
+	return db.write(ctx, "save post info", func(tx *sql.Tx) error {
+		for key, value := range map[string]string{
+			"township": p.Township, "post_name": p.PostName, "duty_phone": p.DutyPhone,
+		} {
+			if err := setSetting(ctx, tx, key, value); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
+	_, err := tx.ExecContext(ctx,
+		"INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+		key, value)
+	if err != nil {
+		return fmt.Errorf("set %s: %w", key, err)
+	}
+	return nil
+}

@@ -1,0 +1,41 @@
+// Package app holds the command post's use cases that span tables or files:
+// where the data lives, backups, imports, exports and demo data. Screens and
+// commands call it; it calls data and reports.
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fangkong/data"
+)
+
+// Version is set at build time from FyneApp.toml.
+var Version = "dev"
+
+// App is one open database and the folders that belong to it.
+type App struct {
+	DB  *data.DB
+	Now func() time.Time
+}
+
+// Open opens the database at path, creating its folder on first use.
+func Open(ctx context.Context, path string, now func() time.Time) (*App, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("create data folder: %w", err)
+	}
+	db, err := data.Open(ctx, path, now)
+	if err != nil {
+		return nil, err
+	}
+	return &App{DB: db, Now: now}, nil
+}
+
+// Close closes the database.
+func (a *App) Close() error { return a.DB.Close() }
+
+// DataDir is the folder holding the database, its backups and reports.
+func (a *App) DataDir() string { return filepath.Dir(a.DB.Path()) }

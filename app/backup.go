@@ -1,0 +1,65 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// keepDailyBackups is how many automatic backups are kept.
+const keepDailyBackups = 30
+
+const (
+	dailyPrefix  = "自动备份-"
+	manualPrefix = "备份-"
+)
+
+// BackupDir is where automatic backups go: beside the database.
+func (a *App) BackupDir() string { return filepath.Join(a.DataDir(), "backups") }
+
+// Backup writes a consistent copy of the database into dir, named by the
+// date and time, and returns its path.
+func (a *App) Backup(ctx context.Context, dir string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create backup folder: %w", err)
+	}
+	path := filepath.Join(dir, manualPrefix+a.Now().Format("2006-01-02-150405")+".db")
+	return path, a.DB.BackupTo(ctx, path)
+}
+
+// DailyBackup makes the day's automatic backup if there is none yet, and
+// keeps only the newest 30. It reports whether it made one.
+func (a *App) DailyBackup(ctx context.Context) (bool, error) {
+	dir := a.BackupDir()
+	path := filepath.Join(dir, dailyPrefix+a.Now().Format("2006-01-02")+".db")
+	if _, err := os.Stat(path); err == nil {
+		return false, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false, fmt.Errorf("create backup folder: %w", err)
+	}
+	if err := a.DB.BackupTo(ctx, path); err != nil {
+		return false, err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return true, fmt.Errorf("list backups: %w", err)
+	}
+	var daily []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), dailyPrefix) && strings.HasSuffix(e.Name(), ".db") {
+			daily = append(daily, e.Name())
+		}
+	}
+	slices.Sort(daily) // the names sort by date
+	for len(daily) > keepDailyBackups {
+		if err := os.Remove(filepath.Join(dir, daily[0])); err != nil {
+			return true, fmt.Errorf("remove old backup: %w", err)
+		}
+		daily = daily[1:]
+	}
+	return true, nil
+}

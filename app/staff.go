@@ -1,0 +1,145 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	_ "fangkong/assets" // the Chinese column names
+	"fangkong/data"
+	"fangkong/reports"
+)
+
+// ErrNoStaffSheet means no worksheet of an import has a name column.
+var ErrNoStaffSheet = errors.New("no worksheet has a name column")
+
+// staffColumns are the staff workbook's columns, in export order. Import
+// finds them by header text, in any order, and also accepts the aliases.
+func staffColumns() []struct {
+	header  string
+	aliases []string
+} {
+	return []struct {
+		header  string
+		aliases []string
+	}{
+		{lang.L("Name"), []string{"姓名", "名字"}},
+		{lang.L("Phone"), []string{"电话", "手机", "手机号", "联系电话", "手机号码"}},
+		{lang.L("Unit"), []string{"单位", "工作单位", "所在单位"}},
+		{lang.L("Kind"), []string{"类别", "人员类别", "身份"}},
+		{lang.L("May lead"), []string{"可带班", "带班"}},
+		{lang.L("Status"), []string{"状态", "在岗"}},
+		{lang.L("Note"), []string{"备注"}},
+	}
+}
+
+// ImportRow is one rejected row of a staff import: its row number as the
+// spreadsheet shows it, the name if there was one, and why.
+type ImportRow struct {
+	Row  int
+	Name string
+	Err  error
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Added    int
+	Rejected []ImportRow
+}
+
+// ImportStaff adds the people in an .xlsx workbook: the first worksheet with
+// a name column, one person a row. Good rows are saved, bad rows are listed
+// with their reason; nothing already saved is touched.
+func (a *App) ImportStaff(ctx context.Context, r io.Reader) (ImportResult, error) {
+	var res ImportResult
+	tables, err := reports.ReadXLSX(r)
+	if err != nil {
+		return res, fmt.Errorf("import staff: %w", err)
+	}
+	cols := staffColumns()
+	for _, t := range tables {
+		index := make([]int, len(cols)) // column of each field, -1 if absent
+		for i, c := range cols {
+			index[i] = -1
+			for h, name := range t.Header {
+				name = strings.TrimSpace(name)
+				if name == c.header || slices.Contains(c.aliases, name) {
+					index[i] = h
+					break
+				}
+			}
+		}
+		if index[0] < 0 {
+			continue
+		}
+		for n, row := range t.Rows {
+			cell := func(field int) string {
+				if index[field] < 0 || index[field] >= len(row) {
+					return ""
+				}
+				return strings.TrimSpace(row[index[field]])
+			}
+			if strings.Join(row, "") == "" {
+				continue // blank lines between blocks of people
+			}
+			s := data.Staff{
+				Name: cell(0), Phone: cell(1), Unit: cell(2), Kind: cell(3),
+				MayLead: yes(cell(4)), Active: cell(5) == "" || yes(cell(5)) || cell(5) == lang.L("Active"),
+				Note: cell(6),
+			}
+			if _, err := a.DB.SaveStaff(ctx, s); err != nil {
+				res.Rejected = append(res.Rejected, ImportRow{Row: n + 2, Name: s.Name, Err: err})
+				continue
+			}
+			res.Added++
+		}
+		return res, nil
+	}
+	return res, fmt.Errorf("import staff: %w", ErrNoStaffSheet)
+}
+
+// yes reads the ways a spreadsheet says yes.
+func yes(s string) bool {
+	switch strings.ToLower(s) {
+	case "是", "√", "✓", "y", "yes", "1", "在岗", "true":
+		return true
+	}
+	return false
+}
+
+// StaffTable is every person, active and not, as a worksheet.
+func (a *App) StaffTable(ctx context.Context) (reports.Table, error) {
+	list, err := a.DB.Staff(ctx, data.StaffQuery{IncludeInactive: true})
+	if err != nil {
+		return reports.Table{}, err
+	}
+	t := reports.Table{Name: lang.L("Staff")}
+	for _, c := range staffColumns() {
+		t.Header = append(t.Header, c.header)
+	}
+	for _, s := range list {
+		lead, status := "", lang.L("Active")
+		if s.MayLead {
+			lead = lang.L("Yes")
+		}
+		if !s.Active {
+			status = lang.L("Inactive")
+		}
+		t.Rows = append(t.Rows, []string{s.Name, s.Phone, s.Unit, s.Kind, lead, status, s.Note})
+	}
+	return t, nil
+}
+
+// ExportStaff writes every person to an .xlsx workbook that ImportStaff reads back.
+func (a *App) ExportStaff(ctx context.Context, w io.Writer) error {
+	t, err := a.StaffTable(ctx)
+	if err != nil {
+		return fmt.Errorf("export staff: %w", err)
+	}
+	return reports.WriteXLSX(w, t)
+}

@@ -1,0 +1,121 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"fangkong/data"
+	"fangkong/reports"
+)
+
+func TestImportStaffGoodAndBadRows(t *testing.T) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
+	a := openTest(t, &now)
+	ctx := context.Background()
+	if _, err := a.DB.SaveStaff(ctx, data.Staff{Name: "张建国", Phone: "13912345678", Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err := reports.WriteXLSX(&buf,
+		reports.Table{Name: "说明", Header: []string{"请在第二张表填写"}},
+		reports.Table{Name: "名单", Header: []string{"序号", "手机号", "姓名", "单位", "类别", "可带班", "备注"}, Rows: [][]string{
+			{"1", "13812345678", "李秀英", "卫生院", "医务人员", "否", ""},
+			{"2", "139123", "王伟", "派出所", "民警/辅警", "", ""},
+			{"", "", "", "", "", "", ""},
+			{"3", "13712345678", "", "镇政府", "干部", "", ""},
+			{"4", "13912345678", "张建国", "镇政府", "干部", "是", ""},
+			{"5", "0913-2345678", "赵刚", "镇政府", "干部", "是", "带班"},
+			{"6", "13612345678", "孙丽", "村委会", "厨师", "", ""},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.ImportStaff(ctx, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 2 {
+		t.Errorf("added %d, want 2", res.Added)
+	}
+	want := map[int]error{3: data.ErrBadPhone, 5: data.ErrNameRequired, 6: data.ErrDuplicate, 8: data.ErrBadChoice}
+	if len(res.Rejected) != len(want) {
+		t.Fatalf("rejected %+v", res.Rejected)
+	}
+	for _, r := range res.Rejected {
+		if !errors.Is(r.Err, want[r.Row]) {
+			t.Errorf("row %d (%s) rejected for %v, want %v", r.Row, r.Name, r.Err, want[r.Row])
+		}
+	}
+	zhao, _ := a.DB.Staff(ctx, data.StaffQuery{Text: "赵刚"})
+	if len(zhao) != 1 || !zhao[0].MayLead || zhao[0].Phone != "0913-2345678" || !zhao[0].Active || zhao[0].Note != "带班" {
+		t.Fatalf("赵刚 imported as %+v", zhao)
+	}
+}
+
+func TestImportStaffRefusesBrokenFiles(t *testing.T) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
+	a := openTest(t, &now)
+	if _, err := a.ImportStaff(context.Background(), strings.NewReader("not a workbook")); !errors.Is(err, reports.ErrNotWorkbook) {
+		t.Fatalf("broken file: %v", err)
+	}
+	var buf bytes.Buffer
+	reports.WriteXLSX(&buf, reports.Table{Name: "物资", Header: []string{"物品", "数量"}, Rows: [][]string{{"口罩", "100"}}})
+	if _, err := a.ImportStaff(context.Background(), &buf); !errors.Is(err, ErrNoStaffSheet) {
+		t.Fatalf("workbook without names: %v", err)
+	}
+	if list, _ := a.DB.Staff(context.Background(), data.StaffQuery{IncludeInactive: true}); len(list) != 0 {
+		t.Fatalf("saved %v", list)
+	}
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
+	a := openTest(t, &now)
+	ctx := context.Background()
+	if err := a.Demo(ctx, ScaleSmall); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := a.DB.Staff(ctx, data.StaffQuery{IncludeInactive: true})
+	var buf bytes.Buffer
+	if err := a.ExportStaff(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	b := openTest(t, &now)
+	res, err := b.ImportStaff(ctx, &buf)
+	if err != nil || res.Added != len(before) || len(res.Rejected) != 0 {
+		t.Fatalf("re-import: %+v, %v", res, err)
+	}
+	after, _ := b.DB.Staff(ctx, data.StaffQuery{IncludeInactive: true})
+	for i := range before {
+		before[i].ID, after[i].ID = 0, 0
+		if before[i] != after[i] {
+			t.Errorf("row %d: exported %+v, re-imported %+v", i, before[i], after[i])
+		}
+	}
+}
+
+func TestDemo(t *testing.T) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
+	a := openTest(t, &now)
+	ctx := context.Background()
+	if err := a.Demo(ctx, "huge"); !errors.Is(err, ErrBadScale) {
+		t.Fatalf("bad scale: %v", err)
+	}
+	if err := a.Demo(ctx, ScaleYear); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := a.DB.Staff(ctx, data.StaffQuery{IncludeInactive: true})
+	if len(list) != 120 {
+		t.Fatalf("%d staff, want 120", len(list))
+	}
+	if p, _ := a.DB.PostInfo(ctx); !p.Complete() {
+		t.Fatalf("post info not set: %+v", p)
+	}
+	if err := a.Demo(ctx, ScaleSmall); !errors.Is(err, ErrNotEmpty) {
+		t.Fatalf("demo over existing data: %v", err)
+	}
+}

@@ -1,0 +1,53 @@
+// Package assets embeds what the program carries with it: the Chinese font,
+// the icon and the one file of strings people read.
+package assets
+
+import (
+	_ "embed"
+	"encoding/json"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+)
+
+// Font is WenQuanYi Micro Hei, face 0 of the Debian .ttc, as TrueType: Fyne
+// can't read a collection and gofpdf reads only .ttf. Licence beside it.
+//
+//go:embed font/wqy-microhei.ttf
+var Font []byte
+
+// Icon is the program's icon.
+//
+//go:embed icon.png
+var Icon []byte
+
+// Chinese maps every English key used with lang.L, Fyne's own included, to
+// the Chinese people see.
+//
+//go:embed zh.json
+var Chinese []byte
+
+// The program speaks Chinese whatever the system language: Fyne picks its
+// strings by the OS locale, so the same table is registered under English
+// (what an English Windows matches) and under Chinese.
+func init() {
+	for _, locale := range []fyne.Locale{"en", "zh-Hans", "zh"} {
+		if err := lang.AddTranslationsForLocale(Chinese, locale); err != nil {
+			panic("assets/zh.json: " + err.Error())
+		}
+	}
+}
+
+// Keys lists the keys zh.json defines; tests use it to find strings that
+// would otherwise show in English.
+func Keys() map[string]bool {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(Chinese, &m); err != nil {
+		panic("assets/zh.json: " + err.Error())
+	}
+	keys := make(map[string]bool, len(m))
+	for k := range m {
+		keys[k] = true
+	}
+	return keys
+}

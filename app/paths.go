@@ -27,3 +27,13 @@ func DefaultDBPath() (path string, portable bool, err error) {
 	}
 	return filepath.Join(base, "fangkong", dbFileName), false, nil
 }
+
+// OutputPath names a new file in a folder beside the data, stamped with the
+// date and time so nothing earlier is overwritten: 导出/人员名单-2026-11-25-093000.xlsx.
+func (a *App) OutputPath(folder, title, ext string) (string, error) {
+	dir := filepath.Join(a.DataDir(), folder)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create folder %s: %w", dir, err)
+	}
+	return filepath.Join(dir, title+"-"+a.Now().Format("2006-01-02-150405")+ext), nil
+}

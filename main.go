@@ -1,0 +1,19 @@
+// Command fangkong is 防控指挥台, the desktop program of a township epidemic
+// command post. Without arguments it opens the window; with a command
+// (demo, backup, version) it works on the command line.
+package main
+
+import (
+	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"fangkong/ui"
+)
+
+func main() {
+	if ui.IsCommand(os.Args[1:]) {
+		os.Exit(ui.RunCommand(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(ui.Run(fyneapp.NewWithID("cn.fangkong.zhihuitai"), os.Args[1:]))
+}

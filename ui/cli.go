@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"fangkong/app"
+)
+
+// IsCommand reports whether args ask for a command-line tool rather than
+// the window: anything that does not start with an option.
+func IsCommand(args []string) bool {
+	return len(args) > 0 && !strings.HasPrefix(args[0], "-")
+}
+
+// RunCommand runs a command-line tool and returns the exit code: 0 done,
+// 1 failed, 2 wrongly called. Messages are Chinese sentences on stderr.
+func RunCommand(args []string, stdout, stderr io.Writer) int {
+	fail := func(code int, msg string) int {
+		fmt.Fprintln(stderr, msg)
+		return code
+	}
+	usage := func() int { return fail(2, lang.L("CLIUsage")) }
+	if len(args) == 0 {
+		return usage()
+	}
+	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	db := fs.String("db", "", "")
+	scale := fs.String("scale", string(app.ScaleSmall), "")
+	to := fs.String("to", "", "")
+	if err := fs.Parse(args[1:]); err != nil || fs.NArg() > 0 {
+		return usage()
+	}
+	open := func() (*app.App, int) {
+		if *db == "" {
+			return nil, fail(2, lang.L("Please name the database with --db PATH."))
+		}
+		a, err := app.Open(context.Background(), *db, time.Now)
+		if err != nil {
+			return nil, fail(1, Message(err))
+		}
+		return a, 0
+	}
+
+	switch args[0] {
+	case "version":
+		fmt.Fprintln(stdout, lang.L("AppName"), app.Version)
+		return 0
+	case "demo":
+		a, code := open()
+		if a == nil {
+			return code
+		}
+		defer a.Close()
+		if err := a.Demo(context.Background(), app.Scale(*scale)); err != nil {
+			return fail(1, Message(err))
+		}
+		fmt.Fprintln(stdout, lang.L("Demo data written to {{.Path}}", map[string]any{"Path": *db}))
+		return 0
+	case "backup":
+		if *to == "" {
+			return fail(2, lang.L("Please name the backup folder with --to DIR."))
+		}
+		a, code := open()
+		if a == nil {
+			return code
+		}
+		defer a.Close()
+		path, err := a.Backup(context.Background(), *to)
+		if err != nil {
+			return fail(1, Message(err))
+		}
+		fmt.Fprintln(stdout, lang.L("Backup written to {{.Path}}", map[string]any{"Path": path}))
+		return 0
+	}
+	return usage()
+}

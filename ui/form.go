@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// form lays out labelled fields with a message line under each, where a
+// validation error is shown beside the field it concerns.
+type form struct {
+	grid *fyne.Container
+	errs map[string]*widget.Label
+}
+
+func newForm() *form {
+	return &form{grid: container.New(layout.NewFormLayout()), errs: map[string]*widget.Label{}}
+}
+
+// add appends a field; field is the name data.FieldError uses for it. An
+// entry's error is cleared as soon as the clerk edits it.
+func (f *form) add(field, label string, w fyne.CanvasObject) {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	f.errs[field] = msg
+	var e *widget.Entry
+	switch w := w.(type) {
+	case *widget.Entry:
+		e = w
+	case *widget.SelectEntry:
+		e = &w.Entry
+	}
+	if e != nil {
+		prev := e.OnChanged
+		e.OnChanged = func(s string) {
+			f.setError(field, "")
+			if prev != nil {
+				prev(s)
+			}
+		}
+	}
+	f.grid.Add(container.NewVBox(widget.NewLabel(label)))
+	f.grid.Add(container.NewVBox(w, msg))
+}
+
+// setError shows msg under field, or clears it when msg is empty.
+func (f *form) setError(field, msg string) {
+	l := f.errs[field]
+	if l == nil || l.Text == msg {
+		return
+	}
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// clearErrors hides every field's message.
+func (f *form) clearErrors() {
+	for field := range f.errs {
+		f.setError(field, "")
+	}
+}
+
+// showError puts err beside its field if it names one of this form's
+// fields, and reports whether it did.
+func (f *form) showError(err error) bool {
+	field := fieldOf(err)
+	if _, ok := f.errs[field]; !ok {
+		return false
+	}
+	f.setError(field, Message(err))
+	return true
+}

@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"errors"
+	"log"
+
+	"fyne.io/fyne/v2/lang"
+
+	"fangkong/app"
+	"fangkong/data"
+	"fangkong/reports"
+)
+
+// messages maps each sentinel to the sentence a clerk reads.
+var messages = []struct {
+	err error
+	key string
+}{
+	{data.ErrNotDatabase, "This file is not a database of this program; nothing in it was changed."},
+	{data.ErrSchemaTooNew, "This database was saved by a newer version of the program; please use that version. Nothing was changed."},
+	{data.ErrNotFound, "The record no longer exists; the list has been refreshed."},
+	{data.ErrNameRequired, "Please enter a name."},
+	{data.ErrNameTooLong, "The name is too long (at most 30 characters, on one line)."},
+	{data.ErrPhoneRequired, "Please enter a phone number."},
+	{data.ErrBadPhone, "The phone number is not valid: enter an 11-digit mobile number, or a landline with its area code such as 0913-2345678."},
+	{data.ErrTextTooLong, "The text is too long."},
+	{data.ErrBadChoice, "Please choose one of the listed values."},
+	{data.ErrDuplicate, "A person with the same name and phone number already exists."},
+	{reports.ErrNotWorkbook, "The file could not be read as an Excel workbook (.xlsx); please save it as .xlsx in Excel or WPS and try again."},
+	{app.ErrNoStaffSheet, "No worksheet in the file has a \"姓名\" column in its first row."},
+	{app.ErrNotEmpty, "The database already holds records; demo data is only added to an empty database."},
+	{app.ErrBadScale, "The scale must be small or year."},
+}
+
+// Message turns an error into one Chinese sentence. An error nobody foresaw
+// is logged in full and shown as a plain apology, never as Go's text.
+func Message(err error) string {
+	for _, m := range messages {
+		if errors.Is(err, m.err) {
+			return lang.L(m.key)
+		}
+	}
+	log.Printf("unexpected error: %v", err)
+	return lang.L("The operation could not be completed and nothing was saved. Please try again; if it happens again, make a backup and contact support.")
+}
+
+// fieldOf says which form field an error belongs to, if any.
+func fieldOf(err error) string {
+	var fe *data.FieldError
+	if errors.As(err, &fe) {
+		return fe.Field
+	}
+	return ""
+}

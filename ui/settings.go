@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// settings is 设置: the command post's details, where the data lives, backups.
+type settings struct {
+	win   fyne.Window
+	app   *app.App
+	post  *postForm
+	saved *widget.Label
+	box   fyne.CanvasObject
+}
+
+func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settings {
+	s := &settings{win: w, app: a, saved: widget.NewLabel("")}
+	var submit func()
+	s.post = newPostForm(data.PostInfo{}, func() { submit() })
+	submit = func() {
+		if p, ok := s.post.save(a, w); ok {
+			s.saved.SetText(lang.L("Saved."))
+			renamed(p)
+		}
+	}
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), submit)
+	save.Importance = widget.HighImportance
+
+	path := widget.NewLabel(a.DB.Path())
+	path.Wrapping = fyne.TextWrapBreak
+	mode := lang.L("Data is kept in the user's application data folder.")
+	if p, portable, _ := app.DefaultDBPath(); portable && p == a.DB.Path() {
+		mode = lang.L("Portable mode: data is kept in the data folder beside the program.")
+	}
+	openData := widget.NewButtonWithIcon(lang.L("Open its folder"), theme.FolderOpenIcon(), func() {
+		if err := openFolder(a.DataDir()); err != nil {
+			showMessage(w, lang.L("Settings"), Message(err))
+		}
+	})
+	backup := widget.NewButtonWithIcon(lang.L("Back up to…"), theme.DocumentSaveIcon(), s.backup)
+	openBackups := widget.NewButtonWithIcon(lang.L("Open automatic backups"), theme.FolderOpenIcon(), func() {
+		if err := openFolder(a.BackupDir()); err != nil {
+			showMessage(w, lang.L("Settings"), Message(err))
+		}
+	})
+	autoNote := widget.NewLabel(lang.L("An automatic backup is made on the first start of each day; the last 30 are kept."))
+	autoNote.Wrapping = fyne.TextWrapWord
+
+	s.box = container.NewVScroll(container.NewVBox(
+		heading(lang.L("Command post")),
+		s.post.form.grid,
+		container.NewHBox(save, s.saved),
+		widget.NewSeparator(),
+		heading(lang.L("Data")),
+		widget.NewLabel(lang.L("Database file:")), path, widget.NewLabel(mode),
+		container.NewHBox(openData),
+		widget.NewSeparator(),
+		heading(lang.L("Backup")),
+		autoNote,
+		container.NewHBox(backup, openBackups),
+	))
+	return s
+}
+
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func (s *settings) content() fyne.CanvasObject { return container.NewPadded(s.box) }
+
+func (s *settings) refresh() {
+	p, err := s.app.DB.PostInfo(context.Background())
+	if err != nil {
+		showMessage(s.win, lang.L("Settings"), Message(err))
+		return
+	}
+	s.post.load(p)
+	s.saved.SetText("")
+}
+
+func (s *settings) unsaved() bool {
+	p, err := s.app.DB.PostInfo(context.Background())
+	return err == nil && s.post.value() != p
+}
+
+func (s *settings) discard() { s.refresh() }
+
+// backup asks for a folder (a USB stick, say) and writes a copy there.
+func (s *settings) backup() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		path, err := s.app.Backup(context.Background(), dir.Path())
+		if err != nil {
+			showMessage(s.win, lang.L("Backup"), Message(err))
+			return
+		}
+		showSaved(s.win, path)
+	}, s.win)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// showMessage shows one sentence in a dialog with an OK button.
+func showMessage(w fyne.Window, title, msg string) {
+	dialog.ShowInformation(title, msg, w)
+}

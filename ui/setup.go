@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// postForm edits the command post's details; first-run setup and 设置 share it.
+type postForm struct {
+	township, postName, dutyPhone *widget.Entry
+	form                          *form
+}
+
+func newPostForm(p data.PostInfo, submit func()) *postForm {
+	f := &postForm{township: widget.NewEntry(), postName: widget.NewEntry(), dutyPhone: widget.NewEntry(), form: newForm()}
+	f.township.SetPlaceHolder(lang.L("e.g. 城关镇"))
+	f.postName.SetPlaceHolder(lang.L("e.g. 城关镇疫情防控指挥部"))
+	f.dutyPhone.SetPlaceHolder(lang.L("e.g. 0913-2345678"))
+	f.form.add("township", lang.L("Township or sub-district"), f.township)
+	f.form.add("post_name", lang.L("Command post name"), f.postName)
+	f.form.add("duty_phone", lang.L("Duty phone"), f.dutyPhone)
+	f.load(p)
+	for _, e := range []*widget.Entry{f.township, f.postName, f.dutyPhone} {
+		e.OnSubmitted = func(string) { submit() }
+	}
+	return f
+}
+
+func (f *postForm) load(p data.PostInfo) {
+	f.township.SetText(p.Township)
+	f.postName.SetText(p.PostName)
+	f.dutyPhone.SetText(p.DutyPhone)
+	f.form.clearErrors()
+}
+
+func (f *postForm) value() data.PostInfo {
+	return data.PostInfo{Township: f.township.Text, PostName: f.postName.Text, DutyPhone: f.dutyPhone.Text}
+}
+
+// save stores the form; on a bad field it shows why beside it and returns false.
+func (f *postForm) save(a *app.App, w fyne.Window) (data.PostInfo, bool) {
+	f.form.clearErrors()
+	if err := a.DB.SavePostInfo(context.Background(), f.value()); err != nil {
+		if !f.form.showError(err) {
+			showMessage(w, lang.L("Not saved"), Message(err))
+		}
+		return data.PostInfo{}, false
+	}
+	p, err := a.DB.PostInfo(context.Background())
+	if err != nil {
+		showMessage(w, lang.L("Not saved"), Message(err))
+		return data.PostInfo{}, false
+	}
+	f.load(p)
+	return p, true
+}
+
+// setup is the first-run screen: the command post introduces itself once.
+type setup struct{ box fyne.CanvasObject }
+
+func newSetup(a *app.App, w fyne.Window, done func(data.PostInfo)) *setup {
+	var f *postForm
+	submit := func() {
+		if p, ok := f.save(a, w); ok {
+			done(p)
+		}
+	}
+	f = newPostForm(data.PostInfo{}, submit)
+	title := widget.NewLabelWithStyle(lang.L("Welcome to AppName"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(lang.L("SetupIntro"))
+	intro.Wrapping = fyne.TextWrapWord
+	start := widget.NewButton(lang.L("Save and start"), submit)
+	start.Importance = widget.HighImportance
+	card := container.NewVBox(title, intro, f.form.grid, container.NewCenter(start))
+	return &setup{box: container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 420), card))}
+}
+
+func (s *setup) content() fyne.CanvasObject { return s.box }

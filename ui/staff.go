@@ -1,0 +1,371 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// staffScreen is the staff directory (人员): a searchable list on the left,
+// the selected or new person's form on the right.
+type staffScreen struct {
+	win  fyne.Window
+	app  *app.App
+	rows []data.Staff
+
+	search       *widget.Entry
+	showInactive *widget.Check
+	count        *widget.Label
+	table        *widget.Table
+
+	heading  *widget.Label
+	name     *widget.Entry
+	phone    *widget.Entry
+	unit     *widget.SelectEntry
+	kind     *widget.Select
+	mayLead  *widget.Check
+	active   *widget.Check
+	note     *widget.Entry
+	form     *form
+	save     *widget.Button
+	toggle   *widget.Button
+	loaded   data.Staff // what the form held when last loaded or saved
+	selected int        // row shown in the form, -1 for a new person
+	box      fyne.CanvasObject
+}
+
+func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
+	s := &staffScreen{win: w, app: a, selected: -1}
+	headers := []string{lang.L("Name"), lang.L("Phone"), lang.L("Unit"), lang.L("Kind"), lang.L("May lead"), lang.L("Status")}
+
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("Search by name, pinyin initials, phone or unit"))
+	s.search.OnChanged = func(string) { s.refresh() }
+	s.showInactive = widget.NewCheck(lang.L("Show inactive"), func(bool) { s.refresh() })
+	s.count = widget.NewLabel("")
+
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.rows), len(headers) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.cell(id)) })
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(headers[id.Col])
+		}
+	}
+	for col, width := range []float32{90, 130, 120, 100, 70, 70} {
+		s.table.SetColumnWidth(col, width)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) { s.choose(id.Row) }
+
+	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.name = widget.NewEntry()
+	s.phone = widget.NewEntry()
+	s.phone.SetPlaceHolder(lang.L("11-digit mobile, or landline such as 0913-2345678"))
+	s.unit = widget.NewSelectEntry(data.StaffUnits)
+	s.kind = widget.NewSelect(data.StaffKinds, nil)
+	s.kind.PlaceHolder = lang.L("(Choose)")
+	s.mayLead = widget.NewCheck(lang.L("May lead on duty"), nil)
+	s.active = widget.NewCheck(lang.L("Active"), nil)
+	s.note = widget.NewMultiLineEntry()
+	s.note.SetMinRowsVisible(3)
+	s.note.Wrapping = fyne.TextWrapWord
+	for _, e := range []*widget.Entry{s.name, s.phone, &s.unit.Entry} {
+		e.OnSubmitted = func(string) { s.submit() }
+	}
+
+	s.form = newForm()
+	s.form.add("name", lang.L("Name"), s.name)
+	s.form.add("phone", lang.L("Phone"), s.phone)
+	s.form.add("unit", lang.L("Unit"), s.unit)
+	s.form.add("kind", lang.L("Kind"), s.kind)
+	s.form.add("may_lead", lang.L("May lead"), s.mayLead)
+	s.form.add("active", lang.L("Status"), s.active)
+	s.form.add("note", lang.L("Note"), s.note)
+
+	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.submit)
+	s.save.Importance = widget.HighImportance
+	s.toggle = widget.NewButton(lang.L("Deactivate"), s.toggleActive)
+	revert := widget.NewButton(lang.L("Undo changes"), func() { s.load(s.loaded) })
+
+	toolbar := container.NewBorder(nil, nil, nil,
+		container.NewHBox(s.showInactive,
+			widget.NewButtonWithIcon(lang.L("New person"), theme.ContentAddIcon(), s.newPerson),
+			widget.NewButtonWithIcon(lang.L("Import Excel"), theme.FolderOpenIcon(), s.importXLSX),
+			widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), s.exportXLSX)),
+		s.search)
+	editor := container.NewBorder(s.heading, container.NewHBox(s.save, revert, s.toggle), nil, nil,
+		container.NewVScroll(s.form.grid))
+	split := container.NewHSplit(container.NewBorder(nil, s.count, nil, nil, s.table), container.NewPadded(editor))
+	split.SetOffset(0.6)
+	s.box = container.NewBorder(toolbar, nil, nil, nil, split)
+	s.load(data.Staff{Active: true})
+	return s
+}
+
+func (s *staffScreen) content() fyne.CanvasObject { return s.box }
+
+func (s *staffScreen) cell(id widget.TableCellID) string {
+	p := s.rows[id.Row]
+	switch id.Col {
+	case 0:
+		return p.Name
+	case 1:
+		return p.Phone
+	case 2:
+		return p.Unit
+	case 3:
+		return p.Kind
+	case 4:
+		if p.MayLead {
+			return lang.L("Yes")
+		}
+		return ""
+	default:
+		if p.Active {
+			return lang.L("Active")
+		}
+		return lang.L("Inactive")
+	}
+}
+
+// refresh reloads the list for the current search.
+func (s *staffScreen) refresh() {
+	rows, err := s.app.DB.Staff(context.Background(), data.StaffQuery{
+		Text: s.search.Text, IncludeInactive: s.showInactive.Checked,
+	})
+	if err != nil {
+		showMessage(s.win, lang.L("Staff"), Message(err))
+		return
+	}
+	s.rows = rows
+	s.selected = -1
+	for i, r := range rows {
+		if r.ID == s.loaded.ID && r.ID != 0 {
+			s.selected = i
+		}
+	}
+	s.table.UnselectAll()
+	s.table.Refresh()
+	s.count.SetText(lang.L("{{.N}} people", map[string]any{"N": len(rows)}))
+}
+
+// current is the person as the form now shows them.
+func (s *staffScreen) current() data.Staff {
+	return data.Staff{
+		ID: s.loaded.ID, Name: s.name.Text, Phone: s.phone.Text, Unit: s.unit.Text,
+		Kind: s.kind.Selected, MayLead: s.mayLead.Checked, Active: s.active.Checked, Note: s.note.Text,
+	}
+}
+
+func (s *staffScreen) unsaved() bool { return s.current() != s.loaded }
+func (s *staffScreen) discard()      { s.load(s.loaded) }
+
+// load fills the form with p.
+func (s *staffScreen) load(p data.Staff) {
+	s.loaded = p
+	s.name.SetText(p.Name)
+	s.phone.SetText(p.Phone)
+	s.unit.SetText(p.Unit)
+	if p.Kind == "" {
+		s.kind.ClearSelected()
+	} else {
+		s.kind.SetSelected(p.Kind)
+	}
+	s.mayLead.SetChecked(p.MayLead)
+	s.active.SetChecked(p.Active)
+	s.note.SetText(p.Note)
+	s.form.clearErrors()
+	if p.ID == 0 {
+		s.heading.SetText(lang.L("New person"))
+		s.toggle.Hide()
+	} else {
+		s.heading.SetText(lang.L("Edit: {{.Name}}", map[string]any{"Name": p.Name}))
+		s.toggle.Show()
+		if p.Active {
+			s.toggle.SetText(lang.L("Deactivate"))
+		} else {
+			s.toggle.SetText(lang.L("Reactivate"))
+		}
+	}
+}
+
+// whenSaved runs next at once, or after the clerk agrees to drop the form's
+// unsaved changes.
+func (s *staffScreen) whenSaved(next func()) {
+	if !s.unsaved() {
+		next()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("The form has changes that are not saved. Discard them?"),
+		func(discard bool) {
+			if discard {
+				next()
+			}
+		}, s.win)
+}
+
+func (s *staffScreen) choose(row int) {
+	if row < 0 || row >= len(s.rows) || row == s.selected {
+		return
+	}
+	s.whenSaved(func() {
+		s.selected = row
+		s.load(s.rows[row])
+	})
+}
+
+func (s *staffScreen) newPerson() {
+	s.whenSaved(func() {
+		s.selected = -1
+		s.table.UnselectAll()
+		s.load(data.Staff{Active: true})
+		s.win.Canvas().Focus(s.name)
+	})
+}
+
+// submit saves the form; a bad field gets its message beside it and the
+// typed text stays.
+func (s *staffScreen) submit() {
+	p := s.current()
+	s.form.clearErrors()
+	id, err := s.app.DB.SaveStaff(context.Background(), p)
+	if err != nil {
+		if !s.form.showError(err) {
+			showMessage(s.win, lang.L("Not saved"), Message(err))
+		}
+		return
+	}
+	saved, err := s.app.DB.StaffMember(context.Background(), id)
+	if err != nil {
+		showMessage(s.win, lang.L("Staff"), Message(err))
+		return
+	}
+	s.load(saved)
+	s.refresh()
+}
+
+func (s *staffScreen) toggleActive() {
+	if s.loaded.ID == 0 {
+		return
+	}
+	s.whenSaved(func() {
+		p := s.loaded
+		if err := s.app.DB.SetStaffActive(context.Background(), p.ID, !p.Active); err != nil {
+			showMessage(s.win, lang.L("Staff"), Message(err))
+			return
+		}
+		p.Active = !p.Active
+		s.load(p)
+		s.refresh()
+	})
+}
+
+func (s *staffScreen) importXLSX() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		res, err := s.app.ImportStaff(context.Background(), r)
+		if err != nil {
+			showMessage(s.win, lang.L("Import Excel"), Message(err))
+			return
+		}
+		s.refresh()
+		s.showImportResult(res)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
+	if home, err := os.UserHomeDir(); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// showImportResult lists how many were added and every rejected row with its reason.
+func (s *staffScreen) showImportResult(res app.ImportResult) {
+	var b strings.Builder
+	b.WriteString(lang.L("{{.N}} people imported.", map[string]any{"N": res.Added}))
+	if len(res.Rejected) > 0 {
+		b.WriteString("\n" + lang.L("These rows were not imported:"))
+		for _, r := range res.Rejected {
+			b.WriteString("\n" + lang.L("Row {{.Row}} {{.Name}}: {{.Why}}",
+				map[string]any{"Row": r.Row, "Name": r.Name, "Why": Message(r.Err)}))
+		}
+	}
+	text := widget.NewLabel(b.String())
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(560, 240))
+	dialog.ShowCustom(lang.L("Import Excel"), lang.L("OK"), scroll, s.win)
+}
+
+func (s *staffScreen) exportXLSX() {
+	path, err := s.app.OutputPath(lang.L("Exports"), lang.L("Staff list"), ".xlsx")
+	if err == nil {
+		err = writeFile(path, func(f *os.File) error { return s.app.ExportStaff(context.Background(), f) })
+	}
+	if err != nil {
+		showMessage(s.win, lang.L("Export Excel"), Message(err))
+		return
+	}
+	showSaved(s.win, path)
+}
+
+// writeFile creates path and fills it with write; a failed write leaves no
+// half file behind.
+func writeFile(path string, write func(*os.File) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return fmt.Errorf("close %s: %w", path, err)
+	}
+	return nil
+}
+
+// showSaved tells where a file went, with a button to open its folder.
+func showSaved(w fyne.Window, path string) {
+	label := widget.NewLabel(lang.L("Saved to:") + "\n" + path)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("Saved"), lang.L("Open folder"), lang.L("OK"),
+		container.NewGridWrap(fyne.NewSize(520, 90), label), func(open bool) {
+			if open {
+				if err := openFolder(filepath.Dir(path)); err != nil {
+					dialog.ShowInformation(lang.L("Saved"), Message(err), w)
+				}
+			}
+		}, w)
+	d.Show()
+}

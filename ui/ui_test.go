@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// openTestApp opens a real database file in a temporary folder, with the
+// post already set up unless fresh is asked for.
+func openTestApp(t *testing.T, fresh bool) *app.App {
+	t.Helper()
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
+	a, err := app.Open(context.Background(), filepath.Join(t.TempDir(), "fangkong.db"), func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	if !fresh {
+		if err := a.DB.SavePostInfo(context.Background(), data.PostInfo{Township: "城关镇", PostName: "城关镇疫情防控指挥部", DutyPhone: "0913-2345678"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+// newTestShell shows the main window on Fyne's test driver.
+func newTestShell(t *testing.T, a *app.App) *shell {
+	t.Helper()
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	s := newShell(w, a)
+	w.SetContent(s.root)
+	w.Resize(fyne.NewSize(1200, 760))
+	return s
+}
+
+// findLabel reports whether a visible label in o shows text containing want.
+func findLabel(o fyne.CanvasObject, want string) bool {
+	for _, obj := range test.LaidOutObjects(o) {
+		if l, ok := obj.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, want) {
+			return true
+		}
+	}
+	return false
+}
+
+func staffScreenOf(t *testing.T, s *shell) *staffScreen {
+	t.Helper()
+	for i, e := range s.entries {
+		if st, ok := e.page.(*staffScreen); ok {
+			s.nav.Select(i)
+			return st
+		}
+	}
+	t.Fatal("no staff screen in the navigation")
+	return nil
+}
+
+func TestAddStaffByTypingAndTapping(t *testing.T) {
+	a := openTestApp(t, false)
+	s := newTestShell(t, a)
+	st := staffScreenOf(t, s)
+
+	test.Tap(findButton(t, st.box, "新增人员"))
+	test.Type(st.name, "赵卫东")
+	test.Type(st.phone, "139 1234 5678")
+	test.Type(st.unit, "派出所")
+	st.kind.SetSelected("民警/辅警")
+	test.Tap(st.mayLead)
+	test.Tap(st.save)
+
+	list, err := a.DB.Staff(context.Background(), data.StaffQuery{Text: "赵卫东"})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("staff in database: %v, %v", list, err)
+	}
+	got := list[0]
+	if got.Phone != "13912345678" || got.Unit != "派出所" || got.Kind != "民警/辅警" || !got.MayLead || !got.Active {
+		t.Fatalf("saved as %+v", got)
+	}
+	if st.unsaved() {
+		t.Fatal("form still counts as unsaved after saving")
+	}
+	if len(st.rows) != 1 || st.count.Text != "共 1 人" {
+		t.Fatalf("list shows %d rows, count %q", len(st.rows), st.count.Text)
+	}
+
+	// Search by pinyin initials finds them; a non-matching search hides them.
+	test.Type(st.search, "zwd")
+	if len(st.rows) != 1 {
+		t.Fatalf("search zwd: %d rows", len(st.rows))
+	}
+	st.search.SetText("无此人")
+	if len(st.rows) != 0 {
+		t.Fatalf("search for nobody: %d rows", len(st.rows))
+	}
+}
+
+func TestBadPhoneShowsChineseAndSavesNothing(t *testing.T) {
+	a := openTestApp(t, false)
+	s := newTestShell(t, a)
+	st := staffScreenOf(t, s)
+
+	test.Type(st.name, "钱小红")
+	test.Type(st.phone, "1391234")
+	test.Tap(st.save)
+
+	if list, _ := a.DB.Staff(context.Background(), data.StaffQuery{IncludeInactive: true}); len(list) != 0 {
+		t.Fatalf("saved despite a bad phone: %v", list)
+	}
+	msg := st.form.errs["phone"]
+	if !msg.Visible() || !strings.HasPrefix(msg.Text, "电话号码不正确") {
+		t.Fatalf("phone message = %q (visible %v)", msg.Text, msg.Visible())
+	}
+	if st.name.Text != "钱小红" || st.phone.Text != "1391234" {
+		t.Fatal("typed input was lost")
+	}
+	// Correcting the phone clears the message; saving then works.
+	st.phone.SetText("13912345678")
+	if msg.Visible() {
+		t.Fatal("message stays after the phone was edited")
+	}
+	test.Tap(st.save)
+	if list, _ := a.DB.Staff(context.Background(), data.StaffQuery{}); len(list) != 1 {
+		t.Fatalf("after correcting: %v", list)
+	}
+}
+
+func TestEmptyNameIsRefusedBesideTheField(t *testing.T) {
+	a := openTestApp(t, false)
+	s := newTestShell(t, a)
+	st := staffScreenOf(t, s)
+	test.Type(st.phone, "13912345678")
+	test.Tap(st.save)
+	if msg := st.form.errs["name"]; !msg.Visible() || msg.Text != "请填写名称。" {
+		t.Fatalf("name message = %q", msg.Text)
+	}
+	if list, _ := a.DB.Staff(context.Background(), data.StaffQuery{IncludeInactive: true}); len(list) != 0 {
+		t.Fatalf("saved without a name: %v", list)
+	}
+}
+
+func TestDeactivateAndLeaveWithUnsavedChanges(t *testing.T) {
+	a := openTestApp(t, false)
+	id, err := a.DB.SaveStaff(context.Background(), data.Staff{Name: "孙丽", Phone: "13612345678", Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newTestShell(t, a)
+	st := staffScreenOf(t, s)
+	st.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	if st.loaded.ID != id {
+		t.Fatalf("selecting the row loaded %+v", st.loaded)
+	}
+	test.Tap(st.toggle)
+	if p, _ := a.DB.StaffMember(context.Background(), id); p.Active {
+		t.Fatal("still active after 停用")
+	}
+	if len(st.rows) != 0 {
+		t.Fatal("deactivated person still listed without 显示已停用")
+	}
+	test.Tap(st.showInactive)
+	if len(st.rows) != 1 || st.cell(widget.TableCellID{Row: 0, Col: 5}) != "已停用" {
+		t.Fatalf("inactive row: %v", st.rows)
+	}
+
+	// Typing then switching screens asks first, and keeps the text on 取消.
+	test.Type(st.note, "临时借调")
+	s.nav.Select(0)
+	if s.current != 5 || st.note.Text != "临时借调" {
+		t.Fatalf("switched screen (current %d) or lost text %q", s.current, st.note.Text)
+	}
+}
+
+func TestFirstRunSetup(t *testing.T) {
+	a := openTestApp(t, true)
+	s := newTestShell(t, a)
+	if s.nav != nil {
+		t.Fatal("main screens shown before setup")
+	}
+	if !findLabel(s.root, "欢迎使用防控指挥台") {
+		t.Fatal("no welcome on first run")
+	}
+	setupForm := s.root.Objects[0]
+	entries := []*widget.Entry{}
+	for _, o := range test.LaidOutObjects(setupForm) {
+		if e, ok := o.(*widget.Entry); ok {
+			entries = append(entries, e)
+		}
+	}
+	if len(entries) != 3 {
+		t.Fatalf("%d entries on the setup form", len(entries))
+	}
+	test.Type(entries[0], "城关镇")
+	test.Type(entries[1], "城关镇疫情防控指挥部")
+	test.Type(entries[2], "12")
+	test.Tap(findButton(t, setupForm, "保存并开始使用"))
+	if s.nav != nil || !findLabel(setupForm, "电话号码不正确") {
+		t.Fatal("a bad duty phone was accepted or not explained")
+	}
+	entries[2].SetText("0913-2345678")
+	test.Tap(findButton(t, setupForm, "保存并开始使用"))
+	if s.nav == nil {
+		t.Fatal("main screens not shown after setup")
+	}
+	if p, _ := a.DB.PostInfo(context.Background()); !p.Complete() {
+		t.Fatalf("post info %+v", p)
+	}
+	if got := s.win.Title(); got != "防控指挥台 — 城关镇疫情防控指挥部" {
+		t.Fatalf("title %q", got)
+	}
+}
+
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, obj := range test.LaidOutObjects(o) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
+}

@@ -1,0 +1,223 @@
+// Package ui is what the clerk sees: the Fyne window, its screens and the
+// command line. It calls app and data through plain structs, never SQL.
+package ui
+
+import (
+	"context"
+	"flag"
+	"io"
+	"log"
+	"net/url"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/assets"
+	"fangkong/data"
+)
+
+// page is one screen reachable from the navigation.
+type page interface {
+	content() fyne.CanvasObject
+	// refresh reloads what the screen shows from the database.
+	refresh()
+}
+
+// guarded pages hold typed input that leaving would lose.
+type guarded interface {
+	unsaved() bool
+	discard()
+}
+
+// Run opens the database named by args (or the default one) and shows the
+// main window until it is closed. It returns the process exit code.
+func Run(fa fyne.App, args []string) int {
+	fa.Settings().SetTheme(newTheme())
+	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+
+	fs := flag.NewFlagSet("fangkong", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbPath := fs.String("db", "", "")
+	if err := fs.Parse(args); err != nil {
+		return showFatal(fa, lang.L("Unknown option; start the program without options, or with --db and a database file."))
+	}
+	path := *dbPath
+	if path == "" {
+		var err error
+		if path, _, err = app.DefaultDBPath(); err != nil {
+			return showFatal(fa, Message(err))
+		}
+	}
+	a, err := app.Open(context.Background(), path, time.Now)
+	if err != nil {
+		return showFatal(fa, Message(err)+"\n"+path)
+	}
+	defer a.Close()
+
+	w := fa.NewWindow(lang.L("AppName"))
+	s := newShell(w, a)
+	w.SetContent(s.root)
+	w.Resize(fyne.NewSize(1200, 760))
+	w.SetMaster()
+	go s.dailyBackup()
+	w.ShowAndRun()
+	return 0
+}
+
+// showFatal shows why the program can't start, and waits for it to be read.
+func showFatal(fa fyne.App, msg string) int {
+	w := fa.NewWindow(lang.L("AppName"))
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil,
+		container.NewCenter(widget.NewButton(lang.L("Quit"), fa.Quit)), nil, nil,
+		container.NewPadded(label)))
+	w.Resize(fyne.NewSize(520, 200))
+	w.ShowAndRun()
+	return 1
+}
+
+// shell is the main window: navigation on the left, one screen at a time.
+type shell struct {
+	win     fyne.Window
+	app     *app.App
+	root    *fyne.Container
+	body    *fyne.Container
+	nav     *widget.List
+	status  *widget.Label
+	entries []navEntry
+	current int
+}
+
+type navEntry struct {
+	title string
+	icon  fyne.Resource
+	page  page
+}
+
+func newShell(w fyne.Window, a *app.App) *shell {
+	s := &shell{win: w, app: a, body: container.NewStack(), current: -1}
+	s.status = widget.NewLabel(lang.L("Database") + ": " + a.DB.Path())
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.root = container.NewStack()
+
+	post, err := a.DB.PostInfo(context.Background())
+	if err != nil {
+		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(Message(err))}
+		return s
+	}
+	if !post.Complete() {
+		s.root.Objects = []fyne.CanvasObject{newSetup(a, w, func(p data.PostInfo) { s.showMain(p) }).content()}
+		return s
+	}
+	s.showMain(post)
+	return s
+}
+
+// showMain builds the navigation and opens 总览.
+func (s *shell) showMain(post data.PostInfo) {
+	s.setTitle(post)
+	s.entries = []navEntry{
+		{lang.L("Overview"), theme.HomeIcon(), newPlaceholder(lang.L("Overview"), lang.L("OverviewComing"))},
+		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newPlaceholder(lang.L("Checkpoints"), lang.L("CheckpointsComing"))},
+		{lang.L("Isolation sites"), theme.StorageIcon(), newPlaceholder(lang.L("Isolation sites"), lang.L("IsolationComing"))},
+		{lang.L("Materials"), theme.ListIcon(), newPlaceholder(lang.L("Materials"), lang.L("MaterialsComing"))},
+		{lang.L("Duty"), theme.HistoryIcon(), newPlaceholder(lang.L("Duty"), lang.L("DutyComing"))},
+		{lang.L("Staff"), theme.AccountIcon(), newStaffScreen(s.win, s.app)},
+		{lang.L("Reports"), theme.DocumentPrintIcon(), newPlaceholder(lang.L("Reports"), lang.L("ReportsComing"))},
+		{lang.L("Settings"), theme.SettingsIcon(), newSettings(s.win, s.app, s.setTitle)},
+	}
+	s.nav = widget.NewList(
+		func() int { return len(s.entries) },
+		func() fyne.CanvasObject {
+			key := widget.NewLabel("Ctrl+0")
+			key.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), key, widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(s.entries[id].title)
+			c.Objects[1].(*widget.Icon).SetResource(s.entries[id].icon)
+			c.Objects[2].(*widget.Label).SetText("Ctrl+" + string(rune('1'+id)))
+		})
+	s.nav.OnSelected = func(id widget.ListItemID) { s.show(id) }
+	for i := range s.entries {
+		n := i
+		s.win.Canvas().AddShortcut(&desktop.CustomShortcut{
+			KeyName: fyne.KeyName(rune('1' + i)), Modifier: fyne.KeyModifierShortcutDefault,
+		}, func(fyne.Shortcut) { s.nav.Select(n) })
+	}
+	split := container.NewHSplit(s.nav, container.NewBorder(nil, s.status, nil, nil, s.body))
+	split.SetOffset(0.16)
+	s.root.Objects = []fyne.CanvasObject{split}
+	s.root.Refresh()
+	s.nav.Select(0)
+}
+
+// show switches to screen id, asking first if the current one has typed
+// input that would be lost.
+func (s *shell) show(id int) {
+	if id == s.current {
+		return
+	}
+	if s.current >= 0 {
+		if g, ok := s.entries[s.current].page.(guarded); ok && g.unsaved() {
+			back := s.current
+			dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("The form has changes that are not saved. Discard them?"),
+				func(discard bool) {
+					if discard {
+						g.discard()
+						s.current = -1
+						s.nav.Select(id)
+						s.show(id)
+						return
+					}
+					s.nav.Select(back)
+				}, s.win)
+			return
+		}
+	}
+	s.current = id
+	p := s.entries[id].page
+	p.refresh()
+	s.body.Objects = []fyne.CanvasObject{p.content()}
+	s.body.Refresh()
+}
+
+func (s *shell) setTitle(p data.PostInfo) {
+	s.win.SetTitle(lang.L("AppName") + " — " + p.PostName)
+}
+
+// dailyBackup makes the day's automatic backup in the background and says
+// on the status line how it went.
+func (s *shell) dailyBackup() {
+	made, err := s.app.DailyBackup(context.Background())
+	msg := ""
+	switch {
+	case err != nil:
+		log.Printf("daily backup: %v", err)
+		msg = lang.L("Today's automatic backup failed; please make a backup in Settings.")
+	case made:
+		msg = lang.L("Today's automatic backup is done.")
+	}
+	if msg != "" {
+		fyne.Do(func() { s.status.SetText(msg + "  " + lang.L("Database") + ": " + s.app.DB.Path()) })
+	}
+}
+
+// openFolder shows a folder in the system's file manager.
+func openFolder(dir string) error {
+	u, err := url.Parse(storage.NewFileURI(dir).String())
+	if err != nil {
+		return err
+	}
+	return fyne.CurrentApp().OpenURL(u)
+}

@@ -12,11 +12,6 @@ import (
 // keepDailyBackups is how many automatic backups are kept.
 const keepDailyBackups = 30
 
-const (
-	dailyPrefix  = "自动备份-"
-	manualPrefix = "备份-"
-)
-
 // BackupDir is where automatic backups go: beside the database.
 func (a *App) BackupDir() string { return filepath.Join(a.DataDir(), "backups") }
 
@@ -26,14 +21,22 @@ func (a *App) Backup(ctx context.Context, dir string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("create backup folder: %w", err)
 	}
-	path := filepath.Join(dir, manualPrefix+a.Now().Format("2006-01-02-150405")+".db")
+	path := filepath.Join(dir, "备份-"+a.dbName()+"-"+a.Now().Format("2006-01-02-150405")+".db")
 	return path, a.DB.BackupTo(ctx, path)
+}
+
+// dbName is the database file's name without its extension; backups carry
+// it so that two databases kept in one folder never take each other's.
+func (a *App) dbName() string {
+	base := filepath.Base(a.DB.Path())
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 // DailyBackup makes the day's automatic backup if there is none yet, and
 // keeps only the newest 30. It reports whether it made one.
 func (a *App) DailyBackup(ctx context.Context) (bool, error) {
 	dir := a.BackupDir()
+	dailyPrefix := "自动备份-" + a.dbName() + "-"
 	path := filepath.Join(dir, dailyPrefix+a.Now().Format("2006-01-02")+".db")
 	if _, err := os.Stat(path); err == nil {
 		return false, nil

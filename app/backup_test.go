@@ -31,6 +31,16 @@ func TestDailyBackupOncePerDayKeeps30(t *testing.T) {
 	if made, _ := a.DailyBackup(ctx); made {
 		t.Fatal("a second backup was made the same day")
 	}
+	// Another database in the same folder still gets its own backup.
+	other, err := Open(ctx, filepath.Join(a.DataDir(), "练习.db"), a.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if made, err := other.DailyBackup(ctx); err != nil || !made {
+		t.Fatalf("second database's DailyBackup = %v, %v", made, err)
+	}
+	os.Remove(filepath.Join(other.BackupDir(), "自动备份-练习-2026-10-01.db"))
 	for i := 0; i < 40; i++ {
 		now = now.AddDate(0, 0, 1)
 		if _, err := a.DailyBackup(ctx); err != nil {
@@ -41,7 +51,7 @@ func TestDailyBackupOncePerDayKeeps30(t *testing.T) {
 	if len(entries) != 30 {
 		t.Fatalf("%d backups kept, want 30", len(entries))
 	}
-	if entries[0].Name() != "自动备份-2026-10-12.db" || entries[29].Name() != "自动备份-2026-11-10.db" {
+	if entries[0].Name() != "自动备份-fangkong-2026-10-12.db" || entries[29].Name() != "自动备份-fangkong-2026-11-10.db" {
 		t.Fatalf("kept %s .. %s", entries[0].Name(), entries[29].Name())
 	}
 }
@@ -53,7 +63,7 @@ func TestManualBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(path) != "备份-2026-11-25-091530.db" {
+	if filepath.Base(path) != "备份-fangkong-2026-11-25-091530.db" {
 		t.Fatalf("backup named %s", path)
 	}
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {

@@ -11,12 +11,11 @@ import (
 type placeholder struct{ box fyne.CanvasObject }
 
 func newPlaceholder(title, text string) *placeholder {
-	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := widget.NewLabel(text)
 	body.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel(lang.L("This screen is being built; the staff directory and settings already work."))
 	note.Importance = widget.LowImportance
-	return &placeholder{box: container.NewVBox(heading, widget.NewSeparator(), body, note)}
+	return &placeholder{box: container.NewVBox(heading(title), widget.NewSeparator(), body, note)}
 }
 
 func (p *placeholder) content() fyne.CanvasObject { return container.NewPadded(p.box) }

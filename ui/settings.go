@@ -38,9 +38,12 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 
 	path := widget.NewLabel(a.DB.Path())
 	path.Wrapping = fyne.TextWrapBreak
-	mode := lang.L("Data is kept in the user's application data folder.")
-	if p, portable, _ := app.DefaultDBPath(); portable && p == a.DB.Path() {
-		mode = lang.L("Portable mode: data is kept in the data folder beside the program.")
+	mode := lang.L("This database file was named with --db when the program started.")
+	if p, portable, err := app.DefaultDBPath(); err == nil && p == a.DB.Path() {
+		mode = lang.L("Data is kept in the user's application data folder.")
+		if portable {
+			mode = lang.L("Portable mode: data is kept in the data folder beside the program.")
+		}
 	}
 	openData := widget.NewButtonWithIcon(lang.L("Open its folder"), theme.FolderOpenIcon(), func() {
 		if err := openFolder(a.DataDir()); err != nil {
@@ -72,8 +75,16 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 	return s
 }
 
-func heading(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+// heading is a section title. The bundled font has no bold face, so titles
+// stand out by size instead.
+func heading(text string) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
+}
+
+// setHeading changes a heading's text.
+func setHeading(h *widget.RichText, text string) {
+	h.Segments[0].(*widget.TextSegment).Text = text
+	h.Refresh()
 }
 
 func (s *settings) content() fyne.CanvasObject { return container.NewPadded(s.box) }

@@ -73,7 +73,7 @@ func newSetup(a *app.App, w fyne.Window, done func(data.PostInfo)) *setup {
 		}
 	}
 	f = newPostForm(data.PostInfo{}, submit)
-	title := widget.NewLabelWithStyle(lang.L("Welcome to AppName"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := widget.NewRichText(&widget.TextSegment{Text: lang.L("Welcome to AppName"), Style: widget.RichTextStyleHeading})
 	intro := widget.NewLabel(lang.L("SetupIntro"))
 	intro.Wrapping = fyne.TextWrapWord
 	start := widget.NewButton(lang.L("Save and start"), submit)

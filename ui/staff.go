@@ -31,7 +31,7 @@ type staffScreen struct {
 	count        *widget.Label
 	table        *widget.Table
 
-	heading  *widget.Label
+	heading  *widget.RichText
 	name     *widget.Entry
 	phone    *widget.Entry
 	unit     *widget.SelectEntry
@@ -79,7 +79,7 @@ func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 	}
 	s.table.OnSelected = func(id widget.TableCellID) { s.choose(id.Row) }
 
-	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.heading = heading("")
 	s.name = widget.NewEntry()
 	s.phone = widget.NewEntry()
 	s.phone.SetPlaceHolder(lang.L("11-digit mobile, or landline such as 0913-2345678"))
@@ -198,10 +198,10 @@ func (s *staffScreen) load(p data.Staff) {
 	s.note.SetText(p.Note)
 	s.form.clearErrors()
 	if p.ID == 0 {
-		s.heading.SetText(lang.L("New person"))
+		setHeading(s.heading, lang.L("New person"))
 		s.toggle.Hide()
 	} else {
-		s.heading.SetText(lang.L("Edit: {{.Name}}", map[string]any{"Name": p.Name}))
+		setHeading(s.heading, lang.L("Edit: {{.Name}}", map[string]any{"Name": p.Name}))
 		s.toggle.Show()
 		if p.Active {
 			s.toggle.SetText(lang.L("Deactivate"))

@@ -24,8 +24,10 @@ func (t chineseTheme) Font(s fyne.TextStyle) fyne.Resource {
 	return fontResource
 }
 
-func (t chineseTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, v)
+// Color is always the light variant: the screens mirror paper ledgers and
+// printouts, and an office PC's dark-mode setting shouldn't turn them black.
+func (t chineseTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, theme.VariantLight)
 }
 
 func (t chineseTheme) Size(n fyne.ThemeSizeName) float32 {

@@ -45,10 +45,13 @@ func newTestShell(t *testing.T, a *app.App) *shell {
 	return s
 }
 
-// findLabel reports whether a visible label in o shows text containing want.
+// findLabel reports whether a visible label or rich text in o shows text containing want.
 func findLabel(o fyne.CanvasObject, want string) bool {
 	for _, obj := range test.LaidOutObjects(o) {
 		if l, ok := obj.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, want) {
+			return true
+		}
+		if r, ok := obj.(*widget.RichText); ok && r.Visible() && strings.Contains(r.String(), want) {
 			return true
 		}
 	}

@@ -105,7 +105,7 @@ type navEntry struct {
 
 func newShell(w fyne.Window, a *app.App) *shell {
 	s := &shell{win: w, app: a, body: container.NewStack(), current: -1}
-	s.status = widget.NewLabel(lang.L("Database") + ": " + a.DB.Path())
+	s.status = widget.NewLabel(lang.L("Database:") + a.DB.Path())
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.root = container.NewStack()
 
@@ -209,7 +209,7 @@ func (s *shell) dailyBackup() {
 		msg = lang.L("Today's automatic backup is done.")
 	}
 	if msg != "" {
-		fyne.Do(func() { s.status.SetText(msg + "  " + lang.L("Database") + ": " + s.app.DB.Path()) })
+		fyne.Do(func() { s.status.SetText(msg + "  " + lang.L("Database:") + s.app.DB.Path()) })
 	}
 }
 

@@ -1,0 +1,71 @@
+# 防控指挥台 — build, run and test on Debian/Ubuntu. Every target installs
+# what it needs (apt packages with sudo when not root, Go modules) and is
+# quick when all is already there.
+
+SHELL    := /bin/bash
+GO       ?= go
+VERSION  := $(shell sed -n 's/^Version = "\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS  := -X fangkong/app.Version=$(VERSION)
+BIN      := build/fangkong
+DEMO_DB  := build/demo/fangkong.db
+BENCH_DB := build/bench/year.db
+FYNE     := build/bin/fyne
+export LANG := zh_CN.UTF-8
+
+# Fyne 2.8 builds its GLFW driver with cgo for X11 and Wayland.
+APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+             libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
+# Tests read PDFs back and run the real window under a virtual display.
+APT_TEST  := xvfb x11-utils xdotool imagemagick poppler-utils qpdf sqlite3 \
+             libgl1-mesa-dri
+APT_WIN   := gcc-mingw-w64-x86-64
+
+GO_SOURCES := $(shell find . -name '*.go' -not -path './build/*') go.mod go.sum \
+              $(shell find assets -type f) FyneApp.toml
+
+.PHONY: run test bench screenshot windows deps-build deps-test deps-windows
+
+run: $(BIN) $(DEMO_DB)
+	$(BIN) --db $(DEMO_DB)
+
+test: deps-build deps-test
+	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory $(BIN)
+	scripts/gui-smoke $(BIN)
+
+bench: $(BIN) $(BENCH_DB)
+	FANGKONG_BENCH_DB=$(CURDIR)/$(BENCH_DB) $(GO) test -run '^$$' -bench . -benchmem ./...
+
+screenshot: $(BIN) deps-test
+	scripts/screenshots $(BIN) screenshots
+
+windows: deps-windows $(FYNE)
+	rm -rf build/windows && mkdir -p build/windows
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+	  $(FYNE) package -os windows --release --app-version $(VERSION) --name fangkong
+	mv fangkong.exe build/windows/fangkong.exe
+	@ls -l build/windows/fangkong.exe
+
+deps-build:
+	@scripts/need-apt $(APT_BUILD)
+	@$(GO) mod download
+
+deps-test:
+	@scripts/need-apt $(APT_TEST)
+
+deps-windows: deps-build
+	@scripts/need-apt $(APT_WIN)
+
+$(BIN): $(GO_SOURCES) | deps-build
+	$(GO) build -ldflags "$(LDFLAGS)" -o $@ .
+
+$(FYNE):
+	GOBIN=$(CURDIR)/build/bin $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+
+$(DEMO_DB): | $(BIN)
+	mkdir -p $(dir $@)
+	$(BIN) demo --db $@ --scale small
+
+$(BENCH_DB): | $(BIN)
+	mkdir -p $(dir $@)
+	$(BIN) demo --db $@ --scale year

@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"fangkong/app"
+)
+
+// BenchmarkStaffScreenLoad measures what a clerk waits for on opening 人员:
+// the list read from the year database and the table laid out.
+func BenchmarkStaffScreenLoad(b *testing.B) {
+	path := os.Getenv("FANGKONG_BENCH_DB")
+	if path == "" {
+		b.Skip("FANGKONG_BENCH_DB not set: run make bench")
+	}
+	a, err := app.Open(context.Background(), path, time.Now)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	test.NewTempApp(b)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1200, 760))
+	for b.Loop() {
+		s := newStaffScreen(w, a)
+		w.SetContent(s.content())
+		s.refresh()
+		if len(s.rows) < 100 {
+			b.Fatalf("%d rows", len(s.rows))
+		}
+	}
+}

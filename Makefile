@@ -39,11 +39,15 @@ bench: $(BIN) $(BENCH_DB)
 screenshot: $(BIN) deps-test
 	scripts/screenshots $(BIN) screenshots
 
+# fyne package bumps the build number in FyneApp.toml and writes a metadata
+# file into the tree; both are put back so a release build leaves git clean.
 windows: deps-windows $(FYNE)
 	rm -rf build/windows && mkdir -p build/windows
+	cp FyneApp.toml build/FyneApp.toml.orig
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-	  $(FYNE) package -os windows --release --app-version $(VERSION) --name fangkong
-	mv fangkong.exe build/windows/fangkong.exe
+	  $(FYNE) package -os windows --release --app-version $(VERSION); \
+	  status=$$?; mv build/FyneApp.toml.orig FyneApp.toml; rm -f fyne_metadata_init.go; exit $$status
+	mv 防控指挥台.exe build/windows/fangkong.exe
 	@ls -l build/windows/fangkong.exe
 
 deps-build:

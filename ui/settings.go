@@ -119,8 +119,8 @@ func (s *settings) backup() {
 		}
 		showSaved(s.win, path)
 	}, s.win)
+	d.Show() // Fyne's file dialog can only be resized once shown
 	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
 }
 
 // showMessage shows one sentence in a dialog with an OK button.

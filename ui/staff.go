@@ -302,8 +302,8 @@ func (s *staffScreen) importXLSX() {
 			d.SetLocation(l)
 		}
 	}
+	d.Show() // Fyne's file dialog can only be resized once shown
 	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
 }
 
 // showImportResult lists how many were added and every rejected row with its reason.

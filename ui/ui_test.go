@@ -234,3 +234,22 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Fatalf("no button %q", text)
 	return nil
 }
+
+// The buttons that open Fyne's file and folder dialogs show them.
+func TestFileDialogsOpen(t *testing.T) {
+	a := openTestApp(t, false)
+	s := newTestShell(t, a)
+	st := staffScreenOf(t, s)
+	test.Tap(findButton(t, st.box, "从Excel导入"))
+	if s.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no file dialog after 从Excel导入")
+	}
+	s.win.Canvas().Overlays().Remove(s.win.Canvas().Overlays().Top())
+
+	s.nav.Select(7)
+	set := s.entries[7].page.(*settings)
+	test.Tap(findButton(t, set.box, "备份到…"))
+	if s.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no folder dialog after 备份到…")
+	}
+}

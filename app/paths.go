@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 // dbFileName is the database's name inside the data folder.
@@ -28,10 +30,15 @@ func DefaultDBPath() (path string, portable bool, err error) {
 	return filepath.Join(base, "fangkong", dbFileName), false, nil
 }
 
-// OutputPath names a new file in a folder beside the data, stamped with the
-// date and time so nothing earlier is overwritten: 导出/人员名单-2026-11-25-093000.xlsx.
-func (a *App) OutputPath(folder, title, ext string) (string, error) {
-	dir := filepath.Join(a.DataDir(), folder)
+// ReportsDir is where printed documents are kept: 报表 beside the data.
+func (a *App) ReportsDir() string { return filepath.Join(a.DataDir(), lang.L("Reports folder")) }
+
+// ExportsDir is where exported workbooks are kept: 导出 beside the data.
+func (a *App) ExportsDir() string { return filepath.Join(a.DataDir(), lang.L("Exports")) }
+
+// OutputPath names a new file in dir, creating dir if needed, stamped with
+// the date and time so nothing earlier is overwritten: 人员名单-2026-11-25-093000.xlsx.
+func (a *App) OutputPath(dir, title, ext string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("create folder %s: %w", dir, err)
 	}

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
+	"os"
 	"strings"
 	"time"
 
@@ -35,6 +37,9 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "")
 	scale := fs.String("scale", string(app.ScaleSmall), "")
 	to := fs.String("to", "", "")
+	dir := fs.String("dir", os.TempDir(), "")
+	keep := fs.Bool("keep", false, "")
+	logPath := fs.String("log", "", "")
 	if err := fs.Parse(args[1:]); err != nil || fs.NArg() > 0 {
 		return usage()
 	}
@@ -63,6 +68,26 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 			return fail(1, Message(err))
 		}
 		fmt.Fprintln(stdout, lang.L("Demo data written to {{.Path}}", map[string]any{"Path": *db}))
+		return 0
+	case "selfcheck":
+		// A Windows GUI program's console output can vanish, so the steps
+		// can also go to a file.
+		out := stdout
+		if *logPath != "" {
+			f, err := os.Create(*logPath)
+			if err != nil {
+				return fail(1, Message(err))
+			}
+			defer f.Close()
+			out = io.MultiWriter(stdout, f)
+		}
+		err := app.SelfCheck(context.Background(), *dir, *keep, func(step string) { fmt.Fprintln(out, "✓ "+step) })
+		if err != nil {
+			fmt.Fprintln(out, lang.L("Self check failed: {{.Why}}", map[string]any{"Why": Message(err)}))
+			log.Printf("self check: %v", err)
+			return 1
+		}
+		fmt.Fprintln(out, lang.L("Self check passed."))
 		return 0
 	case "backup":
 		if *to == "" {

@@ -70,3 +70,20 @@ func TestCLIVersion(t *testing.T) {
 		t.Fatalf("version: %d %q", code, out)
 	}
 }
+
+func TestCLISelfCheck(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "用户 张三")
+	os.MkdirAll(dir, 0o755)
+	logFile := filepath.Join(dir, "自检.txt")
+	code, out, errs := runCLI("selfcheck", "--dir", dir, "--keep", "--log", logFile)
+	if code != 0 || !strings.HasSuffix(out, "自检通过。\n") || strings.Count(out, "✓") != 5 {
+		t.Fatalf("selfcheck: %d\n%s\n%s", code, out, errs)
+	}
+	if b, _ := os.ReadFile(logFile); string(b) != out {
+		t.Fatalf("log file differs from output:\n%s", b)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(dir, "自检 数据 *", "报表", "人员通讯录-*.pdf"))
+	if len(pdfs) != 1 {
+		t.Fatalf("PDF not kept: %v", pdfs)
+	}
+}

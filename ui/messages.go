@@ -26,9 +26,11 @@ var messages = []struct {
 	{data.ErrTextTooLong, "The text is too long."},
 	{data.ErrBadChoice, "Please choose one of the listed values."},
 	{data.ErrDuplicate, "A person with the same name and phone number already exists."},
+	{reports.ErrPDF, "The PDF could not be produced; nothing was printed."},
 	{reports.ErrNotWorkbook, "The file could not be read as an Excel workbook (.xlsx); please save it as .xlsx in Excel or WPS and try again."},
 	{app.ErrNoStaffSheet, "No worksheet in the file has a \"姓名\" column in its first row."},
 	{app.ErrNotEmpty, "The database already holds records; demo data is only added to an empty database."},
+	{app.ErrSelfCheck, "The self check found a fault."},
 	{app.ErrBadScale, "The scale must be small or year."},
 }
 

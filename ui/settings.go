@@ -56,6 +56,11 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 			showMessage(w, lang.L("Settings"), Message(err))
 		}
 	})
+	openReports := widget.NewButtonWithIcon(lang.L("Open reports folder"), theme.FolderOpenIcon(), func() {
+		if err := openFolder(a.ReportsDir()); err != nil {
+			showMessage(w, lang.L("Settings"), Message(err))
+		}
+	})
 	autoNote := widget.NewLabel(lang.L("An automatic backup is made on the first start of each day; the last 30 are kept."))
 	autoNote.Wrapping = fyne.TextWrapWord
 
@@ -66,7 +71,7 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 		widget.NewSeparator(),
 		heading(lang.L("Data")),
 		widget.NewLabel(lang.L("Database file:")), path, widget.NewLabel(mode),
-		container.NewHBox(openData),
+		container.NewHBox(openData, openReports),
 		widget.NewSeparator(),
 		heading(lang.L("Backup")),
 		autoNote,

@@ -3,8 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +17,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/reports"
 )
 
 // staffScreen is the staff directory (人员): a searchable list on the left,
@@ -113,7 +114,8 @@ func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 		container.NewHBox(s.showInactive,
 			widget.NewButtonWithIcon(lang.L("New person"), theme.ContentAddIcon(), s.newPerson),
 			widget.NewButtonWithIcon(lang.L("Import Excel"), theme.FolderOpenIcon(), s.importXLSX),
-			widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), s.exportXLSX)),
+			widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), s.exportXLSX),
+			widget.NewButtonWithIcon(lang.L("Print contact list"), theme.DocumentPrintIcon(), s.print)),
 		s.search)
 	editor := container.NewBorder(s.heading, container.NewHBox(s.save, revert, s.toggle), nil, nil,
 		container.NewVScroll(s.form.grid))
@@ -325,7 +327,7 @@ func (s *staffScreen) showImportResult(res app.ImportResult) {
 }
 
 func (s *staffScreen) exportXLSX() {
-	path, err := s.app.OutputPath(lang.L("Exports"), lang.L("Staff list"), ".xlsx")
+	path, err := s.app.OutputPath(s.app.ExportsDir(), lang.L("Staff list"), ".xlsx")
 	if err == nil {
 		err = writeFile(path, func(f *os.File) error { return s.app.ExportStaff(context.Background(), f) })
 	}
@@ -334,6 +336,24 @@ func (s *staffScreen) exportXLSX() {
 		return
 	}
 	showSaved(s.win, path)
+}
+
+// print makes the contact list of everyone active and opens it for printing.
+func (s *staffScreen) print() {
+	ctx := context.Background()
+	post, err := s.app.DB.PostInfo(ctx)
+	if err != nil {
+		showMessage(s.win, lang.L("Print contact list"), Message(err))
+		return
+	}
+	list, err := s.app.DB.Staff(ctx, data.StaffQuery{})
+	if err != nil {
+		showMessage(s.win, lang.L("Print contact list"), Message(err))
+		return
+	}
+	printPDF(s.win, s.app, lang.L("Staff contact list"), func(w io.Writer) error {
+		return reports.StaffList(w, post, list, s.app.Now())
+	})
 }
 
 // writeFile creates path and fills it with write; a failed write leaves no
@@ -353,19 +373,4 @@ func writeFile(path string, write func(*os.File) error) error {
 		return fmt.Errorf("close %s: %w", path, err)
 	}
 	return nil
-}
-
-// showSaved tells where a file went, with a button to open its folder.
-func showSaved(w fyne.Window, path string) {
-	label := widget.NewLabel(lang.L("Saved to:") + "\n" + path)
-	label.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("Saved"), lang.L("Open folder"), lang.L("OK"),
-		container.NewGridWrap(fyne.NewSize(520, 90), label), func(open bool) {
-			if open {
-				if err := openFolder(filepath.Dir(path)); err != nil {
-					dialog.ShowInformation(lang.L("Saved"), Message(err), w)
-				}
-			}
-		}, w)
-	d.Show()
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -251,5 +253,29 @@ func TestFileDialogsOpen(t *testing.T) {
 	test.Tap(findButton(t, set.box, "备份到…"))
 	if s.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no folder dialog after 备份到…")
+	}
+}
+
+func TestPrintContactListWritesDatedPDF(t *testing.T) {
+	a := openTestApp(t, false)
+	if _, err := a.DB.SaveStaff(context.Background(), data.Staff{Name: "周卫东", Phone: "13612345678", Unit: "镇政府", Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestShell(t, a)
+	st := staffScreenOf(t, s)
+	test.Tap(findButton(t, st.box, "打印通讯录"))
+	files, err := os.ReadDir(a.ReportsDir())
+	if err != nil || len(files) != 1 {
+		t.Fatalf("reports folder: %v, %v", files, err)
+	}
+	if name := files[0].Name(); name != "人员通讯录-2026-11-25-090000.pdf" {
+		t.Fatalf("PDF named %q", name)
+	}
+	out, err := exec.Command("pdftotext", filepath.Join(a.ReportsDir(), files[0].Name()), "-").Output()
+	if err != nil || !strings.Contains(string(out), "周卫东") {
+		t.Fatalf("PDF text %q, %v", out, err)
+	}
+	if filepath.Base(a.ReportsDir()) != "报表" {
+		t.Fatalf("reports folder %s", a.ReportsDir())
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"io"
 	"log"
-	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,9 +35,23 @@ type guarded interface {
 	discard()
 }
 
+// exitNoWindow is the exit code when no window could be shown.
+const exitNoWindow = 3
+
 // Run opens the database named by args (or the default one) and shows the
 // main window until it is closed. It returns the process exit code.
-func Run(fa fyne.App, args []string) int {
+//
+// Without a usable OpenGL (no graphics driver, a VM, remote desktop) Fyne
+// either panics or quits before the window appears; either way the clerk is
+// told why in a message box instead of the program silently vanishing.
+func Run(fa fyne.App, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("no window: %v", r)
+			alert(lang.L("AppName"), lang.L("NoGraphics"))
+			code = exitNoWindow
+		}
+	}()
 	fa.Settings().SetTheme(newTheme())
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 
@@ -67,8 +79,14 @@ func Run(fa fyne.App, args []string) int {
 	w.SetContent(s.root)
 	w.Resize(fyne.NewSize(1200, 760))
 	w.SetMaster()
+	closed := false
+	w.SetOnClosed(func() { closed = true })
 	go s.dailyBackup()
 	w.ShowAndRun()
+	if !closed {
+		alert(lang.L("AppName"), lang.L("NoGraphics"))
+		return exitNoWindow
+	}
 	return 0
 }
 
@@ -211,13 +229,4 @@ func (s *shell) dailyBackup() {
 	if msg != "" {
 		fyne.Do(func() { s.status.SetText(msg + "  " + lang.L("Database:") + s.app.DB.Path()) })
 	}
-}
-
-// openFolder shows a folder in the system's file manager.
-func openFolder(dir string) error {
-	u, err := url.Parse(storage.NewFileURI(dir).String())
-	if err != nil {
-		return err
-	}
-	return fyne.CurrentApp().OpenURL(u)
 }

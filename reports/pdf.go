@@ -1,0 +1,301 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode"
+
+	"fyne.io/fyne/v2/lang"
+	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/font/sfnt"
+
+	"fangkong/assets"
+)
+
+// Every gofpdf call of the program is in this file, so the PDF library can
+// be swapped here alone.
+
+const (
+	fontFamily = "wqy"
+	margin     = 12.0 // mm
+	lineGap    = 1.45 // line height as a multiple of the font size
+	ptToMM     = 25.4 / 72
+)
+
+// Missing is printed in place of a character the font has no glyph for:
+// the convention of Chinese print for an unavailable character.
+const Missing = '□'
+
+var (
+	glyphsOnce sync.Once
+	glyphFont  *sfnt.Font
+)
+
+// printable replaces every character the bundled font cannot draw (rare
+// characters such as 䶮, anything outside the Basic Multilingual Plane such
+// as 𠮷, control characters) with □, so that one name never fails or
+// blanks a whole document.
+func printable(s string) string {
+	glyphsOnce.Do(func() {
+		f, err := sfnt.Parse(assets.Font)
+		if err != nil {
+			panic("bundled font: " + err.Error())
+		}
+		glyphFont = f
+	})
+	var buf sfnt.Buffer
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case unicode.IsControl(r) || r > 0xFFFF:
+			return Missing
+		case r == ' ' || r == '\u3000':
+			return r
+		}
+		if i, err := glyphFont.GlyphIndex(&buf, r); err != nil || i == 0 {
+			return Missing
+		}
+		return r
+	}, s)
+}
+
+// Doc is a PDF document on A4 paper in the bundled Chinese font.
+type Doc struct {
+	pdf *gofpdf.Fpdf
+}
+
+// Align is a table column's alignment.
+type Align string
+
+const (
+	Left   Align = "L"
+	Center Align = "C"
+	Right  Align = "R"
+)
+
+// Column is a table column: its header, width in mm, and alignment.
+type Column struct {
+	Header string
+	Width  float64
+	Align  Align
+}
+
+// NewDoc starts a document; footer (may be empty) is printed at the bottom
+// left of every page, the page number "第N页 共M页" at the right.
+func NewDoc(landscape bool, footer string) *Doc {
+	orientation := "P"
+	if landscape {
+		orientation = "L"
+	}
+	pdf := gofpdf.New(orientation, "mm", "A4", "")
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(false, margin)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.Font)
+	pdf.SetFont(fontFamily, "", 11)
+	pdf.AliasNbPages("{nb}")
+	d := &Doc{pdf: pdf}
+	footer = printable(footer)
+	pdf.SetFooterFunc(func() {
+		w, h := pdf.GetPageSize()
+		pdf.SetFont(fontFamily, "", 8)
+		pdf.SetTextColor(90, 90, 90)
+		pdf.Text(margin, h-margin/2, footer)
+		pdf.SetXY(margin, h-margin/2-3)
+		pdf.CellFormat(w-2*margin, 4, lang.L("Page {{.N}} of {{.Total}}", map[string]any{"N": pdf.PageNo(), "Total": "{nb}"}), "", 0, "R", false, 0, "")
+		pdf.SetTextColor(0, 0, 0)
+	})
+	pdf.AddPage()
+	return d
+}
+
+// width is the printable width of a page.
+func (d *Doc) width() float64 {
+	w, _ := d.pdf.GetPageSize()
+	return w - 2*margin
+}
+
+// bottom is the lowest y a line may end at.
+func (d *Doc) bottom() float64 {
+	_, h := d.pdf.GetPageSize()
+	return h - margin - 4
+}
+
+func lineHeight(size float64) float64 { return size * ptToMM * lineGap }
+
+// Title prints a centred heading.
+func (d *Doc) Title(text string, size float64) {
+	d.pdf.SetFont(fontFamily, "", size)
+	d.paragraph(printable(text), size, Center)
+	d.pdf.SetFont(fontFamily, "", 11)
+}
+
+// Text prints a paragraph, wrapped to the page width.
+func (d *Doc) Text(text string, size float64) {
+	d.pdf.SetFont(fontFamily, "", size)
+	d.paragraph(printable(text), size, Left)
+	d.pdf.SetFont(fontFamily, "", 11)
+}
+
+// Gap leaves vertical space in mm.
+func (d *Doc) Gap(mm float64) { d.pdf.SetY(d.pdf.GetY() + mm) }
+
+func (d *Doc) paragraph(text string, size float64, align Align) {
+	lh := lineHeight(size)
+	for _, line := range d.wrap(text, d.width()) {
+		if d.pdf.GetY()+lh > d.bottom() {
+			d.pdf.AddPage()
+		}
+		d.pdf.SetX(margin)
+		d.pdf.CellFormat(d.width(), lh, line, "", 1, string(align), false, 0, "")
+	}
+}
+
+// wrap breaks text into lines no wider than width at the current font. It
+// measures each character itself because gofpdf's own wrapping drops a
+// Chinese character at every break; runs of Latin letters and digits (plate
+// numbers, phone numbers) are kept whole where they fit, and closing
+// punctuation never starts a line.
+func (d *Doc) wrap(text string, width float64) []string {
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		var line []rune
+		lineW := 0.0
+		runes := []rune(para)
+		for i := 0; i < len(runes); {
+			j := i + 1
+			for isWordRune(runes[i]) && j < len(runes) && isWordRune(runes[j]) {
+				j++
+			}
+			for j < len(runes) && strings.ContainsRune("，。、；：？！）》」』”’,.;:?!)%", runes[j]) {
+				j++
+			}
+			chunk := runes[i:j]
+			w := d.pdf.GetStringWidth(string(chunk))
+			if lineW+w > width && len(line) > 0 {
+				lines = append(lines, string(line))
+				line, lineW = nil, 0
+			}
+			if w > width { // a chunk longer than a line: break it anywhere
+				for _, r := range chunk {
+					rw := d.pdf.GetStringWidth(string(r))
+					if lineW+rw > width && len(line) > 0 {
+						lines = append(lines, string(line))
+						line, lineW = nil, 0
+					}
+					line = append(line, r)
+					lineW += rw
+				}
+			} else {
+				line = append(line, chunk...)
+				lineW += w
+			}
+			i = j
+		}
+		lines = append(lines, string(line))
+	}
+	return lines
+}
+
+func isWordRune(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '·')
+}
+
+// Table prints a table whose header row repeats on every page; cells wrap
+// inside their column and never run over its border.
+func (d *Doc) Table(cols []Column, rows [][]string, size float64) {
+	d.pdf.SetFont(fontFamily, "", size)
+	defer d.pdf.SetFont(fontFamily, "", 11)
+	lh := lineHeight(size)
+	pad := 1.2
+	header := func() {
+		cells := make([][]string, len(cols))
+		for i, c := range cols {
+			cells[i] = d.wrap(printable(c.Header), c.Width-2*pad)
+		}
+		d.pdf.SetFillColor(230, 230, 230)
+		d.row(cols, cells, lh, pad, true)
+	}
+	header()
+	for _, r := range rows {
+		cells := make([][]string, len(cols))
+		height := 0
+		for i, c := range cols {
+			text := ""
+			if i < len(r) {
+				text = r[i]
+			}
+			cells[i] = d.wrap(printable(text), c.Width-2*pad)
+			height = max(height, len(cells[i]))
+		}
+		if d.pdf.GetY()+float64(height)*lh+2*pad > d.bottom() {
+			d.pdf.AddPage()
+			header()
+		}
+		d.row(cols, cells, lh, pad, false)
+	}
+}
+
+// row draws one table row of already wrapped cells.
+func (d *Doc) row(cols []Column, cells [][]string, lh, pad float64, fill bool) {
+	lines := 1
+	for _, c := range cells {
+		lines = max(lines, len(c))
+	}
+	h := float64(lines)*lh + 2*pad
+	x, y := margin, d.pdf.GetY()
+	style := "D"
+	if fill {
+		style = "FD"
+	}
+	for i, c := range cols {
+		d.pdf.Rect(x, y, c.Width, h, style)
+		for n, line := range cells[i] {
+			d.pdf.SetXY(x+pad, y+pad+float64(n)*lh)
+			d.pdf.CellFormat(c.Width-2*pad, lh, line, "", 0, string(c.Align), false, 0, "")
+		}
+		x += c.Width
+	}
+	d.pdf.SetXY(margin, y+h)
+}
+
+// Signatures prints a line of labelled blanks to sign on, e.g. 填报人 ____.
+func (d *Doc) Signatures(labels ...string) {
+	d.Gap(6)
+	if d.pdf.GetY()+lineHeight(11) > d.bottom() {
+		d.pdf.AddPage()
+	}
+	w := d.width() / float64(len(labels))
+	for i, l := range labels {
+		d.pdf.SetX(margin + float64(i)*w)
+		d.pdf.CellFormat(w, lineHeight(11), printable(l)+":________________", "", 0, "L", false, 0, "")
+	}
+	d.pdf.Ln(lineHeight(11))
+}
+
+// TextWidth is the width in mm of text at size; callers use it to size columns.
+func (d *Doc) TextWidth(text string, size float64) float64 {
+	d.pdf.SetFont(fontFamily, "", size)
+	defer d.pdf.SetFont(fontFamily, "", 11)
+	return d.pdf.GetStringWidth(printable(text))
+}
+
+// PageWidth is the printable width in mm.
+func (d *Doc) PageWidth() float64 { return d.width() }
+
+// ErrPDF means the document could not be produced.
+var ErrPDF = errors.New("PDF could not be produced")
+
+// Write finishes the document and writes it out.
+func (d *Doc) Write(w io.Writer) error {
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("%w: %v", ErrPDF, err)
+	}
+	if err := d.pdf.Output(w); err != nil {
+		return fmt.Errorf("%w: %v", ErrPDF, err)
+	}
+	return nil
+}

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+)
+
+// printPDF is every print action: the document is written into the reports
+// folder beside the data under a dated Chinese name, then opened in the
+// system's PDF viewer, from which the clerk prints.
+func printPDF(w fyne.Window, a *app.App, title string, render func(io.Writer) error) {
+	path, err := a.OutputPath(a.ReportsDir(), title, ".pdf")
+	if err == nil {
+		err = writeFile(path, func(f *os.File) error { return render(f) })
+	}
+	if err != nil {
+		showMessage(w, title, Message(err))
+		return
+	}
+	msg := lang.L("{{.Title}} is ready and opens in the PDF viewer for printing.", map[string]any{"Title": title})
+	if err := openFile(path); err != nil {
+		msg = lang.L("The PDF viewer could not be opened; open the file from the reports folder.")
+	}
+	showFile(w, title, msg, path)
+}
+
+// openFile opens a file in the program the system associates with it.
+func openFile(path string) error {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err != nil {
+		return err
+	}
+	return fyne.CurrentApp().OpenURL(u)
+}
+
+// openFolder shows a folder in the system's file manager, creating it first
+// so the button works before anything was saved there.
+func openFolder(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return openFile(dir)
+}
+
+// showSaved tells where a file went, with a button to open its folder.
+func showSaved(w fyne.Window, path string) {
+	showFile(w, lang.L("Saved"), lang.L("Saved to:"), path)
+}
+
+// showFile says msg about the file at path, with a button to open its folder.
+func showFile(w fyne.Window, title, msg, path string) {
+	label := widget.NewLabel(msg + "\n" + path)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, lang.L("Open folder"), lang.L("OK"),
+		container.NewGridWrap(fyne.NewSize(520, 100), label), func(open bool) {
+			if open {
+				if err := openFolder(filepath.Dir(path)); err != nil {
+					showMessage(w, title, Message(err))
+				}
+			}
+		}, w)
+	d.Show()
+}

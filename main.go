@@ -4,14 +4,23 @@
 package main
 
 import (
+	_ "embed"
 	"os"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"fangkong/app"
 	"fangkong/ui"
 )
 
+// metadata is FyneApp.toml, embedded so that every build, `go build` or
+// `fyne package`, reports the same version.
+//
+//go:embed FyneApp.toml
+var metadata string
+
 func main() {
+	app.Version = app.VersionFrom(metadata)
 	if ui.IsCommand(os.Args[1:]) {
 		os.Exit(ui.RunCommand(os.Args[1:], os.Stdout, os.Stderr))
 	}

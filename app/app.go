@@ -8,13 +8,24 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"time"
 
 	"fangkong/data"
 )
 
-// Version is set at build time from FyneApp.toml.
+// Version is the program's version, from FyneApp.toml.
 var Version = "dev"
+
+var versionLine = regexp.MustCompile(`(?m)^Version\s*=\s*"([^"]+)"`)
+
+// VersionFrom reads the version out of FyneApp.toml's text.
+func VersionFrom(toml string) string {
+	if m := versionLine.FindStringSubmatch(toml); m != nil {
+		return m[1]
+	}
+	return "dev"
+}
 
 // App is one open database and the folders that belong to it.
 type App struct {

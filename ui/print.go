@@ -2,7 +2,6 @@ package ui
 
 import (
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 
@@ -10,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -33,15 +31,6 @@ func printPDF(w fyne.Window, a *app.App, title string, render func(io.Writer) er
 		msg = lang.L("The PDF viewer could not be opened; open the file from the reports folder.")
 	}
 	showFile(w, title, msg, path)
-}
-
-// openFile opens a file in the program the system associates with it.
-func openFile(path string) error {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err != nil {
-		return err
-	}
-	return fyne.CurrentApp().OpenURL(u)
 }
 
 // openFolder shows a folder in the system's file manager, creating it first

@@ -173,3 +173,18 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+const dateLayout = "2006-01-02"
+
+func formatDate(t time.Time) string { return t.Format(dateLayout) }
+
+func parseDate(s string) time.Time {
+	t, _ := time.ParseInLocation(dateLayout, s, time.Local)
+	return t
+}
+
+// dateOnly is midnight at the start of t's day.
+func dateOnly(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}

@@ -26,3 +26,26 @@ type FieldError struct {
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
 func (e *FieldError) Unwrap() error { return e.Err }
+
+// ID number faults, most serious first.
+var (
+	ErrIDLength     = errors.New("ID number must have 18 characters")
+	ErrIDFormat     = errors.New("ID number has characters other than digits and a final X")
+	ErrIDBirthDate  = errors.New("ID number holds no valid birth date")
+	ErrIDCheckDigit = errors.New("ID number check character is wrong")
+)
+
+// Isolation rules a request can break.
+var (
+	ErrRoomOutOfService     = errors.New("room is out of service")
+	ErrRoomAwaitsCleaning   = errors.New("room awaits terminal disinfection")
+	ErrRoomFull             = errors.New("room is at capacity")
+	ErrRoomOccupied         = errors.New("room is occupied")
+	ErrAlreadyIsolated      = errors.New("person is already in isolation")
+	ErrGuestEnded           = errors.New("isolation has already ended")
+	ErrBadTemperature       = errors.New("temperature must be between 34.0 and 42.5")
+	ErrReasonRequired       = errors.New("a reason is required")
+	ErrBadDate              = errors.New("date is not valid")
+	ErrBadNumber            = errors.New("number is out of range")
+	ErrRoomNotAwaitCleaning = errors.New("room does not await disinfection")
+)

@@ -77,6 +77,9 @@ $(DEMO_DB): | $(BIN)
 	mkdir -p $(dir $@)
 	$(BIN) demo --db $@ --scale small
 
-$(BENCH_DB): | $(BIN)
+# Made again whenever the program changes, so benchmarks never run on data
+# an older schema or demo left behind.
+$(BENCH_DB): $(BIN)
+	rm -f $@ $@-wal $@-shm
 	mkdir -p $(dir $@)
 	$(BIN) demo --db $@ --scale year

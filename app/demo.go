@@ -88,5 +88,5 @@ func (a *App) Demo(ctx context.Context, scale Scale) error {
 		}
 		added++
 	}
-	return nil
+	return a.demoIsolation(ctx, r, scale)
 }

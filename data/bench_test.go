@@ -55,3 +55,42 @@ func BenchmarkStaffSearch(b *testing.B) {
 		}
 	}
 }
+
+// largestSite is the site with the most rooms in the bench database.
+func largestSite(b *testing.B, db *DB) int64 {
+	var id int64
+	err := db.sql.QueryRow("SELECT site_id FROM rooms GROUP BY site_id ORDER BY count(*) DESC LIMIT 1").Scan(&id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return id
+}
+
+func BenchmarkRoomBoardLargestSite(b *testing.B) {
+	db := benchDB(b)
+	site := largestSite(b, db)
+	for b.Loop() {
+		board, err := db.RoomBoard(context.Background(), site, time.Now())
+		if err != nil || len(board) < 100 {
+			b.Fatalf("%d rooms, %v", len(board), err)
+		}
+	}
+}
+
+func BenchmarkDueListAllSites(b *testing.B) {
+	db := benchDB(b)
+	for b.Loop() {
+		if _, err := db.Due(context.Background(), 0, time.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGuestSearchByIDSuffix(b *testing.B) {
+	db := benchDB(b)
+	for b.Loop() {
+		if _, err := db.Guests(context.Background(), GuestQuery{Text: "3302"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

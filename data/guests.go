@@ -279,39 +279,6 @@ func (db *DB) EndIsolation(ctx context.Context, guestID int64, outcome string, a
 	})
 }
 
-// RecordTemperature records a reading for a guest in isolation.
-func (db *DB) RecordTemperature(ctx context.Context, guestID int64, at time.Time, celsius float64) error {
-	if celsius < 34.0 || celsius > 42.5 {
-		return fmt.Errorf("record temperature: %w", &FieldError{Field: "celsius", Err: ErrBadTemperature})
-	}
-	return db.write(ctx, "record temperature", func(tx *sql.Tx) error {
-		if _, _, err := openGuest(ctx, tx, guestID); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO temperatures (guest_id, taken_at, celsius) VALUES (?, ?, ?)",
-			guestID, formatTime(at), celsius)
-		return err
-	})
-}
-
-// RecordTestResult records a test's sampling and result (待出 until known).
-func (db *DB) RecordTestResult(ctx context.Context, testID int64, sampledAt time.Time, result string) error {
-	if !slices.Contains(TestResults, result) {
-		return fmt.Errorf("record test: %w", &FieldError{Field: "result", Err: ErrBadChoice})
-	}
-	return db.write(ctx, "record test", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE tests SET sampled_at = ?, result = ? WHERE id = ?",
-			formatTime(sampledAt), result, testID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-}
-
 const guestColumns = `g.id, g.site_id, g.name, g.sex, g.id_number, g.birth_date, g.phone, g.category, g.came_from,
 	g.special_needs, g.emergency_contact, g.emergency_phone, g.note, g.checked_in_at, g.planned_days,
 	g.planned_release, coalesce(g.ended_at, ''), g.outcome, g.outcome_note,

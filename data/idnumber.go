@@ -36,6 +36,15 @@ var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 
 const idCheckChars = "10X98765432"
 
+// IDCheckChar is the GB 11643 check character for the first 17 digits.
+func IDCheckChar(first17 string) byte {
+	sum := 0
+	for i := 0; i < 17; i++ {
+		sum += int(first17[i]-'0') * idWeights[i]
+	}
+	return idCheckChars[sum%11]
+}
+
 // ParseIDNumber checks an ID number by GB 11643: 17 digits, a valid birth
 // date, and the check character (x accepted as X). Spaces and full-width
 // characters typed by an input method are folded first. A number whose only
@@ -46,12 +55,10 @@ func ParseIDNumber(s string) (IDNumber, error) {
 	if len(s) != 18 {
 		return IDNumber{}, ErrIDLength
 	}
-	sum := 0
 	for i := 0; i < 17; i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return IDNumber{}, ErrIDFormat
 		}
-		sum += int(s[i]-'0') * idWeights[i]
 	}
 	last := s[17]
 	if (last < '0' || last > '9') && last != 'X' {
@@ -62,7 +69,7 @@ func ParseIDNumber(s string) (IDNumber, error) {
 		return IDNumber{}, ErrIDBirthDate
 	}
 	id := IDNumber{Number: s, Male: (s[16]-'0')%2 == 1, Birth: birth}
-	if idCheckChars[sum%11] != last {
+	if IDCheckChar(s[:17]) != last {
 		return id, ErrIDCheckDigit
 	}
 	return id, nil

@@ -37,3 +37,30 @@ func BenchmarkStaffScreenLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRoomBoardScreen measures drawing the largest site's board: the
+// query and a tile per room laid out.
+func BenchmarkRoomBoardScreen(b *testing.B) {
+	path := os.Getenv("FANGKONG_BENCH_DB")
+	if path == "" {
+		b.Skip("FANGKONG_BENCH_DB not set: run make bench")
+	}
+	a, err := app.Open(context.Background(), path, time.Now)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	test.NewTempApp(b)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1200, 760))
+	iso := newIsolation(w, a)
+	w.SetContent(iso.content())
+	iso.refresh()
+	for b.Loop() {
+		iso.showBoard()
+		if len(iso.board.Objects) < 10 {
+			b.Fatalf("%d rows on the board", len(iso.board.Objects))
+		}
+	}
+}

@@ -10,8 +10,9 @@ import (
 // form lays out labelled fields with a message line under each, where a
 // validation error is shown beside the field it concerns.
 type form struct {
-	grid *fyne.Container
-	errs map[string]*widget.Label
+	grid    *fyne.Container
+	errs    map[string]*widget.Label
+	entries []*widget.Entry // the text fields, so Enter can submit
 }
 
 func newForm() *form {
@@ -34,6 +35,7 @@ func (f *form) add(field, label string, w fyne.CanvasObject) {
 		e = &w.Entry
 	}
 	if e != nil {
+		f.entries = append(f.entries, e)
 		prev := e.OnChanged
 		e.OnChanged = func(s string) {
 			f.setError(field, "")

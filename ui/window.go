@@ -146,7 +146,7 @@ func (s *shell) showMain(post data.PostInfo) {
 	s.entries = []navEntry{
 		{lang.L("Overview"), theme.HomeIcon(), newPlaceholder(lang.L("Overview"), lang.L("OverviewComing"))},
 		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newPlaceholder(lang.L("Checkpoints"), lang.L("CheckpointsComing"))},
-		{lang.L("Isolation sites"), theme.StorageIcon(), newPlaceholder(lang.L("Isolation sites"), lang.L("IsolationComing"))},
+		{lang.L("Isolation sites"), theme.StorageIcon(), newIsolation(s.win, s.app)},
 		{lang.L("Materials"), theme.ListIcon(), newPlaceholder(lang.L("Materials"), lang.L("MaterialsComing"))},
 		{lang.L("Duty"), theme.HistoryIcon(), newPlaceholder(lang.L("Duty"), lang.L("DutyComing"))},
 		{lang.L("Staff"), theme.AccountIcon(), newStaffScreen(s.win, s.app)},
@@ -158,7 +158,8 @@ func (s *shell) showMain(post data.PostInfo) {
 		func() fyne.CanvasObject {
 			key := widget.NewLabel("Ctrl+0")
 			key.Importance = widget.LowImportance
-			return container.NewBorder(nil, nil, widget.NewIcon(nil), key, widget.NewLabel(""))
+			// The longest name sizes the list, which sizes the navigation.
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), key, widget.NewLabel(lang.L("Isolation sites")))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
@@ -173,9 +174,10 @@ func (s *shell) showMain(post data.PostInfo) {
 			KeyName: fyne.KeyName(rune('1' + i)), Modifier: fyne.KeyModifierShortcutDefault,
 		}, func(fyne.Shortcut) { s.nav.Select(n) })
 	}
-	split := container.NewHSplit(s.nav, container.NewBorder(nil, s.status, nil, nil, s.body))
-	split.SetOffset(0.16)
-	s.root.Objects = []fyne.CanvasObject{split}
+	// The navigation keeps its width whatever a screen's toolbar asks for.
+	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
+	s.root.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nav, nil,
+		container.NewBorder(nil, s.status, nil, nil, s.body))}
 	s.root.Refresh()
 	s.nav.Select(0)
 }

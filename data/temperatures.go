@@ -1,0 +1,78 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Temperature is one reading.
+type Temperature struct {
+	TakenAt time.Time
+	Celsius float64
+}
+
+// Fever reports whether the reading is 37.3 ℃ or more.
+func (t Temperature) Fever() bool { return t.Celsius >= FeverCelsius }
+
+// RecordTemperature records one reading for a guest in isolation.
+func (db *DB) RecordTemperature(ctx context.Context, guestID int64, at time.Time, celsius float64) error {
+	return db.RecordTemperatures(ctx, []Reading{{GuestID: guestID, TakenAt: at, Celsius: celsius}})
+}
+
+// GuestTemperatures lists a guest's readings, newest first.
+func (db *DB) GuestTemperatures(ctx context.Context, guestID int64) ([]Temperature, error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT taken_at, celsius FROM temperatures WHERE guest_id = ? ORDER BY taken_at DESC", guestID)
+	if err != nil {
+		return nil, fmt.Errorf("list temperatures: %w", err)
+	}
+	defer rows.Close()
+	var out []Temperature
+	for rows.Next() {
+		var t Temperature
+		var at string
+		if err := rows.Scan(&at, &t.Celsius); err != nil {
+			return nil, fmt.Errorf("list temperatures: %w", err)
+		}
+		t.TakenAt = parseTime(at)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// Reading is one temperature to record for a guest.
+type Reading struct {
+	GuestID int64
+	TakenAt time.Time
+	Celsius float64
+}
+
+// RecordTemperatures records a round of readings (a whole floor) in one
+// transaction: all of them, or none if any is out of range or for a guest
+// no longer in isolation.
+func (db *DB) RecordTemperatures(ctx context.Context, readings []Reading) error {
+	for _, r := range readings {
+		if r.Celsius < 34.0 || r.Celsius > 42.5 {
+			return fmt.Errorf("record temperatures: %w", &FieldError{Field: "celsius", Err: ErrBadTemperature})
+		}
+	}
+	return db.write(ctx, "record temperatures", func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO temperatures (guest_id, taken_at, celsius)
+			SELECT id, ?, ? FROM guests WHERE id = ? AND ended_at IS NULL`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, r := range readings {
+			res, err := stmt.ExecContext(ctx, formatTime(r.TakenAt), r.Celsius, r.GuestID)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return ErrGuestEnded
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,81 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Test is one scheduled nucleic-acid test.
+type Test struct {
+	ID        int64
+	Day       int // day of isolation, 1 = check-in day
+	DueDate   time.Time
+	SampledAt time.Time // zero until sampled
+	Result    string    // "" until sampled, then 待出, 阴性 or 阳性
+}
+
+// RecordTestResult records one test's sampling and result (待出 until known).
+func (db *DB) RecordTestResult(ctx context.Context, testID int64, sampledAt time.Time, result string) error {
+	return db.RecordTestResults(ctx, []TestResult{{TestID: testID, SampledAt: sampledAt, Result: result}})
+}
+
+// GuestTests lists a guest's tests by day.
+func (db *DB) GuestTests(ctx context.Context, guestID int64) ([]Test, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, day, due_date, coalesce(sampled_at, ''), result
+		FROM tests WHERE guest_id = ? ORDER BY day`, guestID)
+	if err != nil {
+		return nil, fmt.Errorf("list tests: %w", err)
+	}
+	defer rows.Close()
+	var out []Test
+	for rows.Next() {
+		var t Test
+		var due, sampled string
+		if err := rows.Scan(&t.ID, &t.Day, &due, &sampled, &t.Result); err != nil {
+			return nil, fmt.Errorf("list tests: %w", err)
+		}
+		t.DueDate = parseDate(due)
+		if sampled != "" {
+			t.SampledAt = parseTime(sampled)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// TestResult is one test's sampling and result.
+type TestResult struct {
+	TestID    int64
+	SampledAt time.Time
+	Result    string
+}
+
+// RecordTestResults records a batch of results (a round of sampling) in one
+// transaction.
+func (db *DB) RecordTestResults(ctx context.Context, results []TestResult) error {
+	for _, r := range results {
+		if !slices.Contains(TestResults, r.Result) {
+			return fmt.Errorf("record tests: %w", &FieldError{Field: "result", Err: ErrBadChoice})
+		}
+	}
+	return db.write(ctx, "record tests", func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, "UPDATE tests SET sampled_at = ?, result = ? WHERE id = ?")
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, r := range results {
+			res, err := stmt.ExecContext(ctx, formatTime(r.SampledAt), r.Result, r.TestID)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return ErrNotFound
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+	"fangkong/reports"
+)
+
+// checkInForm is the admission form for one room.
+type checkInForm struct {
+	name, idNumber, phone, cameFrom, days *widget.Entry
+	contact, contactPhone, note           *widget.Entry
+	sex, category                         *widget.Select
+	needs                                 *widget.CheckGroup
+	idInfo, release                       *widget.Label
+	form                                  *form
+}
+
+// showCheckIn opens the check-in form for a room. The ID number fills in
+// sex and birth date as it is typed; the category sets the planned days from
+// the rules in 设置, and the release date follows the days.
+func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkInForm {
+	rules, err := a.DB.IsolationRules(context.Background())
+	if err != nil {
+		showMessage(w, lang.L("Check in"), Message(err))
+		return nil
+	}
+	c := &checkInForm{
+		name: widget.NewEntry(), idNumber: widget.NewEntry(), phone: widget.NewEntry(), cameFrom: widget.NewEntry(),
+		days: widget.NewEntry(), contact: widget.NewEntry(), contactPhone: widget.NewEntry(),
+		note: widget.NewMultiLineEntry(), idInfo: widget.NewLabel(""), release: widget.NewLabel(""),
+		sex: widget.NewSelect([]string{"男", "女"}, nil), needs: widget.NewCheckGroup(data.SpecialNeeds, nil),
+	}
+	c.needs.Horizontal = true
+	c.sex.PlaceHolder = lang.L("(From the ID number)")
+	c.idNumber.SetPlaceHolder(lang.L("18 characters; leave empty for a passport and choose the sex"))
+	c.cameFrom.SetPlaceHolder(lang.L("e.g. 西安市雁塔区"))
+	c.note.SetMinRowsVisible(2)
+	showRelease := func() {
+		n, err := strconv.Atoi(strings.TrimSpace(halfWidthDigits(c.days.Text)))
+		if err != nil || n < 1 || n > 60 {
+			c.release.SetText(lang.L("Enter 1 to 60 days"))
+			return
+		}
+		c.release.SetText(reports.FormatDate(data.ReleaseDate(a.Now(), n)))
+	}
+	c.category = widget.NewSelect(data.GuestCategories, func(cat string) {
+		c.days.SetText(strconv.Itoa(rules.DaysByCategory[cat]))
+	})
+	c.days.OnChanged = func(string) { showRelease() }
+	c.idNumber.OnChanged = func(s string) {
+		id, err := data.ParseIDNumber(s)
+		switch {
+		case strings.TrimSpace(s) == "":
+			c.idInfo.SetText("")
+		case err != nil:
+			c.idInfo.SetText(Message(err))
+		default:
+			c.sex.SetSelected(id.Sex())
+			c.idInfo.SetText(lang.L("{{.Sex}}, born {{.Birth}}", map[string]any{"Sex": id.Sex(), "Birth": id.Birth.Format("2006年1月2日")}))
+		}
+	}
+	c.category.SetSelected(data.GuestCategories[0])
+
+	c.form = newForm()
+	c.form.add("name", lang.L("Name"), c.name)
+	c.form.add("id_number", lang.L("ID number"), c.idNumber)
+	c.form.add("id_info", "", c.idInfo)
+	c.form.add("sex", lang.L("Sex"), c.sex)
+	c.form.add("phone", lang.L("Phone"), c.phone)
+	c.form.add("category", lang.L("Category"), c.category)
+	c.form.add("came_from", lang.L("Came from"), c.cameFrom)
+	c.form.add("planned_days", lang.L("Planned days"), c.days)
+	c.form.add("release", lang.L("Planned release"), c.release)
+	c.form.add("special_needs", lang.L("Special needs"), c.needs)
+	c.form.add("emergency_contact", lang.L("Emergency contact"), c.contact)
+	c.form.add("emergency_phone", lang.L("Emergency phone"), c.contactPhone)
+	c.form.add("note", lang.L("Note"), c.note)
+
+	showFormDialog(w, lang.L("Check in")+" — "+room.Label(), lang.L("Check in"), c.form, func() error {
+		days, err := strconv.Atoi(strings.TrimSpace(halfWidthDigits(c.days.Text)))
+		if err != nil {
+			return &data.FieldError{Field: "planned_days", Err: data.ErrBadNumber}
+		}
+		_, err = a.DB.CheckIn(context.Background(), data.CheckIn{
+			RoomID: room.ID, Name: c.name.Text, IDNumber: c.idNumber.Text, Sex: c.sex.Selected,
+			Phone: c.phone.Text, Category: c.category.Selected, CameFrom: c.cameFrom.Text,
+			SpecialNeeds: c.needs.Selected, EmergencyContact: c.contact.Text, EmergencyPhone: c.contactPhone.Text,
+			Note: c.note.Text, At: a.Now(), PlannedDays: days,
+		})
+		if err != nil {
+			return err
+		}
+		done()
+		return nil
+	})
+	w.Canvas().Focus(c.name)
+	return c
+}

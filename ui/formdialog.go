@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// showFormDialog shows a form in a dialog that closes only when save
+// succeeds: a refused save leaves every typed value in place with the
+// reason beside its field (or in a message when it concerns no field).
+func showFormDialog(w fyne.Window, title, saveText string, f *form, save func() error) dialog.Dialog {
+	var d dialog.Dialog
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	submit := func() {
+		f.clearErrors()
+		msg.Hide()
+		if err := save(); err != nil {
+			if !f.showError(err) {
+				msg.SetText(Message(err))
+				msg.Show()
+			}
+			return
+		}
+		d.Hide()
+	}
+	for _, e := range f.entries {
+		if !e.MultiLine {
+			e.OnSubmitted = func(string) { submit() }
+		}
+	}
+	ok := widget.NewButton(saveText, submit)
+	ok.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	content := container.NewBorder(nil, container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), cancel, ok)), nil, nil,
+		container.NewVScroll(f.grid))
+	d = dialog.NewCustomWithoutButtons(title, content, w)
+	d.Resize(fyne.NewSize(560, min(720, 140+float32(len(f.errs))*52)))
+	d.Show()
+	return d
+}

@@ -1,0 +1,275 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// isolation is 隔离点: one site at a time, its room board, its guests and
+// what is due there.
+type isolation struct {
+	win   fyne.Window
+	app   *app.App
+	sites []data.Site
+	site  data.Site // the site shown; ID 0 when there is none yet
+
+	picker  *widget.Select
+	counts  *widget.Label
+	board   *fyne.Container
+	tabs    *container.AppTabs
+	guests  *guestList
+	due     *dueList
+	editBtn *widget.Button
+	roomBtn *widget.Button
+	box     fyne.CanvasObject
+}
+
+func newIsolation(w fyne.Window, a *app.App) *isolation {
+	s := &isolation{win: w, app: a}
+	s.picker = widget.NewSelect(nil, func(name string) {
+		for _, site := range s.sites {
+			if site.Name == name && site.ID != s.site.ID {
+				s.site = site
+				s.refresh()
+			}
+		}
+	})
+	s.picker.PlaceHolder = lang.L("(No isolation site yet)")
+	s.counts = widget.NewLabel("")
+	s.counts.Truncation = fyne.TextTruncateEllipsis
+	s.board = container.NewVBox()
+	s.guests = newGuestList(w, a, s.refresh)
+	s.due = newDueList(w, a, s.openDue)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Room board"), container.NewVScroll(s.board)),
+		container.NewTabItem(lang.L("Guests"), s.guests.box),
+		container.NewTabItem(lang.L("To do"), s.due.box),
+	)
+	s.editBtn = widget.NewButtonWithIcon(lang.L("Edit site"), theme.DocumentCreateIcon(), func() { s.editSite(s.site) })
+	s.roomBtn = widget.NewButtonWithIcon(lang.L("Add rooms"), theme.ContentAddIcon(), s.addRooms)
+	toolbar := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabel(lang.L("Isolation site")+":"), container.NewGridWrap(fyne.NewSize(260, 36), s.picker)),
+		container.NewHBox(
+			widget.NewButtonWithIcon(lang.L("New site"), theme.ContentAddIcon(), func() { s.editSite(data.Site{}) }),
+			s.editBtn, s.roomBtn),
+		s.counts)
+	s.box = container.NewBorder(toolbar, nil, nil, nil, s.tabs)
+	return s
+}
+
+func (s *isolation) content() fyne.CanvasObject { return s.box }
+
+// refresh reloads the sites, and the board, guests and due list of the
+// site shown.
+func (s *isolation) refresh() {
+	ctx := context.Background()
+	sites, err := s.app.DB.Sites(ctx)
+	if err != nil {
+		showMessage(s.win, lang.L("Isolation sites"), Message(err))
+		return
+	}
+	s.sites = sites
+	names := make([]string, len(sites))
+	found := false
+	for i, site := range sites {
+		names[i] = site.Name
+		if site.ID == s.site.ID {
+			s.site, found = site, true
+		}
+	}
+	if !found && len(sites) > 0 {
+		s.site = sites[0]
+	}
+	s.picker.SetOptions(names)
+	if s.site.ID != 0 {
+		s.picker.Selected = s.site.Name
+		s.picker.Refresh()
+		s.editBtn.Enable()
+		s.roomBtn.Enable()
+	} else {
+		s.editBtn.Disable()
+		s.roomBtn.Disable()
+	}
+	s.showBoard()
+	s.guests.show(s.site.ID)
+	s.due.show(s.site.ID)
+}
+
+// showBoard draws every room of the site as a tile, a row of tiles per
+// building and floor, with the counts per state above.
+func (s *isolation) showBoard() {
+	s.board.Objects = nil
+	if s.site.ID == 0 {
+		s.counts.SetText("")
+		s.board.Add(widget.NewLabel(lang.L("Add an isolation site with 新增隔离点, then its rooms with 添加房间.")))
+		s.board.Refresh()
+		return
+	}
+	now := s.app.Now()
+	rooms, err := s.app.DB.RoomBoard(context.Background(), s.site.ID, now)
+	if err != nil {
+		showMessage(s.win, lang.L("Isolation sites"), Message(err))
+		return
+	}
+	counts := map[data.RoomState]int{}
+	guests := 0
+	var row *fyne.Container
+	lastBuilding, lastFloor := "", -999
+	for _, r := range rooms {
+		counts[r.State]++
+		guests += len(r.Occupants)
+		if row == nil || r.Building != lastBuilding || r.Floor != lastFloor {
+			lastBuilding, lastFloor = r.Building, r.Floor
+			s.board.Add(widget.NewLabelWithStyle(
+				lang.L("{{.Building}} floor {{.Floor}}", map[string]any{"Building": r.Building, "Floor": r.Floor}),
+				fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+			row = container.NewGridWrap(tileSize)
+			s.board.Add(row)
+		}
+		row.Add(newRoomTile(r, now, s.openRoom))
+	}
+	if len(rooms) == 0 {
+		s.board.Add(widget.NewLabel(lang.L("This site has no rooms yet: add them with 添加房间.")))
+	}
+	parts := []string{lang.L("{{.N}} rooms", map[string]any{"N": len(rooms)})}
+	for _, st := range data.RoomStates {
+		parts = append(parts, string(st)+" "+strconv.Itoa(counts[st]))
+	}
+	parts = append(parts, lang.L("{{.N}} in isolation", map[string]any{"N": guests}))
+	s.counts.SetText(strings.Join(parts, "   "))
+	s.board.Refresh()
+}
+
+// editSite adds or edits a site.
+func (s *isolation) editSite(site data.Site) {
+	name, address, manager, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name.SetText(site.Name)
+	address.SetText(site.Address)
+	manager.SetText(site.Manager)
+	phone.SetText(site.Phone)
+	f := newForm()
+	f.add("name", lang.L("Site name"), name)
+	f.add("address", lang.L("Address"), address)
+	f.add("manager", lang.L("Manager"), manager)
+	f.add("phone", lang.L("Phone"), phone)
+	title := lang.L("New site")
+	if site.ID != 0 {
+		title = lang.L("Edit site")
+	}
+	showFormDialog(s.win, title, lang.L("Save"), f, func() error {
+		id, err := s.app.DB.SaveSite(context.Background(), data.Site{ID: site.ID, Name: name.Text,
+			Address: address.Text, Manager: manager.Text, Phone: phone.Text})
+		if err != nil {
+			return err
+		}
+		s.site = data.Site{ID: id}
+		s.refresh()
+		return nil
+	})
+}
+
+// addRooms adds rooms in bulk: a building, a range of floors and a range of
+// room numbers per floor.
+func (s *isolation) addRooms() {
+	building := widget.NewEntry()
+	building.SetPlaceHolder(lang.L("e.g. 3号楼"))
+	fromFloor, toFloor := widget.NewEntry(), widget.NewEntry()
+	fromNo, toNo := widget.NewEntry(), widget.NewEntry()
+	capacity := widget.NewEntry()
+	fromFloor.SetText("1")
+	toFloor.SetText("1")
+	fromNo.SetText("1")
+	toNo.SetText("10")
+	capacity.SetText("1")
+	preview := widget.NewLabel("")
+	batch := func() (data.RoomBatch, error) {
+		nums := make([]int, 5)
+		for i, e := range []*widget.Entry{fromFloor, toFloor, fromNo, toNo, capacity} {
+			n, err := strconv.Atoi(strings.TrimSpace(halfWidthDigits(e.Text)))
+			if err != nil {
+				field := []string{"floors", "floors", "numbers", "numbers", "capacity"}[i]
+				return data.RoomBatch{}, &data.FieldError{Field: field, Err: data.ErrBadNumber}
+			}
+			nums[i] = n
+		}
+		return data.RoomBatch{SiteID: s.site.ID, Building: building.Text, FromFloor: nums[0], ToFloor: nums[1],
+			FromNo: nums[2], ToNo: nums[3], Capacity: nums[4]}, nil
+	}
+	update := func(string) {
+		b, err := batch()
+		if err != nil {
+			preview.SetText("")
+			return
+		}
+		if rooms, err := b.Rooms(); err == nil {
+			preview.SetText(lang.L("{{.N}} rooms: {{.First}} to {{.Last}}",
+				map[string]any{"N": len(rooms), "First": rooms[0].Label(), "Last": rooms[len(rooms)-1].Label()}))
+		} else {
+			preview.SetText("")
+		}
+	}
+	f := newForm()
+	f.add("building", lang.L("Building"), building)
+	f.add("floors", lang.L("Floors"), container.NewGridWithColumns(3, fromFloor, widget.NewLabel(lang.L("to (floor)")), toFloor))
+	f.add("numbers", lang.L("Rooms per floor"), container.NewGridWithColumns(3, fromNo, widget.NewLabel(lang.L("to (number)")), toNo))
+	f.add("capacity", lang.L("Beds per room"), capacity)
+	f.add("preview", lang.L("Will add"), preview)
+	for _, e := range []*widget.Entry{building, fromFloor, toFloor, fromNo, toNo, capacity} {
+		e.OnChanged = update
+	}
+	f.entries = append(f.entries, fromFloor, toFloor, fromNo, toNo)
+	update("")
+	showFormDialog(s.win, lang.L("Add rooms")+" — "+s.site.Name, lang.L("Add"), f, func() error {
+		b, err := batch()
+		if err != nil {
+			return err
+		}
+		rooms, err := b.Rooms()
+		if err != nil {
+			return err
+		}
+		if err := s.app.DB.AddRooms(context.Background(), rooms); err != nil {
+			return err
+		}
+		s.refresh()
+		return nil
+	})
+}
+
+// openDue opens what a 待办 item is about.
+func (s *isolation) openDue(it data.DueItem) {
+	if it.GuestID != 0 {
+		showGuest(s.win, s.app, it.GuestID, s.refresh)
+		return
+	}
+	rooms, err := s.app.DB.RoomBoard(context.Background(), it.SiteID, s.app.Now())
+	if err != nil {
+		showMessage(s.win, lang.L("Isolation sites"), Message(err))
+		return
+	}
+	for _, r := range rooms {
+		if r.ID == it.RoomID {
+			s.openRoom(r)
+		}
+	}
+}
+
+// halfWidthDigits folds full-width digits typed with a Chinese input method.
+func halfWidthDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}

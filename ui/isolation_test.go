@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// isolationWithRooms opens 隔离点 on a site with rooms 3号楼201–203.
+func isolationWithRooms(t *testing.T) (*shell, *isolation, *app.App) {
+	t.Helper()
+	a := openTestApp(t, false)
+	ctx := context.Background()
+	siteID, err := a.DB.SaveSite(ctx, data.Site{Name: "城关镇隔离点一"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rooms, _ := data.RoomBatch{SiteID: siteID, Building: "3号楼", FromFloor: 2, ToFloor: 2, FromNo: 1, ToNo: 3, Capacity: 1}.Rooms()
+	if err := a.DB.AddRooms(ctx, rooms); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestShell(t, a)
+	for i, e := range s.entries {
+		if iso, ok := e.page.(*isolation); ok {
+			s.nav.Select(i)
+			return s, iso, a
+		}
+	}
+	t.Fatal("no isolation screen")
+	return nil, nil, nil
+}
+
+func tile(t *testing.T, iso *isolation, number string) *roomTile {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(iso.board) {
+		if rt, ok := o.(*roomTile); ok && rt.room.Number == number {
+			return rt
+		}
+	}
+	t.Fatalf("no tile %s", number)
+	return nil
+}
+
+func topOverlay(t *testing.T, s *shell) fyne.CanvasObject {
+	t.Helper()
+	top := s.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog shown")
+	}
+	return top
+}
+
+func entriesIn(o fyne.CanvasObject) []*widget.Entry {
+	var out []*widget.Entry
+	for _, obj := range test.LaidOutObjects(o) {
+		if e, ok := obj.(*widget.Entry); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func TestCheckInByTypingTurnsTileOccupied(t *testing.T) {
+	s, iso, a := isolationWithRooms(t)
+	if tile(t, iso, "201").room.State != data.RoomVacant {
+		t.Fatal("201 should start vacant")
+	}
+	test.Tap(tile(t, iso, "201"))
+	test.Tap(findButton(t, topOverlay(t, s), "入住登记"))
+	form := topOverlay(t, s)
+	fields := entriesIn(form)
+	test.Type(fields[0], "孙丽")               // name
+	test.Type(fields[1], "440524198001010013") // ID number: fills sex and birth date
+	test.Type(fields[2], "13812345678")        // phone
+	if !findLabel(form, "男,出生于1980年1月1日") {
+		t.Fatal("the ID number did not fill in sex and birth date")
+	}
+	if !findLabel(form, "2026年12月9日 星期三") {
+		t.Fatal("the planned release date is not shown")
+	}
+	test.Tap(findButton(t, form, "入住登记"))
+
+	guests, err := a.DB.Guests(context.Background(), data.GuestQuery{Status: "in"})
+	if err != nil || len(guests) != 1 || guests[0].Name != "孙丽" || guests[0].Room.Number != "201" || guests[0].Sex != "男" {
+		t.Fatalf("guests after check-in: %+v, %v", guests, err)
+	}
+	rt := tile(t, iso, "201")
+	if rt.room.State != data.RoomOccupied {
+		t.Fatalf("tile 201 is %s", rt.room.State)
+	}
+	if first, second, _ := rt.lines(); first != "201" || second != "孙丽 余14天" {
+		t.Fatalf("tile reads %q / %q", first, second)
+	}
+	if !strings.Contains(iso.counts.Text, "已入住 1") {
+		t.Fatalf("counts %q", iso.counts.Text)
+	}
+}
+
+func TestRefusedCheckInSaysWhyAndSavesNothing(t *testing.T) {
+	s, iso, a := isolationWithRooms(t)
+	ctx := context.Background()
+	board, _ := a.DB.RoomBoard(ctx, iso.site.ID, a.Now())
+	if _, err := a.DB.CheckIn(ctx, data.CheckIn{RoomID: board[0].ID, Name: "孙丽", IDNumber: "440524198001010013",
+		Category: "密切接触者", PlannedDays: 14}); err != nil {
+		t.Fatal(err)
+	}
+	iso.refresh()
+
+	test.Tap(tile(t, iso, "202"))
+	test.Tap(findButton(t, topOverlay(t, s), "入住登记"))
+	form := topOverlay(t, s)
+	fields := entriesIn(form)
+	test.Type(fields[0], "孙丽")
+	test.Type(fields[1], "440524198001010013")
+	test.Tap(findButton(t, form, "入住登记"))
+
+	if !findLabel(form, "此人(同一身份证号)已在隔离中,不能重复入住。") {
+		t.Fatal("no Chinese reason shown beside the ID number")
+	}
+	if s.win.Canvas().Overlays().Top() != form || fields[0].Text != "孙丽" {
+		t.Fatal("the form closed or lost what was typed")
+	}
+	if guests, _ := a.DB.Guests(ctx, data.GuestQuery{}); len(guests) != 1 {
+		t.Fatalf("%d guests saved, want 1", len(guests))
+	}
+	if tile(t, iso, "202").room.State != data.RoomVacant {
+		t.Fatal("202 changed state after a refused check-in")
+	}
+}

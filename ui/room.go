@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/data"
+)
+
+// openRoom shows what can be done with a room in its state: check someone
+// in, open an occupant, record disinfection, or take it out of or back into
+// service.
+func (s *isolation) openRoom(r data.BoardRoom) {
+	var d dialog.Dialog
+	act := func(label string, important bool, f func()) *widget.Button {
+		b := widget.NewButton(label, func() { d.Hide(); f() })
+		if important {
+			b.Importance = widget.HighImportance
+		}
+		return b
+	}
+	box := container.NewVBox(widget.NewLabel(lang.L("State: {{.State}}", map[string]any{"State": string(r.State)})))
+	for _, o := range r.Occupants {
+		id := o.GuestID
+		box.Add(act(o.Name+"  "+o.Category, false, func() { showGuest(s.win, s.app, id, s.refresh) }))
+	}
+	switch {
+	case r.State == data.RoomAwaitsClean:
+		box.Add(act(lang.L("Record disinfection"), true, func() { s.disinfect(r) }))
+	case r.State == data.RoomOutOfService:
+		box.Add(act(lang.L("Back into service"), true, func() { s.setOutOfService(r, false) }))
+	case len(r.Occupants) < r.Capacity:
+		box.Add(act(lang.L("Check in"), true, func() { showCheckIn(s.win, s.app, r.Room, s.refresh) }))
+	}
+	if r.State == data.RoomVacant {
+		box.Add(act(lang.L("Take out of service"), false, func() { s.setOutOfService(r, true) }))
+	}
+	d = dialog.NewCustom(s.site.Name+" "+r.Label(), lang.L("Close"), box, s.win)
+	d.Resize(fyne.NewSize(360, 0))
+	d.Show()
+}
+
+func (s *isolation) setOutOfService(r data.BoardRoom, out bool) {
+	if err := s.app.DB.SetRoomOutOfService(context.Background(), r.ID, out); err != nil {
+		showMessage(s.win, r.Label(), Message(err))
+	}
+	s.refresh()
+}
+
+// disinfect records who did the terminal disinfection; the room becomes vacant.
+func (s *isolation) disinfect(r data.BoardRoom) {
+	by := widget.NewEntry()
+	by.SetPlaceHolder(lang.L("e.g. 消杀组 王师傅"))
+	f := newForm()
+	f.add("done_by", lang.L("Done by"), by)
+	showFormDialog(s.win, lang.L("Record disinfection")+" — "+r.Label(), lang.L("Save"), f, func() error {
+		if err := s.app.DB.Disinfect(context.Background(), r.ID, s.app.Now(), by.Text); err != nil {
+			return err
+		}
+		s.refresh()
+		return nil
+	})
+}

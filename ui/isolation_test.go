@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,7 +77,7 @@ func TestCheckInByTypingTurnsTileOccupied(t *testing.T) {
 	test.Tap(findButton(t, topOverlay(t, s), "入住登记"))
 	form := topOverlay(t, s)
 	fields := entriesIn(form)
-	test.Type(fields[0], "孙丽")               // name
+	test.Type(fields[0], "孙丽")                 // name
 	test.Type(fields[1], "440524198001010013") // ID number: fills sex and birth date
 	test.Type(fields[2], "13812345678")        // phone
 	if !findLabel(form, "男,出生于1980年1月1日") {
@@ -132,5 +133,34 @@ func TestRefusedCheckInSaysWhyAndSavesNothing(t *testing.T) {
 	}
 	if tile(t, iso, "202").room.State != data.RoomVacant {
 		t.Fatal("202 changed state after a refused check-in")
+	}
+}
+
+func TestIsolationRulesInSettings(t *testing.T) {
+	a := openTestApp(t, false)
+	s := newTestShell(t, a)
+	s.nav.Select(7)
+	set := s.entries[7].page.(*settings)
+	r := set.rules
+	if r.days["密切接触者"].Text != "14" || r.testDays.Text != "1, 4, 7, 14" {
+		t.Fatalf("defaults shown: %q, %q", r.days["密切接触者"].Text, r.testDays.Text)
+	}
+	r.days["次密切接触者"].SetText("五")
+	test.Tap(findButton(t, r.box, "保存"))
+	if msg := r.form.errs["days.次密切接触者"]; !msg.Visible() || msg.Text != "数字超出允许范围。" {
+		t.Fatalf("bad days message %q", msg.Text)
+	}
+	if rules, _ := a.DB.IsolationRules(context.Background()); rules.DaysByCategory["次密切接触者"] != 7 {
+		t.Fatal("a refused save changed the rules")
+	}
+	r.days["次密切接触者"].SetText("１０")
+	r.testDays.SetText("7,1，3")
+	test.Tap(findButton(t, r.box, "保存"))
+	rules, _ := a.DB.IsolationRules(context.Background())
+	if rules.DaysByCategory["次密切接触者"] != 10 || !slices.Equal(rules.TestDays, []int{1, 3, 7}) {
+		t.Fatalf("saved rules %+v", rules)
+	}
+	if r.testDays.Text != "1, 3, 7" || set.unsaved() {
+		t.Fatalf("after saving: %q, unsaved %v", r.testDays.Text, set.unsaved())
 	}
 }

@@ -18,13 +18,14 @@ import (
 type settings struct {
 	win   fyne.Window
 	app   *app.App
+	rules *isolationRules
 	post  *postForm
 	saved *widget.Label
 	box   fyne.CanvasObject
 }
 
 func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settings {
-	s := &settings{win: w, app: a, saved: widget.NewLabel("")}
+	s := &settings{win: w, app: a, saved: widget.NewLabel(""), rules: newIsolationRules(w, a)}
 	var submit func()
 	s.post = newPostForm(data.PostInfo{}, func() { submit() })
 	submit = func() {
@@ -76,6 +77,8 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 		heading(lang.L("Backup")),
 		autoNote,
 		container.NewHBox(backup, openBackups),
+		widget.NewSeparator(),
+		s.rules.box,
 	))
 	return s
 }
@@ -102,11 +105,14 @@ func (s *settings) refresh() {
 	}
 	s.post.load(p)
 	s.saved.SetText("")
+	if err := s.rules.refresh(); err != nil {
+		showMessage(s.win, lang.L("Settings"), Message(err))
+	}
 }
 
 func (s *settings) unsaved() bool {
 	p, err := s.app.DB.PostInfo(context.Background())
-	return err == nil && s.post.value() != p
+	return (err == nil && s.post.value() != p) || s.rules.unsaved()
 }
 
 func (s *settings) discard() { s.refresh() }

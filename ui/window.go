@@ -144,7 +144,7 @@ func newShell(w fyne.Window, a *app.App) *shell {
 func (s *shell) showMain(post data.PostInfo) {
 	s.setTitle(post)
 	s.entries = []navEntry{
-		{lang.L("Overview"), theme.HomeIcon(), newPlaceholder(lang.L("Overview"), lang.L("OverviewComing"))},
+		{lang.L("Overview"), theme.HomeIcon(), newOverview(s.win, s.app)},
 		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newPlaceholder(lang.L("Checkpoints"), lang.L("CheckpointsComing"))},
 		{lang.L("Isolation sites"), theme.StorageIcon(), newIsolation(s.win, s.app)},
 		{lang.L("Materials"), theme.ListIcon(), newPlaceholder(lang.L("Materials"), lang.L("MaterialsComing"))},

@@ -43,3 +43,12 @@ func NormalizePhone(s string) (string, error) {
 	}
 	return "", ErrBadPhone
 }
+
+// MaskPhone hides the middle of a phone number: 139****5678, 0913-***5678.
+func MaskPhone(s string) string {
+	r := []rune(s)
+	if len(r) < 8 {
+		return s
+	}
+	return string(r[:len(r)-8]) + "****" + string(r[len(r)-4:])
+}

@@ -30,3 +30,11 @@ func TestNormalizePhone(t *testing.T) {
 		}
 	}
 }
+
+func TestMaskPhone(t *testing.T) {
+	for in, want := range map[string]string{"13912345678": "139****5678", "0913-2345678": "0913****5678", "": "", "110": "110"} {
+		if got := MaskPhone(in); got != want {
+			t.Errorf("MaskPhone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

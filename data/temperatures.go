@@ -76,3 +76,34 @@ func (db *DB) RecordTemperatures(ctx context.Context, readings []Reading) error 
 		return nil
 	})
 }
+
+// GuestTemperature is a reading with whose it is, for lists across a site.
+type GuestTemperature struct {
+	Guest string
+	Room  string
+	Temperature
+}
+
+// SiteTemperatures lists every reading of a site's guests, by time.
+func (db *DB) SiteTemperatures(ctx context.Context, siteID int64) ([]GuestTemperature, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT g.name, r.building || r.number, t.taken_at, t.celsius
+		FROM temperatures t JOIN guests g ON g.id = t.guest_id
+		JOIN stays s ON s.id = (SELECT max(id) FROM stays WHERE guest_id = g.id)
+		JOIN rooms r ON r.id = s.room_id
+		WHERE g.site_id = ? ORDER BY t.taken_at, r.building, r.number`, siteID)
+	if err != nil {
+		return nil, fmt.Errorf("list site temperatures: %w", err)
+	}
+	defer rows.Close()
+	var out []GuestTemperature
+	for rows.Next() {
+		var t GuestTemperature
+		var at string
+		if err := rows.Scan(&t.Guest, &t.Room, &at, &t.Celsius); err != nil {
+			return nil, fmt.Errorf("list site temperatures: %w", err)
+		}
+		t.TakenAt = parseTime(at)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

@@ -79,3 +79,38 @@ func (db *DB) RecordTestResults(ctx context.Context, results []TestResult) error
 		return nil
 	})
 }
+
+// GuestTest is a test with whose it is, for lists across a site.
+type GuestTest struct {
+	Guest string
+	Room  string
+	Test
+}
+
+// SiteTests lists every test of a site's guests, by guest and day.
+func (db *DB) SiteTests(ctx context.Context, siteID int64) ([]GuestTest, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT g.name, r.building || r.number, t.id, t.day, t.due_date,
+			coalesce(t.sampled_at, ''), t.result
+		FROM tests t JOIN guests g ON g.id = t.guest_id
+		JOIN stays s ON s.id = (SELECT max(id) FROM stays WHERE guest_id = g.id)
+		JOIN rooms r ON r.id = s.room_id
+		WHERE g.site_id = ? ORDER BY g.checked_in_at, g.id, t.day`, siteID)
+	if err != nil {
+		return nil, fmt.Errorf("list site tests: %w", err)
+	}
+	defer rows.Close()
+	var out []GuestTest
+	for rows.Next() {
+		var t GuestTest
+		var due, sampled string
+		if err := rows.Scan(&t.Guest, &t.Room, &t.ID, &t.Day, &due, &sampled, &t.Result); err != nil {
+			return nil, fmt.Errorf("list site tests: %w", err)
+		}
+		t.DueDate = parseDate(due)
+		if sampled != "" {
+			t.SampledAt = parseTime(sampled)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -100,6 +101,7 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 	}
 
 	actions := container.NewGridWithColumns(3)
+	actions.Add(act(lang.L("Print release notice"), func() { printReleaseSlip(w, a, g, tests) }))
 	if g.InIsolation() {
 		actions.Add(act(lang.L("Record temperature"), func() { recordTemperature(w, a, g, again) }))
 		actions.Add(act(lang.L("Change release date"), func() { changeRelease(w, a, g, again) }))
@@ -112,6 +114,26 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 	d = dialog.NewCustom(g.Name, lang.L("Close"), container.NewBorder(nil, actions, nil, nil, container.NewVScroll(body)), w)
 	d.Resize(fyne.NewSize(620, 640))
 	d.Show()
+}
+
+// printReleaseSlip prints the 解除隔离告知单 for a guest.
+func printReleaseSlip(w fyne.Window, a *app.App, g data.Guest, tests []data.Test) {
+	askPersonal(w, lang.L("Print release notice"), func(p reports.Personal) {
+		ctx := context.Background()
+		post, err := a.DB.PostInfo(ctx)
+		if err != nil {
+			showMessage(w, lang.L("Print release notice"), Message(err))
+			return
+		}
+		site, err := a.DB.Site(ctx, g.SiteID)
+		if err != nil {
+			showMessage(w, lang.L("Print release notice"), Message(err))
+			return
+		}
+		printPDF(w, a, lang.L("Notice of release from centralised isolation")+"-"+g.Name, func(out io.Writer) error {
+			return reports.ReleaseSlip(out, post, site, g, tests, a.Now(), p)
+		})
+	})
 }
 
 // parseCelsius reads a typed temperature, full-width digits and point too.

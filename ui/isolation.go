@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"io"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +16,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/reports"
 )
 
 // isolation is 隔离点: one site at a time, its room board, its guests and
@@ -31,6 +35,7 @@ type isolation struct {
 	due     *dueList
 	editBtn *widget.Button
 	roomBtn *widget.Button
+	outBtns []*widget.Button // print and export: need a site
 	box     fyne.CanvasObject
 }
 
@@ -57,11 +62,15 @@ func newIsolation(w fyne.Window, a *app.App) *isolation {
 	)
 	s.editBtn = widget.NewButtonWithIcon(lang.L("Edit site"), theme.DocumentCreateIcon(), func() { s.editSite(s.site) })
 	s.roomBtn = widget.NewButtonWithIcon(lang.L("Add rooms"), theme.ContentAddIcon(), s.addRooms)
+	s.outBtns = []*widget.Button{
+		widget.NewButtonWithIcon(lang.L("Print roster"), theme.DocumentPrintIcon(), s.printRoster),
+		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), s.exportXLSX),
+	}
 	toolbar := container.NewBorder(nil, nil,
 		container.NewHBox(widget.NewLabel(lang.L("Isolation site")+":"), container.NewGridWrap(fyne.NewSize(260, 36), s.picker)),
 		container.NewHBox(
 			widget.NewButtonWithIcon(lang.L("New site"), theme.ContentAddIcon(), func() { s.editSite(data.Site{}) }),
-			s.editBtn, s.roomBtn),
+			s.editBtn, s.roomBtn, s.outBtns[0], s.outBtns[1]),
 		s.counts)
 	s.box = container.NewBorder(toolbar, nil, nil, nil, s.tabs)
 	return s
@@ -94,11 +103,13 @@ func (s *isolation) refresh() {
 	if s.site.ID != 0 {
 		s.picker.Selected = s.site.Name
 		s.picker.Refresh()
-		s.editBtn.Enable()
-		s.roomBtn.Enable()
+		for _, b := range append([]*widget.Button{s.editBtn, s.roomBtn}, s.outBtns...) {
+			b.Enable()
+		}
 	} else {
-		s.editBtn.Disable()
-		s.roomBtn.Disable()
+		for _, b := range append([]*widget.Button{s.editBtn, s.roomBtn}, s.outBtns...) {
+			b.Disable()
+		}
 	}
 	s.showBoard()
 	s.guests.show(s.site.ID)
@@ -262,6 +273,55 @@ func (s *isolation) openDue(it data.DueItem) {
 			s.openRoom(r)
 		}
 	}
+}
+
+// printRoster prints the people now in isolation at the site.
+func (s *isolation) printRoster() {
+	askPersonal(s.win, lang.L("Print roster"), func(p reports.Personal) {
+		ctx := context.Background()
+		post, err := s.app.DB.PostInfo(ctx)
+		if err != nil {
+			showMessage(s.win, lang.L("Print roster"), Message(err))
+			return
+		}
+		guests, err := s.app.DB.Guests(ctx, data.GuestQuery{SiteID: s.site.ID, Status: "in"})
+		if err != nil {
+			showMessage(s.win, lang.L("Print roster"), Message(err))
+			return
+		}
+		slices.SortFunc(guests, func(a, b data.Guest) int { return strings.Compare(a.Room.Label(), b.Room.Label()) })
+		printPDF(s.win, s.app, s.site.Name+lang.L("Roster"), func(w io.Writer) error {
+			return reports.SiteRoster(w, post, s.site, guests, s.app.Now(), p)
+		})
+	})
+}
+
+// exportXLSX writes the site's guests, tests and temperatures to a workbook.
+func (s *isolation) exportXLSX() {
+	askPersonal(s.win, lang.L("Export Excel"), func(p reports.Personal) {
+		ctx := context.Background()
+		guests, err := s.app.DB.Guests(ctx, data.GuestQuery{SiteID: s.site.ID})
+		var tests []data.GuestTest
+		var temps []data.GuestTemperature
+		if err == nil {
+			tests, err = s.app.DB.SiteTests(ctx, s.site.ID)
+		}
+		if err == nil {
+			temps, err = s.app.DB.SiteTemperatures(ctx, s.site.ID)
+		}
+		var path string
+		if err == nil {
+			path, err = s.app.OutputPath(s.app.ExportsDir(), s.site.Name+lang.L("Guest list"), ".xlsx")
+		}
+		if err == nil {
+			err = writeFile(path, func(f *os.File) error { return reports.GuestWorkbook(f, guests, tests, temps, p) })
+		}
+		if err != nil {
+			showMessage(s.win, lang.L("Export Excel"), Message(err))
+			return
+		}
+		showSaved(s.win, path)
+	})
 }
 
 // halfWidthDigits folds full-width digits typed with a Chinese input method.

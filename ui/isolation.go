@@ -63,6 +63,7 @@ func newIsolation(w fyne.Window, a *app.App) *isolation {
 	s.editBtn = widget.NewButtonWithIcon(lang.L("Edit site"), theme.DocumentCreateIcon(), func() { s.editSite(s.site) })
 	s.roomBtn = widget.NewButtonWithIcon(lang.L("Add rooms"), theme.ContentAddIcon(), s.addRooms)
 	s.outBtns = []*widget.Button{
+		widget.NewButtonWithIcon(lang.L("Temperature round"), theme.ListIcon(), func() { showFloorTemps(s.win, s.app, s.site, s.refresh) }),
 		widget.NewButtonWithIcon(lang.L("Print roster"), theme.DocumentPrintIcon(), s.printRoster),
 		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), s.exportXLSX),
 	}
@@ -70,9 +71,9 @@ func newIsolation(w fyne.Window, a *app.App) *isolation {
 		container.NewHBox(widget.NewLabel(lang.L("Isolation site")+":"), container.NewGridWrap(fyne.NewSize(260, 36), s.picker)),
 		container.NewHBox(
 			widget.NewButtonWithIcon(lang.L("New site"), theme.ContentAddIcon(), func() { s.editSite(data.Site{}) }),
-			s.editBtn, s.roomBtn, s.outBtns[0], s.outBtns[1]),
-		s.counts)
-	s.box = container.NewBorder(toolbar, nil, nil, nil, s.tabs)
+			s.editBtn, s.roomBtn, s.outBtns[0], s.outBtns[1], s.outBtns[2]),
+		nil)
+	s.box = container.NewBorder(container.NewVBox(toolbar, s.counts), nil, nil, nil, s.tabs)
 	return s
 }
 

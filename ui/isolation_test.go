@@ -164,3 +164,46 @@ func TestIsolationRulesInSettings(t *testing.T) {
 		t.Fatalf("after saving: %q, unsaved %v", r.testDays.Text, set.unsaved())
 	}
 }
+
+func TestTemperatureRoundForAFloor(t *testing.T) {
+	s, iso, a := isolationWithRooms(t)
+	ctx := context.Background()
+	board, _ := a.DB.RoomBoard(ctx, iso.site.ID, a.Now())
+	for i, name := range []string{"孙丽", "周强"} {
+		if _, err := a.DB.CheckIn(ctx, data.CheckIn{RoomID: board[i].ID, Name: name, Sex: "女",
+			Category: "密切接触者", PlannedDays: 14}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := showFloorTemps(s.win, a, iso.site, iso.refresh)
+	if len(f.entries) != 2 || s.win.Canvas().Focused() != f.entries[0] {
+		t.Fatalf("%d entries; first focused: %v", len(f.entries), s.win.Canvas().Focused() == f.entries[0])
+	}
+	test.Type(f.entries[0], "36.5")
+	f.entries[0].OnSubmitted(f.entries[0].Text) // Enter
+	if s.win.Canvas().Focused() != f.entries[1] {
+		t.Fatal("Enter did not move to the next person")
+	}
+	test.Type(f.entries[1], "45")
+	if f.save() {
+		t.Fatal("a reading of 45 ℃ was accepted")
+	}
+	if !f.errs[1].Visible() || f.errs[0].Visible() || f.entries[0].Text != "36.5" {
+		t.Fatal("the bad row is not marked, or typed values were lost")
+	}
+	for _, g := range []string{"孙丽", "周强"} {
+		guests, _ := a.DB.Guests(ctx, data.GuestQuery{Text: g})
+		if temps, _ := a.DB.GuestTemperatures(ctx, guests[0].ID); len(temps) != 0 {
+			t.Fatalf("%s has readings after a refused round", g)
+		}
+	}
+	f.entries[1].SetText("３７．５")
+	if !f.save() {
+		t.Fatalf("corrected round refused: %s", f.msg.Text)
+	}
+	guests, _ := a.DB.Guests(ctx, data.GuestQuery{Text: "周强"})
+	temps, _ := a.DB.GuestTemperatures(ctx, guests[0].ID)
+	if len(temps) != 1 || temps[0].Celsius != 37.5 || !temps[0].Fever() {
+		t.Fatalf("周强's readings: %+v", temps)
+	}
+}

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// floorTemps is the round of temperature readings for one floor: a row per
+// person in isolation, typed one after another with Enter, saved together.
+type floorTemps struct {
+	win     fyne.Window
+	app     *app.App
+	floors  []string
+	boards  map[string][]data.BoardRoom
+	picker  *widget.Select
+	rows    *fyne.Container
+	entries []*widget.Entry
+	guests  []data.Occupant
+	errs    []*widget.Label
+	msg     *widget.Label
+	dialog  dialog.Dialog
+}
+
+// showFloorTemps opens the round for a site, one floor at a time.
+func showFloorTemps(w fyne.Window, a *app.App, site data.Site, done func()) *floorTemps {
+	board, err := a.DB.RoomBoard(context.Background(), site.ID, a.Now())
+	if err != nil {
+		showMessage(w, lang.L("Temperature round"), Message(err))
+		return nil
+	}
+	f := &floorTemps{win: w, app: a, boards: map[string][]data.BoardRoom{}, rows: container.NewVBox(), msg: widget.NewLabel("")}
+	f.msg.Importance = widget.DangerImportance
+	for _, r := range board {
+		if len(r.Occupants) == 0 {
+			continue
+		}
+		key := lang.L("{{.Building}} floor {{.Floor}}", map[string]any{"Building": r.Building, "Floor": r.Floor})
+		if _, ok := f.boards[key]; !ok {
+			f.floors = append(f.floors, key)
+		}
+		f.boards[key] = append(f.boards[key], r)
+	}
+	f.picker = widget.NewSelect(f.floors, func(floor string) { f.show(floor) })
+	save := widget.NewButton(lang.L("Save readings"), func() {
+		if f.save() {
+			done()
+			f.dialog.Hide()
+		}
+	})
+	save.Importance = widget.HighImportance
+	note := widget.NewLabel(lang.L("Type each temperature and press Enter for the next; leave empty who was not measured."))
+	note.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Floor")+":"), nil, f.picker), note)
+	bottom := container.NewVBox(f.msg, container.NewHBox(widget.NewButton(lang.L("Cancel"), func() { f.dialog.Hide() }), save))
+	f.dialog = dialog.NewCustomWithoutButtons(lang.L("Temperature round")+" — "+site.Name,
+		container.NewBorder(top, bottom, nil, nil, container.NewVScroll(f.rows)), w)
+	f.dialog.Resize(fyne.NewSize(520, 640))
+	f.dialog.Show()
+	if len(f.floors) == 0 {
+		f.rows.Add(widget.NewLabel(lang.L("Nobody is in isolation at this site.")))
+	} else {
+		f.picker.SetSelected(f.floors[0])
+	}
+	return f
+}
+
+// show lists the floor's occupants with an entry each.
+func (f *floorTemps) show(floor string) {
+	f.rows.Objects, f.entries, f.guests, f.errs = nil, nil, nil, nil
+	f.msg.SetText("")
+	for _, r := range f.boards[floor] {
+		for _, o := range r.Occupants {
+			e := widget.NewEntry()
+			e.SetPlaceHolder("36.5")
+			n := len(f.entries)
+			e.OnSubmitted = func(string) {
+				if n+1 < len(f.entries) {
+					f.win.Canvas().Focus(f.entries[n+1])
+				}
+			}
+			bad := widget.NewLabel("")
+			bad.Importance = widget.DangerImportance
+			bad.Hide()
+			f.entries, f.guests, f.errs = append(f.entries, e), append(f.guests, o), append(f.errs, bad)
+			label := widget.NewLabel(r.Number + "  " + o.Name)
+			f.rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 36), label), nil,
+				container.NewVBox(e, bad)))
+		}
+	}
+	f.rows.Refresh()
+	if len(f.entries) > 0 {
+		f.win.Canvas().Focus(f.entries[0])
+	}
+}
+
+// save records every typed reading in one go; with any bad value it marks
+// that row and saves none, keeping everything typed.
+func (f *floorTemps) save() bool {
+	var readings []data.Reading
+	ok := true
+	now := f.app.Now()
+	for i, e := range f.entries {
+		f.errs[i].Hide()
+		if e.Text == "" {
+			continue
+		}
+		v, err := parseCelsius(e.Text)
+		if err == nil && (v < 34.0 || v > 42.5) {
+			err = data.ErrBadTemperature
+		}
+		if err != nil {
+			f.errs[i].SetText(Message(err))
+			f.errs[i].Show()
+			ok = false
+			continue
+		}
+		readings = append(readings, data.Reading{GuestID: f.guests[i].GuestID, TakenAt: now, Celsius: v})
+	}
+	if !ok {
+		f.msg.SetText(lang.L("Nothing was saved: correct the marked readings."))
+		return false
+	}
+	if err := f.app.DB.RecordTemperatures(context.Background(), readings); err != nil {
+		f.msg.SetText(Message(err))
+		return false
+	}
+	f.msg.SetText(lang.L("{{.N}} readings saved.", map[string]any{"N": strconv.Itoa(len(readings))}))
+	return true
+}

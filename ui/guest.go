@@ -203,7 +203,7 @@ func changeRelease(w fyne.Window, a *app.App, g data.Guest, done func()) {
 		}
 	}
 	f := newForm()
-	f.add("old", lang.L("Now"), widget.NewLabel(reports.FormatDate(g.PlannedRelease)))
+	f.add("old", lang.L("Current release"), widget.NewLabel(reports.FormatDate(g.PlannedRelease)))
 	f.add("planned_days", lang.L("Planned days"), days)
 	f.add("release", lang.L("New release"), release)
 	f.add("reason", lang.L("Reason"), reason)

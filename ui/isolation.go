@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,6 +30,7 @@ type isolation struct {
 
 	picker  *widget.Select
 	counts  *widget.Label
+	asOf    *widget.Entry // a past date to show the board as it was; empty for now
 	board   *fyne.Container
 	tabs    *container.AppTabs
 	guests  *guestList
@@ -52,6 +54,13 @@ func newIsolation(w fyne.Window, a *app.App) *isolation {
 	s.picker.PlaceHolder = lang.L("(No isolation site yet)")
 	s.counts = widget.NewLabel("")
 	s.counts.Truncation = fyne.TextTruncateEllipsis
+	s.asOf = widget.NewEntry()
+	s.asOf.SetPlaceHolder(lang.L("Date, e.g. 2026-11-03"))
+	s.asOf.OnSubmitted = func(string) { s.showBoard() }
+	history := container.NewHBox(widget.NewLabel(lang.L("Board on")),
+		container.NewGridWrap(fyne.NewSize(150, 36), s.asOf),
+		widget.NewButton(lang.L("Show"), s.showBoard),
+		widget.NewButton(lang.L("Back to now"), func() { s.asOf.SetText(""); s.showBoard() }))
 	s.board = container.NewVBox()
 	s.guests = newGuestList(w, a, s.refresh)
 	s.due = newDueList(w, a, s.openDue)
@@ -73,7 +82,8 @@ func newIsolation(w fyne.Window, a *app.App) *isolation {
 			widget.NewButtonWithIcon(lang.L("New site"), theme.ContentAddIcon(), func() { s.editSite(data.Site{}) }),
 			s.editBtn, s.roomBtn, s.outBtns[0], s.outBtns[1], s.outBtns[2]),
 		nil)
-	s.box = container.NewBorder(container.NewVBox(toolbar, s.counts), nil, nil, nil, s.tabs)
+	s.box = container.NewBorder(container.NewVBox(toolbar, container.NewBorder(nil, nil, nil, history, s.counts)),
+		nil, nil, nil, s.tabs)
 	return s
 }
 
@@ -127,7 +137,17 @@ func (s *isolation) showBoard() {
 		s.board.Refresh()
 		return
 	}
-	now := s.app.Now()
+	// The live board, or the board at noon of a past date: who was in which
+	// room then, answered from the stays. A past board is read-only.
+	now, onTap := s.app.Now(), s.openRoom
+	if text := strings.TrimSpace(halfWidthDigits(s.asOf.Text)); text != "" {
+		day, err := time.ParseInLocation("2006-1-2", strings.NewReplacer("/", "-", ".", "-").Replace(text), time.Local)
+		if err != nil || day.After(now) {
+			showMessage(s.win, lang.L("Board on"), lang.L("Please enter a past date such as 2026-11-03."))
+			return
+		}
+		now, onTap = day.Add(12*time.Hour), nil
+	}
 	rooms, err := s.app.DB.RoomBoard(context.Background(), s.site.ID, now)
 	if err != nil {
 		showMessage(s.win, lang.L("Isolation sites"), Message(err))
@@ -148,12 +168,15 @@ func (s *isolation) showBoard() {
 			row = container.NewGridWrap(tileSize)
 			s.board.Add(row)
 		}
-		row.Add(newRoomTile(r, now, s.openRoom))
+		row.Add(newRoomTile(r, now, onTap))
 	}
 	if len(rooms) == 0 {
 		s.board.Add(widget.NewLabel(lang.L("This site has no rooms yet: add them with 添加房间.")))
 	}
 	parts := []string{lang.L("{{.N}} rooms", map[string]any{"N": len(rooms)})}
+	if onTap == nil {
+		parts[0] = lang.L("On {{.Date}} at noon:", map[string]any{"Date": now.Format("2006年1月2日")}) + " " + parts[0]
+	}
 	for _, st := range data.RoomStates {
 		parts = append(parts, string(st)+" "+strconv.Itoa(counts[st]))
 	}

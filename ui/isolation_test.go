@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -205,5 +206,30 @@ func TestTemperatureRoundForAFloor(t *testing.T) {
 	temps, _ := a.DB.GuestTemperatures(ctx, guests[0].ID)
 	if len(temps) != 1 || temps[0].Celsius != 37.5 || !temps[0].Fever() {
 		t.Fatalf("周强's readings: %+v", temps)
+	}
+}
+
+func TestBoardOnAPastDate(t *testing.T) {
+	_, iso, a := isolationWithRooms(t)
+	ctx := context.Background()
+	board, _ := a.DB.RoomBoard(ctx, iso.site.ID, a.Now())
+	id, err := a.DB.CheckIn(ctx, data.CheckIn{RoomID: board[0].ID, Name: "孙丽", Sex: "女", Category: "密切接触者",
+		PlannedDays: 14, At: time.Date(2026, 11, 1, 10, 0, 0, 0, time.Local)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.DB.EndIsolation(ctx, id, "解除隔离", time.Date(2026, 11, 15, 9, 0, 0, 0, time.Local), ""); err != nil {
+		t.Fatal(err)
+	}
+	iso.asOf.SetText("2026-11-03")
+	iso.showBoard()
+	rt := tile(t, iso, "201")
+	if rt.room.State != data.RoomOccupied || rt.onTap != nil || !strings.HasPrefix(iso.counts.Text, "2026年11月3日中午:") {
+		t.Fatalf("11月3日: %s, tappable %v, %q", rt.room.State, rt.onTap != nil, iso.counts.Text)
+	}
+	iso.asOf.SetText("")
+	iso.showBoard()
+	if rt := tile(t, iso, "201"); rt.room.State != data.RoomAwaitsClean || rt.onTap == nil {
+		t.Fatalf("now: %s", rt.room.State)
 	}
 }

@@ -289,7 +289,7 @@ const guestFrom = ` FROM guests g
 	JOIN stays s ON s.id = (SELECT max(id) FROM stays WHERE guest_id = g.id)
 	JOIN rooms r ON r.id = s.room_id`
 
-func scanGuest(row interface{ Scan(...any) error }) (Guest, error) {
+func scanGuest(row scanner) (Guest, error) {
 	var g Guest
 	var birth, checkedIn, release, ended, needs string
 	err := row.Scan(&g.ID, &g.SiteID, &g.Name, &g.Sex, &g.IDNumber, &birth, &g.Phone, &g.Category, &g.CameFrom,
@@ -358,18 +358,5 @@ func (db *DB) Guests(ctx context.Context, q GuestQuery) ([]Guest, error) {
 		args = append(args, like, "%"+escapeLike(text), like, like, text)
 	}
 	query += " ORDER BY g.checked_in_at DESC, g.id DESC"
-	rows, err := db.sql.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list guests: %w", err)
-	}
-	defer rows.Close()
-	var out []Guest
-	for rows.Next() {
-		g, err := scanGuest(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list guests: %w", err)
-		}
-		out = append(out, g)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, "list guests", scanGuest, query, args...)
 }

@@ -284,4 +284,12 @@ func TestTemperaturesAndTests(t *testing.T) {
 	if len(days) != 4 || days[3] != 14 {
 		t.Fatalf("test days %v", days)
 	}
+	siteTests, err := db.SiteTests(ctx, siteID)
+	if err != nil || len(siteTests) != 4 || siteTests[0].Guest != "赵一" || siteTests[0].Room != "3号楼201" || siteTests[3].Day != 14 {
+		t.Fatalf("site tests %+v, %v", siteTests, err)
+	}
+	temps, err := db.SiteTemperatures(ctx, siteID)
+	if err != nil || len(temps) != 1 || temps[0].Celsius != 37.3 || temps[0].Guest != "赵一" {
+		t.Fatalf("site temperatures %+v, %v", temps, err)
+	}
 }

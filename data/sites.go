@@ -80,27 +80,20 @@ func uniqueAsDuplicate(err error) error {
 
 // Sites lists every site by name.
 func (db *DB) Sites(ctx context.Context) ([]Site, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT id, name, address, manager, phone FROM sites ORDER BY name")
-	if err != nil {
-		return nil, fmt.Errorf("list sites: %w", err)
-	}
-	defer rows.Close()
-	var out []Site
-	for rows.Next() {
-		var s Site
-		if err := rows.Scan(&s.ID, &s.Name, &s.Address, &s.Manager, &s.Phone); err != nil {
-			return nil, fmt.Errorf("list sites: %w", err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, "list sites", scanSite, "SELECT "+siteColumns+" FROM sites ORDER BY name")
+}
+
+const siteColumns = "id, name, address, manager, phone"
+
+func scanSite(row scanner) (Site, error) {
+	var s Site
+	err := row.Scan(&s.ID, &s.Name, &s.Address, &s.Manager, &s.Phone)
+	return s, err
 }
 
 // Site reads one site.
 func (db *DB) Site(ctx context.Context, id int64) (Site, error) {
-	var s Site
-	err := db.sql.QueryRowContext(ctx, "SELECT id, name, address, manager, phone FROM sites WHERE id = ?", id).
-		Scan(&s.ID, &s.Name, &s.Address, &s.Manager, &s.Phone)
+	s, err := scanSite(db.sql.QueryRowContext(ctx, "SELECT "+siteColumns+" FROM sites WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = ErrNotFound
 	}

@@ -130,7 +130,7 @@ func (db *DB) SetStaffActive(ctx context.Context, id int64, active bool) error {
 
 const staffColumns = "id, name, phone, unit, kind, may_lead, active, note"
 
-func scanStaff(row interface{ Scan(...any) error }) (Staff, error) {
+func scanStaff(row scanner) (Staff, error) {
 	var s Staff
 	err := row.Scan(&s.ID, &s.Name, &s.Phone, &s.Unit, &s.Kind, &s.MayLead, &s.Active, &s.Note)
 	return s, err
@@ -163,20 +163,7 @@ func (db *DB) Staff(ctx context.Context, q StaffQuery) ([]Staff, error) {
 		args = append(args, like)
 	}
 	query += " ORDER BY active DESC, initials, name"
-	rows, err := db.sql.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list staff: %w", err)
-	}
-	defer rows.Close()
-	var out []Staff
-	for rows.Next() {
-		s, err := scanStaff(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list staff: %w", err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db, "list staff", scanStaff, query, args...)
 }
 
 // escapeLike makes a typed % or _ match itself.

@@ -23,22 +23,13 @@ func (db *DB) RecordTemperature(ctx context.Context, guestID int64, at time.Time
 
 // GuestTemperatures lists a guest's readings, newest first.
 func (db *DB) GuestTemperatures(ctx context.Context, guestID int64) ([]Temperature, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT taken_at, celsius FROM temperatures WHERE guest_id = ? ORDER BY taken_at DESC", guestID)
-	if err != nil {
-		return nil, fmt.Errorf("list temperatures: %w", err)
-	}
-	defer rows.Close()
-	var out []Temperature
-	for rows.Next() {
+	return queryAll(ctx, db, "list temperatures", func(row scanner) (Temperature, error) {
 		var t Temperature
 		var at string
-		if err := rows.Scan(&at, &t.Celsius); err != nil {
-			return nil, fmt.Errorf("list temperatures: %w", err)
-		}
+		err := row.Scan(&at, &t.Celsius)
 		t.TakenAt = parseTime(at)
-		out = append(out, t)
-	}
-	return out, rows.Err()
+		return t, err
+	}, "SELECT taken_at, celsius FROM temperatures WHERE guest_id = ? ORDER BY taken_at DESC", guestID)
 }
 
 // Reading is one temperature to record for a guest.
@@ -86,24 +77,15 @@ type GuestTemperature struct {
 
 // SiteTemperatures lists every reading of a site's guests, by time.
 func (db *DB) SiteTemperatures(ctx context.Context, siteID int64) ([]GuestTemperature, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT g.name, r.building || r.number, t.taken_at, t.celsius
+	return queryAll(ctx, db, "list site temperatures", func(row scanner) (GuestTemperature, error) {
+		var t GuestTemperature
+		var at string
+		err := row.Scan(&t.Guest, &t.Room, &at, &t.Celsius)
+		t.TakenAt = parseTime(at)
+		return t, err
+	}, `SELECT g.name, r.building || r.number, t.taken_at, t.celsius
 		FROM temperatures t JOIN guests g ON g.id = t.guest_id
 		JOIN stays s ON s.id = (SELECT max(id) FROM stays WHERE guest_id = g.id)
 		JOIN rooms r ON r.id = s.room_id
 		WHERE g.site_id = ? ORDER BY t.taken_at, r.building, r.number`, siteID)
-	if err != nil {
-		return nil, fmt.Errorf("list site temperatures: %w", err)
-	}
-	defer rows.Close()
-	var out []GuestTemperature
-	for rows.Next() {
-		var t GuestTemperature
-		var at string
-		if err := rows.Scan(&t.Guest, &t.Room, &at, &t.Celsius); err != nil {
-			return nil, fmt.Errorf("list site temperatures: %w", err)
-		}
-		t.TakenAt = parseTime(at)
-		out = append(out, t)
-	}
-	return out, rows.Err()
 }

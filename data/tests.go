@@ -24,26 +24,25 @@ func (db *DB) RecordTestResult(ctx context.Context, testID int64, sampledAt time
 
 // GuestTests lists a guest's tests by day.
 func (db *DB) GuestTests(ctx context.Context, guestID int64) ([]Test, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, day, due_date, coalesce(sampled_at, ''), result
-		FROM tests WHERE guest_id = ? ORDER BY day`, guestID)
-	if err != nil {
-		return nil, fmt.Errorf("list tests: %w", err)
-	}
-	defer rows.Close()
-	var out []Test
-	for rows.Next() {
+	return queryAll(ctx, db, "list tests", func(row scanner) (Test, error) {
 		var t Test
-		var due, sampled string
-		if err := rows.Scan(&t.ID, &t.Day, &due, &sampled, &t.Result); err != nil {
-			return nil, fmt.Errorf("list tests: %w", err)
-		}
-		t.DueDate = parseDate(due)
-		if sampled != "" {
-			t.SampledAt = parseTime(sampled)
-		}
-		out = append(out, t)
+		return t, scanTest(row, &t)
+	}, "SELECT "+testColumns+" FROM tests t WHERE t.guest_id = ? ORDER BY t.day", guestID)
+}
+
+const testColumns = "t.id, t.day, t.due_date, coalesce(t.sampled_at, ''), t.result"
+
+// scanTest reads testColumns, after any columns named in more.
+func scanTest(row scanner, t *Test, more ...any) error {
+	var due, sampled string
+	if err := row.Scan(append(more, &t.ID, &t.Day, &due, &sampled, &t.Result)...); err != nil {
+		return err
 	}
-	return out, rows.Err()
+	t.DueDate = parseDate(due)
+	if sampled != "" {
+		t.SampledAt = parseTime(sampled)
+	}
+	return nil
 }
 
 // TestResult is one test's sampling and result.
@@ -89,28 +88,12 @@ type GuestTest struct {
 
 // SiteTests lists every test of a site's guests, by guest and day.
 func (db *DB) SiteTests(ctx context.Context, siteID int64) ([]GuestTest, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT g.name, r.building || r.number, t.id, t.day, t.due_date,
-			coalesce(t.sampled_at, ''), t.result
+	return queryAll(ctx, db, "list site tests", func(row scanner) (GuestTest, error) {
+		var t GuestTest
+		return t, scanTest(row, &t.Test, &t.Guest, &t.Room)
+	}, `SELECT g.name, r.building || r.number, `+testColumns+`
 		FROM tests t JOIN guests g ON g.id = t.guest_id
 		JOIN stays s ON s.id = (SELECT max(id) FROM stays WHERE guest_id = g.id)
 		JOIN rooms r ON r.id = s.room_id
 		WHERE g.site_id = ? ORDER BY g.checked_in_at, g.id, t.day`, siteID)
-	if err != nil {
-		return nil, fmt.Errorf("list site tests: %w", err)
-	}
-	defer rows.Close()
-	var out []GuestTest
-	for rows.Next() {
-		var t GuestTest
-		var due, sampled string
-		if err := rows.Scan(&t.Guest, &t.Room, &t.ID, &t.Day, &due, &sampled, &t.Result); err != nil {
-			return nil, fmt.Errorf("list site tests: %w", err)
-		}
-		t.DueDate = parseDate(due)
-		if sampled != "" {
-			t.SampledAt = parseTime(sampled)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
 }

@@ -12,9 +12,9 @@ import (
 	"fangkong/app"
 )
 
-// BenchmarkStaffScreenLoad measures what a clerk waits for on opening 人员:
-// the list read from the year database and the table laid out.
-func BenchmarkStaffScreenLoad(b *testing.B) {
+// benchWindow opens the year of demo data that `make bench` prepares in a
+// test window of the usual size; without it the benchmark is skipped.
+func benchWindow(b *testing.B) (*app.App, fyne.Window) {
 	path := os.Getenv("FANGKONG_BENCH_DB")
 	if path == "" {
 		b.Skip("FANGKONG_BENCH_DB not set: run make bench")
@@ -23,11 +23,18 @@ func BenchmarkStaffScreenLoad(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer a.Close()
+	b.Cleanup(func() { a.Close() })
 	test.NewTempApp(b)
 	w := test.NewWindow(nil)
-	defer w.Close()
+	b.Cleanup(w.Close)
 	w.Resize(fyne.NewSize(1200, 760))
+	return a, w
+}
+
+// BenchmarkStaffScreenLoad measures what a clerk waits for on opening 人员:
+// the list read from the year database and the table laid out.
+func BenchmarkStaffScreenLoad(b *testing.B) {
+	a, w := benchWindow(b)
 	for b.Loop() {
 		s := newStaffScreen(w, a)
 		w.SetContent(s.content())
@@ -41,19 +48,7 @@ func BenchmarkStaffScreenLoad(b *testing.B) {
 // BenchmarkRoomBoardScreen measures drawing the largest site's board: the
 // query and a tile per room laid out.
 func BenchmarkRoomBoardScreen(b *testing.B) {
-	path := os.Getenv("FANGKONG_BENCH_DB")
-	if path == "" {
-		b.Skip("FANGKONG_BENCH_DB not set: run make bench")
-	}
-	a, err := app.Open(context.Background(), path, time.Now)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer a.Close()
-	test.NewTempApp(b)
-	w := test.NewWindow(nil)
-	defer w.Close()
-	w.Resize(fyne.NewSize(1200, 760))
+	a, w := benchWindow(b)
 	iso := newIsolation(w, a)
 	w.SetContent(iso.content())
 	iso.refresh()

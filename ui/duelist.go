@@ -78,6 +78,17 @@ func (l *dueList) show(siteID int64) {
 		return
 	}
 	l.items = items
+	if summary := dueSummary(items); summary == "" {
+		l.summary.SetText(lang.L("Nothing is due."))
+	} else {
+		l.summary.SetText(summary)
+	}
+	l.list.Refresh()
+}
+
+// dueSummary counts the items by kind, most urgent first: "发热 1   今日核酸 5";
+// empty when nothing is due.
+func dueSummary(items []data.DueItem) string {
 	counts := map[data.DueKind]int{}
 	for _, it := range items {
 		counts[it.Kind]++
@@ -88,10 +99,5 @@ func (l *dueList) show(siteID int64) {
 			parts = append(parts, string(k)+" "+strconv.Itoa(counts[k]))
 		}
 	}
-	if len(parts) == 0 {
-		l.summary.SetText(lang.L("Nothing is due."))
-	} else {
-		l.summary.SetText(strings.Join(parts, "   "))
-	}
-	l.list.Refresh()
+	return strings.Join(parts, "   ")
 }

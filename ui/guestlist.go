@@ -41,24 +41,8 @@ func newGuestList(w fyne.Window, a *app.App, changed func()) *guestList {
 	l.category.Selected = categories[0]
 	headers := []string{lang.L("Name"), lang.L("Sex"), lang.L("Room"), lang.L("Category"), lang.L("ID number"),
 		lang.L("Phone"), lang.L("Checked in"), lang.L("Planned release"), lang.L("Status")}
-	l.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(l.rows), len(headers) },
-		func() fyne.CanvasObject {
-			label := widget.NewLabel("")
-			label.Truncation = fyne.TextTruncateEllipsis
-			return label
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(l.cell(id)) })
-	l.table.ShowHeaderColumn = false
-	l.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-	l.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(headers[id.Col])
-		}
-	}
-	for col, width := range []float32{80, 50, 100, 165, 165, 115, 130, 110, 80} {
-		l.table.SetColumnWidth(col, width)
-	}
+	l.table = newTable(headers, []float32{80, 50, 100, 165, 165, 115, 130, 110, 80},
+		func() int { return len(l.rows) }, l.cell)
 	l.table.OnSelected = func(id widget.TableCellID) {
 		l.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(l.rows) {
@@ -70,9 +54,9 @@ func newGuestList(w fyne.Window, a *app.App, changed func()) *guestList {
 	return l
 }
 
-func (l *guestList) cell(id widget.TableCellID) string {
-	g := l.rows[id.Row]
-	switch id.Col {
+func (l *guestList) cell(row, col int) string {
+	g := l.rows[row]
+	switch col {
 	case 0:
 		return g.Name
 	case 1:

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,20 +32,8 @@ func newOverview(w fyne.Window, a *app.App) *overview {
 	headers := []string{lang.L("Isolation site"), lang.L("Rooms"), string(data.RoomOccupied), string(data.RoomVacant),
 		string(data.RoomAwaitsClean), string(data.RoomOutOfService), lang.L("In isolation"),
 		lang.L("Vacant by tomorrow"), lang.L("In 2 days"), lang.L("In 3 days")}
-	o.sites = widget.NewTableWithHeaders(
-		func() (int, int) { return len(o.rows), len(headers) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, c fyne.CanvasObject) { c.(*widget.Label).SetText(o.cell(id)) })
-	o.sites.ShowHeaderColumn = false
-	o.sites.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-	o.sites.UpdateHeader = func(id widget.TableCellID, c fyne.CanvasObject) {
-		if id.Col >= 0 {
-			c.(*widget.Label).SetText(headers[id.Col])
-		}
-	}
-	for col, width := range []float32{200, 60, 70, 60, 70, 60, 80, 100, 80, 80} {
-		o.sites.SetColumnWidth(col, width)
-	}
+	o.sites = newTable(headers, []float32{200, 60, 70, 60, 70, 60, 80, 100, 80, 80},
+		func() int { return len(o.rows) }, o.cell)
 	o.box = container.NewBorder(
 		container.NewVBox(o.date, heading(lang.L("Isolation")), o.due),
 		widget.NewLabel(lang.L("Checkpoints, materials and duty will be added here as those screens are built.")),
@@ -56,19 +43,19 @@ func newOverview(w fyne.Window, a *app.App) *overview {
 
 func (o *overview) content() fyne.CanvasObject { return container.NewPadded(o.box) }
 
-func (o *overview) cell(id widget.TableCellID) string {
-	s := o.rows[id.Row]
-	switch id.Col {
+func (o *overview) cell(row, col int) string {
+	s := o.rows[row]
+	switch col {
 	case 0:
 		return s.Site.Name
 	case 1:
 		return strconv.Itoa(s.Rooms)
 	case 2, 3, 4, 5:
-		return strconv.Itoa(s.Counts[[]data.RoomState{data.RoomOccupied, data.RoomVacant, data.RoomAwaitsClean, data.RoomOutOfService}[id.Col-2]])
+		return strconv.Itoa(s.Counts[[]data.RoomState{data.RoomOccupied, data.RoomVacant, data.RoomAwaitsClean, data.RoomOutOfService}[col-2]])
 	case 6:
 		return strconv.Itoa(s.InGuests)
 	}
-	return strconv.Itoa(s.VacantSoon[id.Col-7])
+	return strconv.Itoa(s.VacantSoon[col-7])
 }
 
 func (o *overview) refresh() {
@@ -87,19 +74,9 @@ func (o *overview) refresh() {
 		showMessage(o.win, lang.L("Overview"), Message(err))
 		return
 	}
-	counts := map[data.DueKind]int{}
-	for _, it := range items {
-		counts[it.Kind]++
-	}
-	var parts []string
-	for _, k := range data.DueKinds {
-		if counts[k] > 0 {
-			parts = append(parts, string(k)+" "+strconv.Itoa(counts[k]))
-		}
-	}
-	if len(parts) == 0 {
+	if summary := dueSummary(items); summary == "" {
 		o.due.SetText(lang.L("To do at the isolation sites: nothing."))
 	} else {
-		o.due.SetText(lang.L("To do at the isolation sites:") + strings.Join(parts, "   ") + "  " + lang.L("(details under 隔离点 → 待办)"))
+		o.due.SetText(lang.L("To do at the isolation sites:") + summary + "  " + lang.L("(details under 隔离点 → 待办)"))
 	}
 }

@@ -58,26 +58,8 @@ func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 	s.showInactive = widget.NewCheck(lang.L("Show inactive"), func(bool) { s.refresh() })
 	s.count = widget.NewLabel("")
 
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(headers) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.cell(id)) })
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(headers[id.Col])
-		}
-	}
-	for col, width := range []float32{90, 130, 120, 100, 70, 70} {
-		s.table.SetColumnWidth(col, width)
-	}
+	s.table = newTable(headers, []float32{90, 130, 120, 100, 70, 70},
+		func() int { return len(s.rows) }, s.cell)
 	s.table.OnSelected = func(id widget.TableCellID) { s.choose(id.Row) }
 
 	s.heading = heading("")
@@ -128,9 +110,9 @@ func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 
 func (s *staffScreen) content() fyne.CanvasObject { return s.box }
 
-func (s *staffScreen) cell(id widget.TableCellID) string {
-	p := s.rows[id.Row]
-	switch id.Col {
+func (s *staffScreen) cell(row, col int) string {
+	p := s.rows[row]
+	switch col {
 	case 0:
 		return p.Name
 	case 1:

@@ -175,7 +175,7 @@ func TestDeactivateAndLeaveWithUnsavedChanges(t *testing.T) {
 		t.Fatal("deactivated person still listed without 显示已停用")
 	}
 	test.Tap(st.showInactive)
-	if len(st.rows) != 1 || st.cell(widget.TableCellID{Row: 0, Col: 5}) != "已停用" {
+	if len(st.rows) != 1 || st.cell(0, 5) != "已停用" {
 		t.Fatalf("inactive row: %v", st.rows)
 	}
 

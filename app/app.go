@@ -5,11 +5,14 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"time"
+
+	"github.com/gofrs/flock"
 
 	"fangkong/data"
 )
@@ -27,10 +30,14 @@ func VersionFrom(toml string) string {
 	return "dev"
 }
 
+// ErrAlreadyOpen means the program already has this database open in a window.
+var ErrAlreadyOpen = errors.New("database is open in another window of the program")
+
 // App is one open database and the folders that belong to it.
 type App struct {
-	DB  *data.DB
-	Now func() time.Time
+	DB   *data.DB
+	Now  func() time.Time
+	lock *flock.Flock // held while a window works on the database
 }
 
 // Open opens the database at path, creating its folder on first use.
@@ -45,8 +52,29 @@ func Open(ctx context.Context, path string, now func() time.Time) (*App, error) 
 	return &App{DB: db, Now: now}, nil
 }
 
-// Close closes the database.
-func (a *App) Close() error { return a.DB.Close() }
+// Lock claims the database for this program's window, so that two windows
+// never work on one file. The operating system releases the lock when the
+// program ends, however it ends, so a crash leaves nothing to clean up.
+func (a *App) Lock() error {
+	l := flock.New(a.DB.Path() + ".lock")
+	ok, err := l.TryLock()
+	if err != nil {
+		return fmt.Errorf("lock database: %w", err)
+	}
+	if !ok {
+		return ErrAlreadyOpen
+	}
+	a.lock = l
+	return nil
+}
+
+// Close closes the database and releases the window's lock.
+func (a *App) Close() error {
+	if a.lock != nil {
+		a.lock.Unlock()
+	}
+	return a.DB.Close()
+}
 
 // DataDir is the folder holding the database, its backups and reports.
 func (a *App) DataDir() string { return filepath.Dir(a.DB.Path()) }

@@ -94,16 +94,26 @@ func (db *DB) Now() time.Time { return db.now() }
 func (db *DB) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return fmt.Errorf("%s: %w", what, busy(err))
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return fmt.Errorf("%s: %w", what, busy(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: commit: %w", what, err)
+		return fmt.Errorf("%s: commit: %w", what, busy(err))
 	}
 	return nil
+}
+
+// busy marks SQLite's "database is locked", which comes after busy_timeout
+// has waited 5 seconds for another program to let go of the file.
+func busy(err error) error {
+	var coded interface{ Code() int }
+	if errors.As(err, &coded) && (coded.Code()&0xff == 5 || coded.Code()&0xff == 6) {
+		return fmt.Errorf("%w: %v", ErrBusy, err)
+	}
+	return err
 }
 
 // SchemaVersion is the number of the newest migration this program knows.

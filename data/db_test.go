@@ -138,3 +138,31 @@ func TestBackupTo(t *testing.T) {
 		t.Fatal("temporary backup file left behind")
 	}
 }
+
+// A database held by another program (a copy opened in another tool) is
+// waited for, then refused with ErrBusy; nothing is half-written.
+func TestHeldByAnotherProgram(t *testing.T) {
+	db := openTest(t)
+	other, err := sql.Open("sqlite", db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = db.SaveStaff(context.Background(), Staff{Name: "张三", Phone: "13912345678", Active: true})
+	if !errors.Is(err, ErrBusy) || time.Since(start) < 4*time.Second {
+		t.Fatalf("SaveStaff while held = %v after %v", err, time.Since(start))
+	}
+	conn.ExecContext(context.Background(), "ROLLBACK")
+	if _, err := db.SaveStaff(context.Background(), Staff{Name: "张三", Phone: "13912345678", Active: true}); err != nil {
+		t.Fatalf("after the other program let go: %v", err)
+	}
+}

@@ -15,6 +15,7 @@ var (
 	ErrTextTooLong   = errors.New("text is too long")
 	ErrBadChoice     = errors.New("value is not one of the allowed choices")
 	ErrDuplicate     = errors.New("record already exists")
+	ErrBusy          = errors.New("database is held by another program")
 )
 
 // FieldError names the form field a validation error belongs to, so a screen

@@ -73,6 +73,9 @@ func Run(fa fyne.App, args []string) (code int) {
 		return showFatal(fa, Message(err)+"\n"+path)
 	}
 	defer a.Close()
+	if err := a.Lock(); err != nil {
+		return showFatal(fa, Message(err)+"\n"+path)
+	}
 
 	w := fa.NewWindow(lang.L("AppName"))
 	s := newShell(w, a)

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
+
+	"fangkong/data"
 )
 
 // keepDailyBackups is how many automatic backups are kept.
@@ -65,4 +68,37 @@ func (a *App) DailyBackup(ctx context.Context) (bool, error) {
 		daily = daily[1:]
 	}
 	return true, nil
+}
+
+// NewestGoodBackup is the most recent backup of this database, automatic or
+// made by hand into the backups folder, that passes an integrity check;
+// empty if there is none.
+func (a *App) NewestGoodBackup(ctx context.Context) (string, error) {
+	entries, err := os.ReadDir(a.BackupDir())
+	if os.IsNotExist(err) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("list backups: %w", err)
+	}
+	type backup struct {
+		path string
+		mod  time.Time
+	}
+	var all []backup
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
+			continue
+		}
+		if info, err := e.Info(); err == nil {
+			all = append(all, backup{filepath.Join(a.BackupDir(), e.Name()), info.ModTime()})
+		}
+	}
+	slices.SortFunc(all, func(x, y backup) int { return y.mod.Compare(x.mod) })
+	for _, b := range all {
+		if data.CheckFile(ctx, b.path) == nil {
+			return b.path, nil
+		}
+	}
+	return "", nil
 }

@@ -70,3 +70,28 @@ func TestManualBackup(t *testing.T) {
 		t.Fatalf("backup file: %v", err)
 	}
 }
+
+func TestNewestGoodBackupSkipsDamagedOnes(t *testing.T) {
+	now := time.Date(2026, 11, 20, 8, 0, 0, 0, time.Local)
+	a := openTest(t, &now)
+	ctx := context.Background()
+	if path, err := a.NewestGoodBackup(ctx); err != nil || path != "" {
+		t.Fatalf("no backups yet: %q, %v", path, err)
+	}
+	var made []string
+	for i := 0; i < 3; i++ {
+		now = now.AddDate(0, 0, 1)
+		if _, err := a.DailyBackup(ctx); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(a.BackupDir(), "自动备份-fangkong-"+now.Format("2006-01-02")+".db")
+		os.Chtimes(path, now, now)
+		made = append(made, path)
+	}
+	// The newest backup is damaged: the one before it is the way back.
+	os.WriteFile(made[2], []byte("SQLite format 3\x00 but then nothing useful"), 0o644)
+	path, err := a.NewestGoodBackup(ctx)
+	if err != nil || path != made[1] {
+		t.Fatalf("NewestGoodBackup = %q, %v; want %q", path, err, made[1])
+	}
+}

@@ -223,3 +223,38 @@ func queryAll[T any](ctx context.Context, db *DB, what string, scan func(scanner
 	}
 	return out, nil
 }
+
+// QuickCheck runs SQLite's quick_check over the whole file: ErrDamaged if
+// any page is inconsistent.
+func (db *DB) QuickCheck(ctx context.Context) error {
+	return quickCheck(ctx, db.sql)
+}
+
+func quickCheck(ctx context.Context, conn *sql.DB) error {
+	var result string
+	err := conn.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&result)
+	if err != nil {
+		var coded interface{ Code() int }
+		if errors.As(err, &coded) && (coded.Code()&0xff == 11 || coded.Code()&0xff == 26) { // CORRUPT, NOTADB
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		return fmt.Errorf("quick check: %w", err)
+	}
+	if result != "ok" {
+		return fmt.Errorf("%w: %s", ErrDamaged, result)
+	}
+	return nil
+}
+
+// CheckFile checks a database file (a backup, say) without writing to it.
+func CheckFile(ctx context.Context, path string) error {
+	if err := checkHeader(path); err != nil {
+		return err
+	}
+	conn, err := sql.Open("sqlite", path+"?_pragma=query_only(1)")
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer conn.Close()
+	return quickCheck(ctx, conn)
+}

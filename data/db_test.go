@@ -1,11 +1,14 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -164,5 +167,52 @@ func TestHeldByAnotherProgram(t *testing.T) {
 	conn.ExecContext(context.Background(), "ROLLBACK")
 	if _, err := db.SaveStaff(context.Background(), Staff{Name: "张三", Phone: "13912345678", Active: true}); err != nil {
 		t.Fatalf("after the other program let go: %v", err)
+	}
+}
+
+// damage overwrites part of a page in the middle of a database file.
+func damage(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	junk := bytes.Repeat([]byte{0xA5}, 3000)
+	if _, err := f.WriteAt(junk, fi.Size()/2); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestQuickCheckFindsDamage(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	for i := 0; i < 300; i++ {
+		if _, err := db.SaveStaff(ctx, Staff{Name: fmt.Sprintf("张%d", i), Phone: "13912345678", Note: strings.Repeat("备", 200), Active: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.QuickCheck(ctx); err != nil {
+		t.Fatalf("healthy file: %v", err)
+	}
+	db.Close()
+	if err := CheckFile(ctx, db.Path()); err != nil {
+		t.Fatalf("CheckFile on a healthy file: %v", err)
+	}
+	damage(t, db.Path())
+	if err := CheckFile(ctx, db.Path()); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("CheckFile on a damaged file: %v", err)
+	}
+	again, err := Open(ctx, db.Path(), db.now)
+	if err != nil {
+		if !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNotDatabase) {
+			t.Fatalf("Open on a damaged file: %v", err)
+		}
+		return
+	}
+	defer again.Close()
+	if err := again.QuickCheck(ctx); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("QuickCheck on a damaged file: %v", err)
 	}
 }

@@ -16,6 +16,7 @@ var (
 	ErrBadChoice     = errors.New("value is not one of the allowed choices")
 	ErrDuplicate     = errors.New("record already exists")
 	ErrBusy          = errors.New("database is held by another program")
+	ErrDamaged       = errors.New("database file is damaged")
 )
 
 // FieldError names the form field a validation error belongs to, so a screen

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"io"
 	"log"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -84,7 +86,7 @@ func Run(fa fyne.App, args []string) (code int) {
 	w.SetMaster()
 	closed := false
 	w.SetOnClosed(func() { closed = true })
-	go s.dailyBackup()
+	go s.checkAndBackUp()
 	w.ShowAndRun()
 	if !closed {
 		alert(lang.L("AppName"), lang.L("NoGraphics"))
@@ -219,8 +221,42 @@ func (s *shell) setTitle(p data.PostInfo) {
 	s.win.SetTitle(lang.L("AppName") + " — " + p.PostName)
 }
 
-// dailyBackup makes the day's automatic backup in the background and says
-// on the status line how it went.
+// checkAndBackUp checks the whole file in the background once the window
+// is up, then makes the day's automatic backup. A damaged file is reported
+// with the newest good backup as the way back, and never backed up over a
+// good backup or written to: the only way on is to quit.
+func (s *shell) checkAndBackUp() {
+	ctx := context.Background()
+	if err := s.app.DB.QuickCheck(ctx); err != nil {
+		log.Printf("integrity check: %v", err)
+		if errors.Is(err, data.ErrDamaged) {
+			backup, _ := s.app.NewestGoodBackup(ctx)
+			fyne.Do(func() { s.showDamaged(backup) })
+			return
+		}
+	}
+	s.dailyBackup()
+}
+
+// showDamaged blocks the window with what happened and the way back.
+func (s *shell) showDamaged(backup string) {
+	msg := lang.L("The database file is damaged. The program has not changed it.") + "\n" + s.app.DB.Path() + "\n\n"
+	if backup != "" {
+		msg += lang.L("The newest good backup is:") + "\n" + backup + "\n" + lang.L("DamagedHowTo")
+	} else {
+		msg += lang.L("No good backup was found beside it; look for a backup on a USB stick, and contact support.")
+	}
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	d = dialog.NewCustomWithoutButtons(lang.L("The database is damaged"), container.NewBorder(nil,
+		container.NewHBox(layout.NewSpacer(), widget.NewButton(lang.L("Quit"), fyne.CurrentApp().Quit)), nil, nil, text), s.win)
+	d.Resize(fyne.NewSize(620, 320))
+	d.Show()
+}
+
+// dailyBackup makes the day's automatic backup and says on the status line
+// how it went.
 func (s *shell) dailyBackup() {
 	made, err := s.app.DailyBackup(context.Background())
 	msg := ""

@@ -279,3 +279,25 @@ func TestPrintContactListWritesDatedPDF(t *testing.T) {
 		t.Fatalf("reports folder %s", a.ReportsDir())
 	}
 }
+
+func TestClosingWithUnsavedFormAsksFirst(t *testing.T) {
+	a := openTestApp(t, false)
+	test.NewTempApp(t)
+	// Its own window: the test closes it, and Fyne's test driver can't
+	// close a window twice.
+	w := test.NewWindow(nil)
+	s := newShell(w, a)
+	w.SetContent(s.root)
+	closed := false
+	w.SetOnClosed(func() { closed = true })
+	st := staffScreenOf(t, s)
+	test.Type(st.name, "钱小红")
+	s.close()
+	if closed || s.win.Canvas().Overlays().Top() == nil || st.name.Text != "钱小红" {
+		t.Fatalf("closed %v without asking, or lost the text %q", closed, st.name.Text)
+	}
+	test.Tap(findButton(t, s.win.Canvas().Overlays().Top(), "是"))
+	if !closed {
+		t.Fatal("agreeing to discard did not close the window")
+	}
+}

@@ -86,6 +86,7 @@ func Run(fa fyne.App, args []string) (code int) {
 	w.SetMaster()
 	closed := false
 	w.SetOnClosed(func() { closed = true })
+	w.SetCloseIntercept(s.close)
 	go s.checkAndBackUp()
 	w.ShowAndRun()
 	if !closed {
@@ -215,6 +216,23 @@ func (s *shell) show(id int) {
 	p.refresh()
 	s.body.Objects = []fyne.CanvasObject{p.content()}
 	s.body.Refresh()
+}
+
+// close closes the window, asking first if the screen shown holds typed
+// input that is not saved.
+func (s *shell) close() {
+	if s.current >= 0 {
+		if g, ok := s.entries[s.current].page.(guarded); ok && g.unsaved() {
+			dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("The form has changes that are not saved. Close the program and discard them?"),
+				func(discard bool) {
+					if discard {
+						s.win.Close()
+					}
+				}, s.win)
+			return
+		}
+	}
+	s.win.Close()
 }
 
 func (s *shell) setTitle(p data.PostInfo) {

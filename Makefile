@@ -24,17 +24,29 @@ APT_WINE  := wine wine64 unzip xvfb x11-utils xdotool imagemagick poppler-utils
 GO_SOURCES := $(shell find . -name '*.go' -not -path './build/*') go.mod go.sum \
               $(shell find assets -type f) FyneApp.toml
 
-.PHONY: run test bench screenshot windows windows-smoke deps-build deps-test deps-windows
+.PHONY: run test fuzz bench screenshot windows windows-smoke deps-build deps-test deps-windows
 
 run: $(BIN) $(DEMO_DB)
 	$(BIN) --db $(DEMO_DB)
 
+# Fuzz targets run briefly on every test run; `make fuzz FUZZTIME=10m` for longer.
+FUZZ     := data:FuzzParseIDNumber data:FuzzNormalizePhone ui:FuzzParseCelsius reports:FuzzPDFText
+FUZZTIME ?= 4s
+
 test: deps-build deps-test
 	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory $(BIN)
 	scripts/gui-smoke $(BIN)
 	@if command -v wine >/dev/null; then $(MAKE) --no-print-directory windows-smoke; \
 	 else echo "Wine is not installed: skipping the Windows smoke test (make windows-smoke runs it)"; fi
+
+fuzz:
+	@for t in $(FUZZ); do \
+	  $(GO) test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) >/dev/null || \
+	    { echo "fuzz $$t failed"; $(GO) test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime 1x; exit 1; }; \
+	  echo "fuzz $$t: $(FUZZTIME), no failure"; \
+	done
 
 bench: $(BIN) $(BENCH_DB)
 	FANGKONG_BENCH_DB=$(CURDIR)/$(BENCH_DB) $(GO) test -run '^$$' -bench . -benchmem ./...

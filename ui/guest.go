@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"math"
 	"io"
 	"strconv"
 	"strings"
@@ -141,7 +142,7 @@ func parseCelsius(s string) (float64, error) {
 	s = strings.TrimSpace(strings.ReplaceAll(halfWidthDigits(s), "．", "."))
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "℃"), "度")
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, &data.FieldError{Field: "celsius", Err: data.ErrBadTemperature}
 	}
 	return v, nil

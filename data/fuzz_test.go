@@ -1,0 +1,47 @@
+package data
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Whatever is typed or pasted, the parsers answer without panicking, and
+// what they accept is stable: parsing their own output gives it back.
+
+func FuzzParseIDNumber(f *testing.F) {
+	for _, s := range []string{"11010519491231002X", "11010519491231002x", "６１０１０２１９９００３０７２３１０", "", "2026-02-30", "𠮷𠮷𠮷", strings.Repeat("9", 18)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		id, err := ParseIDNumber(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseIDNumber(id.Number)
+		if err != nil || again != id || len(id.Number) != 18 {
+			t.Fatalf("%q parsed to %+v, which parses to %+v, %v", s, id, again, err)
+		}
+		if m := id.Masked(); utf8.RuneCountInString(m) != 18 || m[:3] != id.Number[:3] {
+			t.Fatalf("masked %q", m)
+		}
+	})
+}
+
+func FuzzNormalizePhone(f *testing.F) {
+	for _, s := range []string{"13912345678", "0913-2345678", "(010)12345678", "+86 139 1234 5678", "１３９", "", "\x00", "𠮷"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := NormalizePhone(s)
+		if err != nil {
+			return
+		}
+		if again, err := NormalizePhone(p); err != nil || again != p {
+			t.Fatalf("%q normalised to %q, which normalises to %q, %v", s, p, again, err)
+		}
+		if !utf8.ValidString(p) || len(p) > 13 {
+			t.Fatalf("%q normalised to %q", s, p)
+		}
+	})
+}

@@ -3,8 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
-	"math"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 

@@ -38,7 +38,18 @@ type App struct {
 	DB   *data.DB
 	Now  func() time.Time
 	lock *flock.Flock // held while a window works on the database
+	op   data.Operator
 }
+
+// SignIn makes op the operator of everything done from now on.
+func (a *App) SignIn(op data.Operator) { a.op = op }
+
+// Operator is who is signed in; the zero Operator before anyone is.
+func (a *App) Operator() data.Operator { return a.op }
+
+// Ctx is the context for work done on behalf of the signed-in operator:
+// every change made with it is audited under their name.
+func (a *App) Ctx() context.Context { return data.WithOperator(context.Background(), a.op) }
 
 // Open opens the database at path, creating its folder on first use.
 func Open(ctx context.Context, path string, now func() time.Time) (*App, error) {

@@ -176,7 +176,7 @@ func (db *DB) CheckIn(ctx context.Context, in CheckIn) (int64, error) {
 				return err
 			}
 		}
-		return nil
+		return db.audit(ctx, tx, "check in", "guests", id, nil, in)
 	})
 	return id, err
 }
@@ -217,8 +217,10 @@ func (db *DB) MoveGuest(ctx context.Context, guestID, toRoomID int64, at time.Ti
 		if _, err := tx.ExecContext(ctx, "UPDATE stays SET end_at = ? WHERE id = ?", ts, stayID); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "INSERT INTO stays (guest_id, room_id, start_at) VALUES (?, ?, ?)", guestID, toRoomID, ts)
-		return err
+		if _, err := tx.ExecContext(ctx, "INSERT INTO stays (guest_id, room_id, start_at) VALUES (?, ?, ?)", guestID, toRoomID, ts); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, "move guest", "guests", guestID, map[string]int64{"Room": fromRoom}, map[string]int64{"Room": toRoomID})
 	})
 }
 
@@ -248,9 +250,12 @@ func (db *DB) ChangeRelease(ctx context.Context, guestID int64, newRelease time.
 			VALUES (?, ?, ?, ?, ?)`, guestID, formatTime(db.now()), old, formatDate(newRelease), reason); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "UPDATE guests SET planned_release = ?, planned_days = ? WHERE id = ?",
-			formatDate(newRelease), days, guestID)
-		return err
+		if _, err := tx.ExecContext(ctx, "UPDATE guests SET planned_release = ?, planned_days = ? WHERE id = ?",
+			formatDate(newRelease), days, guestID); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, "change release", "guests", guestID, map[string]string{"Release": old},
+			map[string]string{"Release": formatDate(newRelease), "Reason": reason})
 	})
 }
 
@@ -273,9 +278,12 @@ func (db *DB) EndIsolation(ctx context.Context, guestID int64, outcome string, a
 		if _, err := tx.ExecContext(ctx, "UPDATE stays SET end_at = ? WHERE id = ?", ts, stayID); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "UPDATE guests SET ended_at = ?, outcome = ?, outcome_note = ? WHERE id = ?",
-			ts, outcome, note, guestID)
-		return err
+		if _, err := tx.ExecContext(ctx, "UPDATE guests SET ended_at = ?, outcome = ?, outcome_note = ? WHERE id = ?",
+			ts, outcome, note, guestID); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, "end isolation", "guests", guestID, nil,
+			map[string]string{"At": ts, "Outcome": outcome, "Note": note})
 	})
 }
 

@@ -97,7 +97,14 @@ func (db *DB) SaveIsolationRules(ctx context.Context, r IsolationRules) error {
 		}
 		days[i] = strconv.Itoa(d)
 	}
+	old, err := db.IsolationRules(ctx)
+	if err != nil {
+		return err
+	}
 	return db.write(ctx, "save isolation rules", func(tx *sql.Tx) error {
+		if err := db.audit(ctx, tx, "save isolation rules", "settings", 0, old, r); err != nil {
+			return err
+		}
 		for cat, n := range r.DaysByCategory {
 			if err := setSetting(ctx, tx, "isolation.days."+cat, strconv.Itoa(n)); err != nil {
 				return err

@@ -96,7 +96,11 @@ func (db *DB) AddRooms(ctx context.Context, rooms []Room) error {
 				return uniqueAsDuplicate(err)
 			}
 		}
-		return nil
+		if len(rooms) == 0 {
+			return nil
+		}
+		return db.audit(ctx, tx, "add rooms", "rooms", rooms[0].SiteID, nil,
+			map[string]any{"Count": len(rooms), "First": rooms[0].Label(), "Last": rooms[len(rooms)-1].Label()})
 	})
 }
 
@@ -120,7 +124,8 @@ func (db *DB) SetRoomOutOfService(ctx context.Context, roomID int64, out bool) e
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return nil
+		return db.audit(ctx, tx, "set room out of service", "rooms", roomID,
+			map[string]bool{"OutOfService": !out}, map[string]bool{"OutOfService": out})
 	})
 }
 
@@ -283,8 +288,10 @@ func (db *DB) Disinfect(ctx context.Context, roomID int64, at time.Time, by stri
 		if state != RoomAwaitsClean {
 			return ErrRoomNotAwaitCleaning
 		}
-		_, err = tx.ExecContext(ctx, "INSERT INTO disinfections (room_id, done_at, done_by) VALUES (?, ?, ?)",
-			roomID, formatTime(at), by)
-		return err
+		if _, err := tx.ExecContext(ctx, "INSERT INTO disinfections (room_id, done_at, done_by) VALUES (?, ?, ?)",
+			roomID, formatTime(at), by); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, "disinfect", "rooms", roomID, nil, map[string]string{"At": formatTime(at), "By": by})
 	})
 }

@@ -47,7 +47,14 @@ func (db *DB) SavePostInfo(ctx context.Context, p PostInfo) error {
 		return &FieldError{Field: "duty_phone", Err: err}
 	}
 	p.DutyPhone = phone
+	old, err := db.PostInfo(ctx)
+	if err != nil {
+		return err
+	}
 	return db.write(ctx, "save post info", func(tx *sql.Tx) error {
+		if err := db.audit(ctx, tx, "save post info", "settings", 0, old, p); err != nil {
+			return err
+		}
 		for key, value := range map[string]string{
 			"township": p.Township, "post_name": p.PostName, "duty_phone": p.DutyPhone,
 		} {

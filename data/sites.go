@@ -54,7 +54,17 @@ func (db *DB) SaveSite(ctx context.Context, s Site) (int64, error) {
 			if err != nil {
 				return uniqueAsDuplicate(err)
 			}
-			id, err = res.LastInsertId()
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			s.ID = id
+			return db.audit(ctx, tx, "add site", "sites", id, nil, s)
+		}
+		old, err := scanSite(tx.QueryRowContext(ctx, "SELECT "+siteColumns+" FROM sites WHERE id = ?", s.ID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE sites SET name = ?, address = ?, manager = ?, phone = ?, updated_at = ?
@@ -65,7 +75,7 @@ func (db *DB) SaveSite(ctx context.Context, s Site) (int64, error) {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return nil
+		return db.audit(ctx, tx, "edit site", "sites", s.ID, old, s)
 	})
 	return id, err
 }

@@ -94,7 +94,17 @@ func (db *DB) SaveStaff(ctx context.Context, s Staff) (int64, error) {
 			if err != nil {
 				return err
 			}
-			id, err = res.LastInsertId()
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			s.ID = id
+			return db.audit(ctx, tx, "add staff", "staff", id, nil, s)
+		}
+		old, err := scanStaff(tx.QueryRowContext(ctx, "SELECT "+staffColumns+" FROM staff WHERE id = ?", s.ID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE staff SET name = ?, phone = ?, unit = ?, kind = ?,
@@ -107,7 +117,7 @@ func (db *DB) SaveStaff(ctx context.Context, s Staff) (int64, error) {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return nil
+		return db.audit(ctx, tx, "edit staff", "staff", s.ID, old, s)
 	})
 	return id, err
 }
@@ -124,7 +134,11 @@ func (db *DB) SetStaffActive(ctx context.Context, id int64, active bool) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return nil
+		action := "deactivate staff"
+		if active {
+			action = "reactivate staff"
+		}
+		return db.audit(ctx, tx, action, "staff", id, map[string]bool{"Active": !active}, map[string]bool{"Active": active})
 	})
 }
 

@@ -63,6 +63,9 @@ func (db *DB) RecordTemperatures(ctx context.Context, readings []Reading) error 
 			if n, _ := res.RowsAffected(); n == 0 {
 				return ErrGuestEnded
 			}
+			if err := db.audit(ctx, tx, "record temperature", "guests", r.GuestID, nil, r); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

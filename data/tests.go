@@ -74,6 +74,9 @@ func (db *DB) RecordTestResults(ctx context.Context, results []TestResult) error
 			if n, _ := res.RowsAffected(); n == 0 {
 				return ErrNotFound
 			}
+			if err := db.audit(ctx, tx, "record test", "tests", r.TestID, nil, r); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

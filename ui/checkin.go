@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strconv"
 	"strings"
 
@@ -28,7 +27,7 @@ type checkInForm struct {
 // sex and birth date as it is typed; the category sets the planned days from
 // the rules in 设置, and the release date follows the days.
 func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkInForm {
-	rules, err := a.DB.IsolationRules(context.Background())
+	rules, err := a.DB.IsolationRules(a.Ctx())
 	if err != nil {
 		showMessage(w, lang.L("Check in"), Message(err))
 		return nil
@@ -90,7 +89,7 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 		if err != nil {
 			return &data.FieldError{Field: "planned_days", Err: data.ErrBadNumber}
 		}
-		_, err = a.DB.CheckIn(context.Background(), data.CheckIn{
+		_, err = a.DB.CheckIn(a.Ctx(), data.CheckIn{
 			RoomID: room.ID, Name: c.name.Text, IDNumber: c.idNumber.Text, Sex: c.sex.Selected,
 			Phone: c.phone.Text, Category: c.category.Selected, CameFrom: c.cameFrom.Text,
 			SpecialNeeds: c.needs.Selected, EmergencyContact: c.contact.Text, EmergencyPhone: c.contactPhone.Text,

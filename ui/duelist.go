@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strconv"
 	"strings"
 
@@ -72,7 +71,7 @@ func (l *dueList) show(siteID int64) {
 		l.list.Refresh()
 		return
 	}
-	items, err := l.app.DB.Due(context.Background(), siteID, l.app.Now())
+	items, err := l.app.DB.Due(l.app.Ctx(), siteID, l.app.Now())
 	if err != nil {
 		showMessage(l.win, lang.L("To do"), Message(err))
 		return

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -32,7 +31,7 @@ type floorTemps struct {
 
 // showFloorTemps opens the round for a site, one floor at a time.
 func showFloorTemps(w fyne.Window, a *app.App, site data.Site, done func()) *floorTemps {
-	board, err := a.DB.RoomBoard(context.Background(), site.ID, a.Now())
+	board, err := a.DB.RoomBoard(a.Ctx(), site.ID, a.Now())
 	if err != nil {
 		showMessage(w, lang.L("Temperature round"), Message(err))
 		return nil
@@ -129,7 +128,7 @@ func (f *floorTemps) save() bool {
 		f.msg.SetText(lang.L("Nothing was saved: correct the marked readings."))
 		return false
 	}
-	if err := f.app.DB.RecordTemperatures(context.Background(), readings); err != nil {
+	if err := f.app.DB.RecordTemperatures(f.app.Ctx(), readings); err != nil {
 		f.msg.SetText(Message(err))
 		return false
 	}

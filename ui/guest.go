@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"math"
@@ -23,7 +22,7 @@ import (
 // and temperatures, and what can be recorded or changed. done runs after
 // every change so the screen behind can refresh.
 func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
-	ctx := context.Background()
+	ctx := a.Ctx()
 	g, err := a.DB.GuestByID(ctx, guestID)
 	if err != nil {
 		showMessage(w, lang.L("Guests"), Message(err))
@@ -119,8 +118,8 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 
 // printReleaseSlip prints the 解除隔离告知单 for a guest.
 func printReleaseSlip(w fyne.Window, a *app.App, g data.Guest, tests []data.Test) {
-	askPersonal(w, lang.L("Print release notice"), func(p reports.Personal) {
-		ctx := context.Background()
+	askPersonal(w, a, lang.L("Print release notice"), func(p reports.Personal) {
+		ctx := a.Ctx()
 		post, err := a.DB.PostInfo(ctx)
 		if err != nil {
 			showMessage(w, lang.L("Print release notice"), Message(err))
@@ -158,7 +157,7 @@ func recordTemperature(w fyne.Window, a *app.App, g data.Guest, done func()) {
 		if err != nil {
 			return err
 		}
-		if err := a.DB.RecordTemperature(context.Background(), g.ID, a.Now(), v); err != nil {
+		if err := a.DB.RecordTemperature(a.Ctx(), g.ID, a.Now(), v); err != nil {
 			return err
 		}
 		done()
@@ -175,7 +174,7 @@ func recordTest(w fyne.Window, a *app.App, g data.Guest, t data.Test, done func(
 	f.add("result", lang.L("Result"), result)
 	title := lang.L("Record result") + " — " + g.Name + " " + lang.L("Day {{.Day}} ({{.Date}})", map[string]any{"Day": t.Day, "Date": t.DueDate.Format("1月2日")})
 	showFormDialog(w, title, lang.L("Save"), f, func() error {
-		if err := a.DB.RecordTestResult(context.Background(), t.ID, a.Now(), result.Selected); err != nil {
+		if err := a.DB.RecordTestResult(a.Ctx(), t.ID, a.Now(), result.Selected); err != nil {
 			return err
 		}
 		done()
@@ -213,7 +212,7 @@ func changeRelease(w fyne.Window, a *app.App, g data.Guest, done func()) {
 		if err != nil {
 			return err
 		}
-		if err := a.DB.ChangeRelease(context.Background(), g.ID, data.ReleaseDate(g.CheckedInAt, n), reason.Text); err != nil {
+		if err := a.DB.ChangeRelease(a.Ctx(), g.ID, data.ReleaseDate(g.CheckedInAt, n), reason.Text); err != nil {
 			return err
 		}
 		done()
@@ -222,7 +221,7 @@ func changeRelease(w fyne.Window, a *app.App, g data.Guest, done func()) {
 }
 
 func moveGuest(w fyne.Window, a *app.App, g data.Guest, done func()) {
-	board, err := a.DB.RoomBoard(context.Background(), g.SiteID, a.Now())
+	board, err := a.DB.RoomBoard(a.Ctx(), g.SiteID, a.Now())
 	if err != nil {
 		showMessage(w, lang.L("Move room"), Message(err))
 		return
@@ -244,7 +243,7 @@ func moveGuest(w fyne.Window, a *app.App, g data.Guest, done func()) {
 		if to.Selected == "" {
 			return &data.FieldError{Field: "room", Err: data.ErrBadChoice}
 		}
-		if err := a.DB.MoveGuest(context.Background(), g.ID, ids[to.Selected], a.Now()); err != nil {
+		if err := a.DB.MoveGuest(a.Ctx(), g.ID, ids[to.Selected], a.Now()); err != nil {
 			return err
 		}
 		done()
@@ -261,7 +260,7 @@ func endIsolation(w fyne.Window, a *app.App, g data.Guest, done func()) {
 	f.add("outcome", lang.L("Outcome"), outcome)
 	f.add("outcome_note", lang.L("Note"), note)
 	showFormDialog(w, lang.L("End isolation")+" — "+g.Name+" "+g.Room.Label(), lang.L("Confirm"), f, func() error {
-		if err := a.DB.EndIsolation(context.Background(), g.ID, outcome.Selected, a.Now(), note.Text); err != nil {
+		if err := a.DB.EndIsolation(a.Ctx(), g.ID, outcome.Selected, a.Now(), note.Text); err != nil {
 			return err
 		}
 		done()

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -103,7 +101,7 @@ func (l *guestList) reload() {
 	if i := l.category.SelectedIndex(); i > 0 {
 		q.Category = data.GuestCategories[i-1]
 	}
-	rows, err := l.app.DB.Guests(context.Background(), q)
+	rows, err := l.app.DB.Guests(l.app.Ctx(), q)
 	if err != nil {
 		showMessage(l.win, lang.L("Guests"), Message(err))
 		return

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"io"
 	"os"
 	"slices"
@@ -92,7 +91,7 @@ func (s *isolation) content() fyne.CanvasObject { return s.box }
 // refresh reloads the sites, and the board, guests and due list of the
 // site shown.
 func (s *isolation) refresh() {
-	ctx := context.Background()
+	ctx := s.app.Ctx()
 	sites, err := s.app.DB.Sites(ctx)
 	if err != nil {
 		showMessage(s.win, lang.L("Isolation sites"), Message(err))
@@ -148,7 +147,7 @@ func (s *isolation) showBoard() {
 		}
 		now, onTap = day.Add(12*time.Hour), nil
 	}
-	rooms, err := s.app.DB.RoomBoard(context.Background(), s.site.ID, now)
+	rooms, err := s.app.DB.RoomBoard(s.app.Ctx(), s.site.ID, now)
 	if err != nil {
 		showMessage(s.win, lang.L("Isolation sites"), Message(err))
 		return
@@ -202,7 +201,7 @@ func (s *isolation) editSite(site data.Site) {
 		title = lang.L("Edit site")
 	}
 	showFormDialog(s.win, title, lang.L("Save"), f, func() error {
-		id, err := s.app.DB.SaveSite(context.Background(), data.Site{ID: site.ID, Name: name.Text,
+		id, err := s.app.DB.SaveSite(s.app.Ctx(), data.Site{ID: site.ID, Name: name.Text,
 			Address: address.Text, Manager: manager.Text, Phone: phone.Text})
 		if err != nil {
 			return err
@@ -273,7 +272,7 @@ func (s *isolation) addRooms() {
 		if err != nil {
 			return err
 		}
-		if err := s.app.DB.AddRooms(context.Background(), rooms); err != nil {
+		if err := s.app.DB.AddRooms(s.app.Ctx(), rooms); err != nil {
 			return err
 		}
 		s.refresh()
@@ -287,7 +286,7 @@ func (s *isolation) openDue(it data.DueItem) {
 		showGuest(s.win, s.app, it.GuestID, s.refresh)
 		return
 	}
-	rooms, err := s.app.DB.RoomBoard(context.Background(), it.SiteID, s.app.Now())
+	rooms, err := s.app.DB.RoomBoard(s.app.Ctx(), it.SiteID, s.app.Now())
 	if err != nil {
 		showMessage(s.win, lang.L("Isolation sites"), Message(err))
 		return
@@ -301,8 +300,8 @@ func (s *isolation) openDue(it data.DueItem) {
 
 // printRoster prints the people now in isolation at the site.
 func (s *isolation) printRoster() {
-	askPersonal(s.win, lang.L("Print roster"), func(p reports.Personal) {
-		ctx := context.Background()
+	askPersonal(s.win, s.app, lang.L("Print roster"), func(p reports.Personal) {
+		ctx := s.app.Ctx()
 		post, err := s.app.DB.PostInfo(ctx)
 		if err != nil {
 			showMessage(s.win, lang.L("Print roster"), Message(err))
@@ -322,8 +321,8 @@ func (s *isolation) printRoster() {
 
 // exportXLSX writes the site's guests, tests and temperatures to a workbook.
 func (s *isolation) exportXLSX() {
-	askPersonal(s.win, lang.L("Export Excel"), func(p reports.Personal) {
-		ctx := context.Background()
+	askPersonal(s.win, s.app, lang.L("Export Excel"), func(p reports.Personal) {
+		ctx := s.app.Ctx()
 		guests, err := s.app.DB.Guests(ctx, data.GuestQuery{SiteID: s.site.ID})
 		var tests []data.GuestTest
 		var temps []data.GuestTemperature

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,7 +67,7 @@ func (r *isolationRules) save() error {
 		return &data.FieldError{Field: "test_days", Err: data.ErrBadNumber}
 	}
 	rules.TestDays = days
-	if err := r.app.DB.SaveIsolationRules(context.Background(), rules); err != nil {
+	if err := r.app.DB.SaveIsolationRules(r.app.Ctx(), rules); err != nil {
 		return err
 	}
 	r.load(rules)
@@ -89,7 +88,7 @@ func (r *isolationRules) load(rules data.IsolationRules) {
 
 // refresh reloads the rules; it reports a failure to read them.
 func (r *isolationRules) refresh() error {
-	rules, err := r.app.DB.IsolationRules(context.Background())
+	rules, err := r.app.DB.IsolationRules(r.app.Ctx())
 	if err != nil {
 		return err
 	}
@@ -100,7 +99,7 @@ func (r *isolationRules) refresh() error {
 
 // unsaved reports typed changes not yet saved.
 func (r *isolationRules) unsaved() bool {
-	rules, err := r.app.DB.IsolationRules(context.Background())
+	rules, err := r.app.DB.IsolationRules(r.app.Ctx())
 	if err != nil {
 		return false
 	}

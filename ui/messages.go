@@ -21,6 +21,8 @@ var messages = []struct {
 	{data.ErrBusy, "Another program is holding the database file (perhaps a copy opened in another tool); close it and try again. Nothing was saved."},
 	{app.ErrAlreadyOpen, "The program already has this database open in another window; use that window."},
 	{data.ErrDamaged, "The database file is damaged. The program has not changed it."},
+	{data.ErrWrongPIN, "The PIN is wrong."},
+	{data.ErrBadPIN, "The PIN must have 4 to 20 characters."},
 	{data.ErrNotFound, "The record no longer exists; the list has been refreshed."},
 	{data.ErrNameRequired, "Please enter a name."},
 	{data.ErrNameTooLong, "The name is too long (at most 30 characters, on one line)."},

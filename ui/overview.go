@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -59,7 +58,7 @@ func (o *overview) cell(row, col int) string {
 }
 
 func (o *overview) refresh() {
-	ctx := context.Background()
+	ctx := o.app.Ctx()
 	now := o.app.Now()
 	o.date.SetText(lang.L("Today is {{.Date}}", map[string]any{"Date": reports.FormatDate(now)}))
 	rows, err := o.app.DB.SiteSummaries(ctx, now)

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -46,7 +44,7 @@ func (s *isolation) openRoom(r data.BoardRoom) {
 }
 
 func (s *isolation) setOutOfService(r data.BoardRoom, out bool) {
-	if err := s.app.DB.SetRoomOutOfService(context.Background(), r.ID, out); err != nil {
+	if err := s.app.DB.SetRoomOutOfService(s.app.Ctx(), r.ID, out); err != nil {
 		showMessage(s.win, r.Label(), Message(err))
 	}
 	s.refresh()
@@ -59,7 +57,7 @@ func (s *isolation) disinfect(r data.BoardRoom) {
 	f := newForm()
 	f.add("done_by", lang.L("Done by"), by)
 	showFormDialog(s.win, lang.L("Record disinfection")+" — "+r.Label(), lang.L("Save"), f, func() error {
-		if err := s.app.DB.Disinfect(context.Background(), r.ID, s.app.Now(), by.Text); err != nil {
+		if err := s.app.DB.Disinfect(s.app.Ctx(), r.ID, s.app.Now(), by.Text); err != nil {
 			return err
 		}
 		s.refresh()

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -19,13 +17,15 @@ type settings struct {
 	win   fyne.Window
 	app   *app.App
 	rules *isolationRules
+	ops   *operators
 	post  *postForm
 	saved *widget.Label
 	box   fyne.CanvasObject
 }
 
 func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settings {
-	s := &settings{win: w, app: a, saved: widget.NewLabel(""), rules: newIsolationRules(w, a)}
+	s := &settings{win: w, app: a, saved: widget.NewLabel(""), rules: newIsolationRules(w, a),
+		ops: newOperators(w, a)}
 	var submit func()
 	s.post = newPostForm(data.PostInfo{}, func() { submit() })
 	submit = func() {
@@ -79,6 +79,9 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 		container.NewHBox(backup, openBackups),
 		widget.NewSeparator(),
 		s.rules.box,
+		widget.NewSeparator(),
+		s.ops.box,
+		container.NewHBox(widget.NewButtonWithIcon(lang.L("Audit trail"), theme.HistoryIcon(), func() { showAudit(w, a) })),
 	))
 	return s
 }
@@ -98,7 +101,7 @@ func setHeading(h *widget.RichText, text string) {
 func (s *settings) content() fyne.CanvasObject { return container.NewPadded(s.box) }
 
 func (s *settings) refresh() {
-	p, err := s.app.DB.PostInfo(context.Background())
+	p, err := s.app.DB.PostInfo(s.app.Ctx())
 	if err != nil {
 		showMessage(s.win, lang.L("Settings"), Message(err))
 		return
@@ -108,10 +111,11 @@ func (s *settings) refresh() {
 	if err := s.rules.refresh(); err != nil {
 		showMessage(s.win, lang.L("Settings"), Message(err))
 	}
+	s.ops.refresh()
 }
 
 func (s *settings) unsaved() bool {
-	p, err := s.app.DB.PostInfo(context.Background())
+	p, err := s.app.DB.PostInfo(s.app.Ctx())
 	return (err == nil && s.post.value() != p) || s.rules.unsaved()
 }
 
@@ -123,7 +127,7 @@ func (s *settings) backup() {
 		if err != nil || dir == nil {
 			return
 		}
-		path, err := s.app.Backup(context.Background(), dir.Path())
+		path, err := s.app.Backup(s.app.Ctx(), dir.Path())
 		if err != nil {
 			showMessage(s.win, lang.L("Backup"), Message(err))
 			return

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -47,13 +45,13 @@ func (f *postForm) value() data.PostInfo {
 // save stores the form; on a bad field it shows why beside it and returns false.
 func (f *postForm) save(a *app.App, w fyne.Window) (data.PostInfo, bool) {
 	f.form.clearErrors()
-	if err := a.DB.SavePostInfo(context.Background(), f.value()); err != nil {
+	if err := a.DB.SavePostInfo(a.Ctx(), f.value()); err != nil {
 		if !f.form.showError(err) {
 			showMessage(w, lang.L("Not saved"), Message(err))
 		}
 		return data.PostInfo{}, false
 	}
-	p, err := a.DB.PostInfo(context.Background())
+	p, err := a.DB.PostInfo(a.Ctx())
 	if err != nil {
 		showMessage(w, lang.L("Not saved"), Message(err))
 		return data.PostInfo{}, false

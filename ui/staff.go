@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -136,7 +135,7 @@ func (s *staffScreen) cell(row, col int) string {
 
 // refresh reloads the list for the current search.
 func (s *staffScreen) refresh() {
-	rows, err := s.app.DB.Staff(context.Background(), data.StaffQuery{
+	rows, err := s.app.DB.Staff(s.app.Ctx(), data.StaffQuery{
 		Text: s.search.Text, IncludeInactive: s.showInactive.Checked,
 	})
 	if err != nil {
@@ -234,14 +233,14 @@ func (s *staffScreen) newPerson() {
 func (s *staffScreen) submit() {
 	p := s.current()
 	s.form.clearErrors()
-	id, err := s.app.DB.SaveStaff(context.Background(), p)
+	id, err := s.app.DB.SaveStaff(s.app.Ctx(), p)
 	if err != nil {
 		if !s.form.showError(err) {
 			showMessage(s.win, lang.L("Not saved"), Message(err))
 		}
 		return
 	}
-	saved, err := s.app.DB.StaffMember(context.Background(), id)
+	saved, err := s.app.DB.StaffMember(s.app.Ctx(), id)
 	if err != nil {
 		showMessage(s.win, lang.L("Staff"), Message(err))
 		return
@@ -256,7 +255,7 @@ func (s *staffScreen) toggleActive() {
 	}
 	s.whenSaved(func() {
 		p := s.loaded
-		if err := s.app.DB.SetStaffActive(context.Background(), p.ID, !p.Active); err != nil {
+		if err := s.app.DB.SetStaffActive(s.app.Ctx(), p.ID, !p.Active); err != nil {
 			showMessage(s.win, lang.L("Staff"), Message(err))
 			return
 		}
@@ -272,7 +271,7 @@ func (s *staffScreen) importXLSX() {
 			return
 		}
 		defer r.Close()
-		res, err := s.app.ImportStaff(context.Background(), r)
+		res, err := s.app.ImportStaff(s.app.Ctx(), r)
 		if err != nil {
 			showMessage(s.win, lang.L("Import Excel"), Message(err))
 			return
@@ -311,7 +310,7 @@ func (s *staffScreen) showImportResult(res app.ImportResult) {
 func (s *staffScreen) exportXLSX() {
 	path, err := s.app.OutputPath(s.app.ExportsDir(), lang.L("Staff list"), ".xlsx")
 	if err == nil {
-		err = writeFile(path, func(f *os.File) error { return s.app.ExportStaff(context.Background(), f) })
+		err = writeFile(path, func(f *os.File) error { return s.app.ExportStaff(s.app.Ctx(), f) })
 	}
 	if err != nil {
 		showMessage(s.win, lang.L("Export Excel"), Message(err))
@@ -322,7 +321,7 @@ func (s *staffScreen) exportXLSX() {
 
 // print makes the contact list of everyone active and opens it for printing.
 func (s *staffScreen) print() {
-	ctx := context.Background()
+	ctx := s.app.Ctx()
 	post, err := s.app.DB.PostInfo(ctx)
 	if err != nil {
 		showMessage(s.win, lang.L("Print contact list"), Message(err))

@@ -111,14 +111,15 @@ func showFatal(fa fyne.App, msg string) int {
 
 // shell is the main window: navigation on the left, one screen at a time.
 type shell struct {
-	win     fyne.Window
-	app     *app.App
-	root    *fyne.Container
-	body    *fyne.Container
-	nav     *widget.List
-	status  *widget.Label
-	entries []navEntry
-	current int
+	win      fyne.Window
+	app      *app.App
+	root     *fyne.Container
+	body     *fyne.Container
+	nav      *widget.List
+	status   *widget.Label
+	operator *widget.Label
+	entries  []navEntry
+	current  int
 }
 
 type navEntry struct {
@@ -131,9 +132,10 @@ func newShell(w fyne.Window, a *app.App) *shell {
 	s := &shell{win: w, app: a, body: container.NewStack(), current: -1}
 	s.status = widget.NewLabel(lang.L("Database:") + a.DB.Path())
 	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.operator = widget.NewLabel("")
 	s.root = container.NewStack()
 
-	post, err := a.DB.PostInfo(context.Background())
+	post, err := a.DB.PostInfo(s.app.Ctx())
 	if err != nil {
 		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(Message(err))}
 		return s
@@ -142,8 +144,65 @@ func newShell(w fyne.Window, a *app.App) *shell {
 		s.root.Objects = []fyne.CanvasObject{newSetup(a, w, func(p data.PostInfo) { s.showMain(p) }).content()}
 		return s
 	}
-	s.showMain(post)
+	s.signInThen(func() { s.showMain(post) })
 	return s
+}
+
+// signInThen asks who is at the keyboard, once operators exist, and then
+// runs next. Before any operator is set up the program is open to all, so a
+// fresh installation can be used at once.
+func (s *shell) signInThen(next func()) {
+	ops, err := s.app.DB.Operators(s.app.Ctx())
+	if err != nil {
+		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(Message(err))}
+		s.root.Refresh()
+		return
+	}
+	if len(ops) == 0 {
+		next()
+		return
+	}
+	s.root.Objects = []fyne.CanvasObject{newSignIn(s.app, ops, func(data.Operator) { next() }).content()}
+	s.root.Refresh()
+}
+
+// switchOperator returns to the sign-in screen, asking first if a form
+// holds unsaved input.
+func (s *shell) switchOperator() {
+	leave := func() {
+		s.app.SignIn(data.Operator{})
+		root := s.root.Objects
+		s.signInThen(func() {
+			s.root.Objects = root
+			s.root.Refresh()
+			s.showStatus()
+			if s.current >= 0 {
+				s.entries[s.current].page.refresh()
+			}
+		})
+	}
+	if s.current >= 0 {
+		if g, ok := s.entries[s.current].page.(guarded); ok && g.unsaved() {
+			dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("The form has changes that are not saved. Discard them?"),
+				func(discard bool) {
+					if discard {
+						g.discard()
+						leave()
+					}
+				}, s.win)
+			return
+		}
+	}
+	leave()
+}
+
+// showStatus says who is signed in.
+func (s *shell) showStatus() {
+	name := s.app.Operator().Name
+	if name == "" {
+		name = lang.L("(no operators set up)")
+	}
+	s.operator.SetText(lang.L("Operator:") + name)
 }
 
 // showMain builds the navigation and opens 总览.
@@ -182,8 +241,12 @@ func (s *shell) showMain(post data.PostInfo) {
 	}
 	// The navigation keeps its width whatever a screen's toolbar asks for.
 	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
+	switchOp := widget.NewButtonWithIcon(lang.L("Switch operator"), theme.AccountIcon(), s.switchOperator)
+	switchOp.Importance = widget.LowImportance
+	status := container.NewBorder(nil, nil, nil, container.NewHBox(s.operator, switchOp), s.status)
+	s.showStatus()
 	s.root.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nav, nil,
-		container.NewBorder(nil, s.status, nil, nil, s.body))}
+		container.NewBorder(nil, status, nil, nil, s.body))}
 	s.root.Refresh()
 	s.nav.Select(0)
 }
@@ -244,7 +307,7 @@ func (s *shell) setTitle(p data.PostInfo) {
 // with the newest good backup as the way back, and never backed up over a
 // good backup or written to: the only way on is to quit.
 func (s *shell) checkAndBackUp() {
-	ctx := context.Background()
+	ctx := s.app.Ctx()
 	if err := s.app.DB.QuickCheck(ctx); err != nil {
 		log.Printf("integrity check: %v", err)
 		if errors.Is(err, data.ErrDamaged) {
@@ -276,7 +339,7 @@ func (s *shell) showDamaged(backup string) {
 // dailyBackup makes the day's automatic backup and says on the status line
 // how it went.
 func (s *shell) dailyBackup() {
-	made, err := s.app.DailyBackup(context.Background())
+	made, err := s.app.DailyBackup(s.app.Ctx())
 	msg := ""
 	switch {
 	case err != nil:

@@ -65,7 +65,7 @@ func showAudit(w fyne.Window, a *app.App) {
 	search.SetPlaceHolder(lang.L("Search by operator, action, name or any value"))
 	count := widget.NewLabel("")
 	headers := []string{lang.L("Time"), lang.L("Operator"), lang.L("Action"), lang.L("Record"), lang.L("Before"), lang.L("After")}
-	table := newTable(headers, []float32{140, 80, 110, 90, 220, 300}, func() int { return len(rows) },
+	table := newTable(headers, []float32{165, 110, 110, 90, 200, 270}, func() int { return len(rows) },
 		func(row, col int) string {
 			e := rows[row]
 			switch col {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"fangkong/app"
+	"fangkong/data"
 )
 
 // IsCommand reports whether args ask for a command-line tool rather than
@@ -40,6 +41,9 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("dir", os.TempDir(), "")
 	keep := fs.Bool("keep", false, "")
 	logPath := fs.String("log", "", "")
+	name := fs.String("name", "", "")
+	pin := fs.String("pin", "", "")
+	clerk := fs.Bool("clerk", false, "")
 	if err := fs.Parse(args[1:]); err != nil || fs.NArg() > 0 {
 		return usage()
 	}
@@ -88,6 +92,32 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		fmt.Fprintln(out, lang.L("Self check passed."))
+		return 0
+	case "operator":
+		// Sets up an operator or resets a forgotten PIN: whoever can run
+		// this can copy the file anyway, so it asks for no PIN itself.
+		a, code := open()
+		if a == nil {
+			return code
+		}
+		defer a.Close()
+		list, err := a.DB.Staff(context.Background(), data.StaffQuery{Text: *name})
+		if err != nil {
+			return fail(1, Message(err))
+		}
+		var found []data.Staff
+		for _, s := range list {
+			if s.Name == strings.TrimSpace(*name) {
+				found = append(found, s)
+			}
+		}
+		if len(found) != 1 {
+			return fail(1, lang.L("There must be exactly one active staff member named {{.Name}}; there are {{.N}}.", map[string]any{"Name": *name, "N": len(found)}))
+		}
+		if err := a.DB.SaveOperator(context.Background(), found[0].ID, !*clerk, *pin); err != nil {
+			return fail(1, Message(err))
+		}
+		fmt.Fprintln(stdout, lang.L("{{.Name}} is now an operator.", map[string]any{"Name": found[0].Name}))
 		return 0
 	case "backup":
 		if *to == "" {

@@ -2,12 +2,15 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fangkong/app"
+	"fangkong/data"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -85,5 +88,29 @@ func TestCLISelfCheck(t *testing.T) {
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "自检 数据 *", "报表", "人员通讯录-*.pdf"))
 	if len(pdfs) != 1 {
 		t.Fatalf("PDF not kept: %v", pdfs)
+	}
+}
+
+func TestCLIOperatorResetsPIN(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fangkong.db")
+	runCLI("demo", "--db", db)
+	if code, _, errs := runCLI("operator", "--db", db, "--name", "无此人", "--pin", "2468"); code != 1 || !strings.Contains(errs, "现有 0 位") {
+		t.Fatalf("unknown name: %d %q", code, errs)
+	}
+	a, _ := app.Open(context.Background(), db, time.Now)
+	list, _ := a.DB.Staff(context.Background(), data.StaffQuery{})
+	a.Close()
+	name := list[0].Name
+	if code, out, errs := runCLI("operator", "--db", db, "--name", name, "--pin", "2468"); code != 0 || !strings.Contains(out, "已设为操作员") {
+		t.Fatalf("operator: %d %q %q", code, out, errs)
+	}
+	a, _ = app.Open(context.Background(), db, time.Now)
+	defer a.Close()
+	ops, _ := a.DB.Operators(context.Background())
+	if len(ops) != 1 || ops[0].Name != name || !ops[0].Admin {
+		t.Fatalf("operators %+v", ops)
+	}
+	if _, err := a.DB.SignIn(context.Background(), ops[0].ID, "2468"); err != nil {
+		t.Fatalf("sign in with the new PIN: %v", err)
 	}
 }

@@ -72,7 +72,8 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 		widget.NewSeparator(),
 		heading(lang.L("Data")),
 		widget.NewLabel(lang.L("Database file:")), path, widget.NewLabel(mode),
-		container.NewHBox(openData, openReports),
+		container.NewHBox(openData, openReports,
+			widget.NewButtonWithIcon(lang.L("Audit trail"), theme.HistoryIcon(), func() { showAudit(w, a) })),
 		widget.NewSeparator(),
 		heading(lang.L("Backup")),
 		autoNote,
@@ -81,7 +82,6 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 		s.rules.box,
 		widget.NewSeparator(),
 		s.ops.box,
-		container.NewHBox(widget.NewButtonWithIcon(lang.L("Audit trail"), theme.HistoryIcon(), func() { showAudit(w, a) })),
 	))
 	return s
 }

@@ -258,3 +258,52 @@ func CheckFile(ctx context.Context, path string) error {
 	defer conn.Close()
 	return quickCheck(ctx, conn)
 }
+
+// FileSummary is what a database file holds, for a preview before it is
+// restored.
+type FileSummary struct {
+	Staff, Sites, Guests, InIsolation int
+	LastChange                        time.Time // the newest entry in its audit trail
+}
+
+// Summarize checks a database file (a backup) without writing to it and
+// counts what it holds.
+func Summarize(ctx context.Context, path string) (FileSummary, error) {
+	var s FileSummary
+	if err := CheckFile(ctx, path); err != nil {
+		return s, err
+	}
+	conn, err := sql.Open("sqlite", path+"?_pragma=query_only(1)")
+	if err != nil {
+		return s, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer conn.Close()
+	var version int
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return s, fmt.Errorf("read %s: %w", path, err)
+	}
+	switch {
+	case version > SchemaVersion():
+		return s, ErrSchemaTooNew
+	case version < 2:
+		// Before isolation existed (or not ours at all): only staff to count.
+		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM staff").Scan(&s.Staff); err != nil {
+			return s, fmt.Errorf("%w: %v", ErrNotDatabase, err)
+		}
+		return s, nil
+	}
+	var last sql.NullString
+	err = conn.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM staff), (SELECT count(*) FROM sites),
+		(SELECT count(*) FROM guests), (SELECT count(*) FROM guests WHERE ended_at IS NULL)`).
+		Scan(&s.Staff, &s.Sites, &s.Guests, &s.InIsolation)
+	if err != nil {
+		return s, fmt.Errorf("%w: %v", ErrNotDatabase, err)
+	}
+	if version >= 3 {
+		conn.QueryRowContext(ctx, "SELECT max(at) FROM audit").Scan(&last)
+		if last.Valid {
+			s.LastChange = parseTime(last.String)
+		}
+	}
+	return s, nil
+}

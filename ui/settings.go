@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,17 +15,18 @@ import (
 
 // settings is 设置: the command post's details, where the data lives, backups.
 type settings struct {
-	win   fyne.Window
-	app   *app.App
-	rules *isolationRules
-	ops   *operators
-	post  *postForm
-	saved *widget.Label
-	box   fyne.CanvasObject
+	win     fyne.Window
+	renamed func(data.PostInfo)
+	app     *app.App
+	rules   *isolationRules
+	ops     *operators
+	post    *postForm
+	saved   *widget.Label
+	box     fyne.CanvasObject
 }
 
 func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settings {
-	s := &settings{win: w, app: a, saved: widget.NewLabel(""), rules: newIsolationRules(w, a),
+	s := &settings{win: w, app: a, renamed: renamed, saved: widget.NewLabel(""), rules: newIsolationRules(w, a),
 		ops: newOperators(w, a)}
 	var submit func()
 	s.post = newPostForm(data.PostInfo{}, func() { submit() })
@@ -77,7 +79,8 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 		widget.NewSeparator(),
 		heading(lang.L("Backup")),
 		autoNote,
-		container.NewHBox(backup, openBackups),
+		container.NewHBox(backup, openBackups,
+			widget.NewButtonWithIcon(lang.L("Restore from backup…"), theme.HistoryIcon(), s.restore)),
 		widget.NewSeparator(),
 		s.rules.box,
 		widget.NewSeparator(),
@@ -135,6 +138,57 @@ func (s *settings) backup() {
 		showSaved(s.win, path)
 	}, s.win)
 	d.Show() // Fyne's file dialog can only be resized once shown
+	d.Resize(fyne.NewSize(760, 520))
+}
+
+// restore replaces the data with a backup the administrator picks, after a
+// preview of what it holds; the current data is backed up first.
+func (s *settings) restore() {
+	if op := s.app.Operator(); op.ID != 0 && !op.Admin {
+		showMessage(s.win, lang.L("Restore from backup…"), lang.L("Only an administrator may restore a backup."))
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		sum, err := data.Summarize(s.app.Ctx(), path)
+		if err != nil {
+			showMessage(s.win, lang.L("Restore from backup…"), Message(err))
+			return
+		}
+		last := lang.L("unknown")
+		if !sum.LastChange.IsZero() {
+			last = sum.LastChange.Format("2006-01-02 15:04")
+		}
+		preview := widget.NewLabel(lang.L("RestorePreview", map[string]any{"Path": path, "Last": last,
+			"Staff": sum.Staff, "Sites": sum.Sites, "Guests": sum.Guests, "In": sum.InIsolation}))
+		preview.Wrapping = fyne.TextWrapWord
+		confirm := dialog.NewCustomConfirm(lang.L("Restore from backup…"), lang.L("Restore"), lang.L("Cancel"), preview, func(ok bool) {
+			if !ok {
+				return
+			}
+			saved, err := s.app.Restore(s.app.Ctx(), path)
+			if err != nil {
+				showMessage(s.win, lang.L("Restore from backup…"), Message(err))
+				return
+			}
+			s.refresh()
+			if p, err := s.app.DB.PostInfo(s.app.Ctx()); err == nil {
+				s.renamed(p)
+			}
+			showFile(s.win, lang.L("Restore from backup…"), lang.L("Restored. The data replaced was first backed up to:"), saved)
+		}, s.win)
+		confirm.Resize(fyne.NewSize(560, 0))
+		confirm.Show()
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	if l, err := storage.ListerForURI(storage.NewFileURI(s.app.BackupDir())); err == nil {
+		d.SetLocation(l)
+	}
+	d.Show()
 	d.Resize(fyne.NewSize(760, 520))
 }
 

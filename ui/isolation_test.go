@@ -233,3 +233,32 @@ func TestBoardOnAPastDate(t *testing.T) {
 		t.Fatalf("now: %s", rt.room.State)
 	}
 }
+
+func TestGuestListMasksUnlessAdminChooses(t *testing.T) {
+	_, iso, a := isolationWithRooms(t)
+	ctx := context.Background()
+	board, _ := a.DB.RoomBoard(ctx, iso.site.ID, a.Now())
+	a.DB.CheckIn(ctx, data.CheckIn{RoomID: board[0].ID, Name: "孙丽", IDNumber: "440524198001010013",
+		Phone: "13812345678", Category: "密切接触者", PlannedDays: 14})
+	iso.refresh()
+	l := iso.guests
+	if l.cell(0, 4) != "440***********0013" || l.cell(0, 5) != "138****5678" {
+		t.Fatalf("masked cells %q %q", l.cell(0, 4), l.cell(0, 5))
+	}
+	// A clerk may not unmask.
+	a.SignIn(data.Operator{ID: 2, Name: "王强"})
+	l.full.SetChecked(true)
+	if l.full.Checked || l.cell(0, 5) != "138****5678" {
+		t.Fatal("a clerk unmasked the list")
+	}
+	// An administrator may, and it is logged.
+	a.SignIn(data.Operator{ID: 1, Name: "李娜", Admin: true})
+	l.full.SetChecked(true)
+	if l.cell(0, 4) != "440524198001010013" || l.cell(0, 5) != "13812345678" {
+		t.Fatal("the administrator's choice did not unmask")
+	}
+	entries, _ := a.DB.Audit(ctx, data.AuditQuery{Text: "show unmasked"})
+	if len(entries) != 1 || entries[0].Operator != "李娜" {
+		t.Fatalf("unmasking not logged: %+v", entries)
+	}
+}

@@ -47,6 +47,10 @@ func (a *App) SignIn(op data.Operator) { a.op = op }
 // Operator is who is signed in; the zero Operator before anyone is.
 func (a *App) Operator() data.Operator { return a.op }
 
+// MayAdminister reports whether the signed-in operator may do what only an
+// administrator may: anyone, before any operator is set up.
+func (a *App) MayAdminister() bool { return a.op.ID == 0 || a.op.Admin }
+
 // Ctx is the context for work done on behalf of the signed-in operator:
 // every change made with it is audited under their name.
 func (a *App) Ctx() context.Context { return data.WithOperator(context.Background(), a.op) }

@@ -90,7 +90,7 @@ func (l *guestList) cell(row, col int) string {
 // action (anyone's before operators exist), written to the audit trail.
 func (l *guestList) showFull(on bool) {
 	if on {
-		if op := l.app.Operator(); op.ID != 0 && !op.Admin {
+		if !l.app.MayAdminister() {
 			l.full.SetChecked(false)
 			showMessage(l.win, lang.L("Show in full"), lang.L("Only an administrator may show them in full."))
 			return

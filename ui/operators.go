@@ -92,7 +92,7 @@ func (o *operators) refresh() {
 	default:
 		o.list.SetText(lang.L("Operators:") + strings.Join(names, "、"))
 	}
-	if len(ops) > 0 && !o.app.Operator().Admin {
+	if len(ops) > 0 && !o.app.MayAdminister() {
 		o.note.SetText(lang.L("Only an administrator may add operators or change their PINs."))
 		o.save.Disable()
 		o.person.Disable()

@@ -20,7 +20,7 @@ func askPersonal(w fyne.Window, a *app.App, title string, then func(reports.Pers
 	note.Wrapping = fyne.TextWrapWord
 	full := widget.NewCheck(lang.L("Show ID numbers and phones in full"), nil)
 	box := container.NewVBox(note, full)
-	if op := a.Operator(); op.ID != 0 && !op.Admin {
+	if !a.MayAdminister() {
 		full.Disable()
 		box.Add(widget.NewLabel(lang.L("Only an administrator may show them in full.")))
 	}

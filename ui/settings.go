@@ -144,7 +144,7 @@ func (s *settings) backup() {
 // restore replaces the data with a backup the administrator picks, after a
 // preview of what it holds; the current data is backed up first.
 func (s *settings) restore() {
-	if op := s.app.Operator(); op.ID != 0 && !op.Admin {
+	if !s.app.MayAdminister() {
 		showMessage(s.win, lang.L("Restore from backup…"), lang.L("Only an administrator may restore a backup."))
 		return
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -22,6 +23,9 @@ func TestOperatorsSignInAndAudit(t *testing.T) {
 	if s.nav == nil {
 		t.Fatal("without operators the main screens should open")
 	}
+	if s.switchOp.Visible() {
+		t.Fatal("切换操作员 offered with no operators to switch to")
+	}
 	s.nav.Select(7)
 	ops := s.entries[7].page.(*settings).ops
 	ops.person.SetSelectedIndex(indexOf(ops.staff, liID))
@@ -35,6 +39,10 @@ func TestOperatorsSignInAndAudit(t *testing.T) {
 	rows, _ := a.DB.Operators(ctx)
 	if len(rows) != 1 || !rows[0].Admin {
 		t.Fatalf("operators %+v", rows)
+	}
+	s.nav.Select(0)
+	if !s.switchOp.Visible() {
+		t.Fatal("切换操作员 not offered once an operator exists")
 	}
 
 	// From now on the program asks who is at the keyboard.
@@ -93,4 +101,48 @@ func passwordEntry(t *testing.T, o fyne.CanvasObject) *widget.Entry {
 	}
 	t.Fatal("no PIN field")
 	return nil
+}
+
+func TestIdleLockKeepsTypedInput(t *testing.T) {
+	a := openTestApp(t, false)
+	ctx := context.Background()
+	id, _ := a.DB.SaveStaff(ctx, data.Staff{Name: "李娜", Phone: "13912345678", Active: true})
+	a.DB.SaveOperator(ctx, id, true, "2468")
+	ops, _ := a.DB.Operators(ctx)
+	op, _ := a.DB.SignIn(ctx, ops[0].ID, "2468")
+	a.SignIn(op)
+	s := newTestShell(t, a)
+	s.showMain(data.PostInfo{PostName: "城关镇疫情防控指挥部"})
+	st := staffScreenOf(t, s)
+	test.Type(st.name, "赵卫东")
+
+	s.lastActivity = a.Now().Add(-10 * time.Minute)
+	s.checkIdle()
+	if s.locked {
+		t.Fatal("locked after 10 minutes")
+	}
+	s.lastActivity = a.Now().Add(-16 * time.Minute)
+	s.checkIdle()
+	lock := s.win.Canvas().Overlays().Top()
+	if !s.locked || lock == nil || !findLabel(lock, "超过15分钟无操作") {
+		t.Fatal("not locked after 16 minutes")
+	}
+	pin := passwordEntry(t, lock)
+	test.Type(pin, "1111")
+	test.Tap(findButton(t, lock, "解锁"))
+	if !s.locked || !findLabel(lock, "密码不正确。") {
+		t.Fatal("a wrong PIN unlocked, or was not explained")
+	}
+	test.Type(pin, "2468")
+	test.Tap(findButton(t, lock, "解锁"))
+	if s.locked || st.name.Text != "赵卫东" {
+		t.Fatalf("unlock: locked %v, typed text %q", s.locked, st.name.Text)
+	}
+	// Before any operator exists there is nobody to lock out.
+	a.SignIn(data.Operator{})
+	s.lastActivity = a.Now().Add(-time.Hour)
+	s.checkIdle()
+	if s.locked {
+		t.Fatal("locked without operators")
+	}
 }

@@ -81,7 +81,8 @@ func Run(fa fyne.App, args []string) (code int) {
 
 	w := fa.NewWindow(lang.L("AppName"))
 	s := newShell(w, a)
-	w.SetContent(s.root)
+	w.SetContent(newActivityWatcher(s.root, func() { s.lastActivity = a.Now() }))
+	s.watchIdle()
 	w.Resize(fyne.NewSize(1200, 760))
 	w.SetMaster()
 	closed := false
@@ -118,8 +119,12 @@ type shell struct {
 	nav      *widget.List
 	status   *widget.Label
 	operator *widget.Label
+	switchOp *widget.Button
 	entries  []navEntry
-	current  int
+
+	lastActivity time.Time // the last key or mouse movement, for the idle lock
+	locked       bool
+	current      int
 }
 
 type navEntry struct {
@@ -196,13 +201,19 @@ func (s *shell) switchOperator() {
 	leave()
 }
 
-// showStatus says who is signed in.
+// showStatus says who is signed in; switching is offered once operators
+// exist (the first one may just have been added in 设置).
 func (s *shell) showStatus() {
 	name := s.app.Operator().Name
 	if name == "" {
 		name = lang.L("(no operators set up)")
 	}
 	s.operator.SetText(lang.L("Operator:") + name)
+	if ops, err := s.app.DB.Operators(s.app.Ctx()); err == nil && len(ops) > 0 {
+		s.switchOp.Show()
+	} else {
+		s.switchOp.Hide()
+	}
 }
 
 // showMain builds the navigation and opens 总览.
@@ -241,9 +252,9 @@ func (s *shell) showMain(post data.PostInfo) {
 	}
 	// The navigation keeps its width whatever a screen's toolbar asks for.
 	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
-	switchOp := widget.NewButtonWithIcon(lang.L("Switch operator"), theme.AccountIcon(), s.switchOperator)
-	switchOp.Importance = widget.LowImportance
-	status := container.NewBorder(nil, nil, nil, container.NewHBox(s.operator, switchOp), s.status)
+	s.switchOp = widget.NewButtonWithIcon(lang.L("Switch operator"), theme.AccountIcon(), s.switchOperator)
+	s.switchOp.Importance = widget.LowImportance
+	status := container.NewBorder(nil, nil, nil, container.NewHBox(s.operator, s.switchOp), s.status)
 	s.showStatus()
 	s.root.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nav, nil,
 		container.NewBorder(nil, status, nil, nil, s.body))}
@@ -275,6 +286,7 @@ func (s *shell) show(id int) {
 		}
 	}
 	s.current = id
+	s.showStatus()
 	p := s.entries[id].page
 	p.refresh()
 	s.body.Objects = []fyne.CanvasObject{p.content()}

@@ -13,6 +13,7 @@ var (
 	ErrBadPhone      = errors.New("phone number is malformed")
 	ErrPhoneRequired = errors.New("phone number is required")
 	ErrTextTooLong   = errors.New("text is too long")
+	ErrPastedCells   = errors.New("several spreadsheet cells were pasted into one field")
 	ErrBadChoice     = errors.New("value is not one of the allowed choices")
 	ErrDuplicate     = errors.New("record already exists")
 	ErrBusy          = errors.New("database is held by another program")

@@ -22,6 +22,9 @@ func TestSaveStaffValidates(t *testing.T) {
 		{Staff{Name: "张三", Phone: "1391234"}, "phone", ErrBadPhone},
 		{Staff{Name: "张三", Phone: "13912345678", Kind: "厨师"}, "kind", ErrBadChoice},
 		{Staff{Name: "张三", Phone: "13912345678", Note: strings.Repeat("备", 501)}, "note", ErrTextTooLong},
+		{Staff{Name: "张三\t13912345678\t派出所", Phone: "13912345678"}, "name", ErrPastedCells},
+		{Staff{Name: "张三\n李四", Phone: "13912345678"}, "name", ErrPastedCells},
+		{Staff{Name: "张三", Phone: "13912345678", Unit: "派出所\t民警"}, "unit", ErrPastedCells},
 	}
 	for _, c := range cases {
 		_, err := db.SaveStaff(ctx, c.s)
@@ -124,5 +127,19 @@ func TestPostInfo(t *testing.T) {
 	}
 	if err := db.SavePostInfo(ctx, PostInfo{Township: "城关镇", PostName: "", DutyPhone: "0913 2345678"}); !errors.Is(err, ErrNameRequired) {
 		t.Fatalf("empty post name accepted: %v", err)
+	}
+}
+
+// Emoji and characters outside the BMP are stored exactly, as are notes
+// spanning lines.
+func TestStaffStoresUnusualTextExactly(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	id, err := db.SaveStaff(ctx, Staff{Name: "小明😷", Phone: "１３６１２３４５６７８", Note: "第一行\n第二行\t备注", Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.StaffMember(ctx, id); got.Name != "小明😷" || got.Note != "第一行\n第二行\t备注" || got.Phone != "13612345678" {
+		t.Fatalf("stored as %+v", got)
 	}
 }

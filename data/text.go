@@ -16,12 +16,13 @@ const (
 	maxNote = 500
 )
 
-// clean trims a typed value the way a clerk means it: full-width digits and
-// letters (from a Chinese input method) become half-width, surrounding spaces
-// of either width go, and control characters are dropped.
+// clean trims a typed value the way a clerk means it: surrounding spaces of
+// either width go, and control characters are dropped, except the line
+// breaks and tabs that show several spreadsheet cells were pasted at once,
+// which the checks below refuse in one-line fields.
 func clean(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
 			return -1
 		}
 		return r
@@ -33,10 +34,14 @@ func clean(s string) string {
 // Used on codes and numbers, never on names, which are stored as typed.
 func halfWidth(s string) string { return width.Narrow.String(s) }
 
-// checkText enforces a length limit on a cleaned value.
+// checkText enforces a length limit on a cleaned value; a one-line field
+// (any limit below maxNote) refuses pasted cells.
 func checkText(field, s string, max int) error {
 	if utf8.RuneCountInString(s) > max {
 		return &FieldError{Field: field, Err: ErrTextTooLong}
+	}
+	if max < maxNote && strings.ContainsAny(s, "\t\n") {
+		return &FieldError{Field: field, Err: ErrPastedCells}
 	}
 	return nil
 }
@@ -46,7 +51,10 @@ func checkName(field, s string) error {
 	if s == "" {
 		return &FieldError{Field: field, Err: ErrNameRequired}
 	}
-	if utf8.RuneCountInString(s) > maxName || strings.ContainsRune(s, '\n') {
+	if strings.ContainsAny(s, "\t\n") {
+		return &FieldError{Field: field, Err: ErrPastedCells}
+	}
+	if utf8.RuneCountInString(s) > maxName {
 		return &FieldError{Field: field, Err: ErrNameTooLong}
 	}
 	return nil

@@ -30,7 +30,7 @@ run: $(BIN) $(DEMO_DB)
 	$(BIN) --db $(DEMO_DB)
 
 # Fuzz targets run briefly on every test run; `make fuzz FUZZTIME=10m` for longer.
-FUZZ     := data:FuzzParseIDNumber data:FuzzNormalizePhone ui:FuzzParseCelsius reports:FuzzPDFText
+FUZZ     := data:FuzzParseIDNumber data:FuzzNormalizePhone data:FuzzParsePlate ui:FuzzParseCelsius reports:FuzzPDFText
 FUZZTIME ?= 4s
 
 test: deps-build deps-test

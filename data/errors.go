@@ -11,6 +11,7 @@ var (
 	ErrNameRequired  = errors.New("name is required")
 	ErrNameTooLong   = errors.New("name is too long")
 	ErrBadPhone      = errors.New("phone number is malformed")
+	ErrBadPlate      = errors.New("vehicle plate is malformed")
 	ErrPhoneRequired = errors.New("phone number is required")
 	ErrTextTooLong   = errors.New("text is too long")
 	ErrPastedCells   = errors.New("several spreadsheet cells were pasted into one field")

@@ -45,3 +45,18 @@ func FuzzNormalizePhone(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParsePlate(f *testing.F) {
+	for _, s := range []string{"陕G12345", "陕AD12345", "沪A12345D", "粤B1234挂", "ｇ１２", "", "陕", "陕G·"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePlate(s)
+		if err != nil {
+			return
+		}
+		if again, err := ParsePlate(p.Number); err != nil || again != p {
+			t.Fatalf("%q parsed to %+v, which parses to %+v, %v", s, p, again, err)
+		}
+	})
+}

@@ -30,6 +30,7 @@ var messages = []struct {
 	{data.ErrBadPhone, "The phone number is not valid: enter an 11-digit mobile number, or a landline with its area code such as 0913-2345678."},
 	{data.ErrTextTooLong, "The text is too long."},
 	{data.ErrPastedCells, "This field holds tabs or line breaks: several spreadsheet cells seem to have been pasted. Paste one cell only."},
+	{data.ErrBadPlate, "The plate is not valid: e.g. 陕G12345, or 陕AD12345 for a new-energy vehicle."},
 	{data.ErrBadChoice, "Please choose one of the listed values."},
 	{data.ErrDuplicate, "A record with this name or number already exists; nothing was saved."},
 	{data.ErrRoomOutOfService, "This room is out of service."},

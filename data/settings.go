@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 )
 
 // PostInfo is who the program serves: asked for on first run, printed in
@@ -74,4 +75,42 @@ func setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
 		return fmt.Errorf("set %s: %w", key, err)
 	}
 	return nil
+}
+
+// DefaultIdleMinutes is how long the program may stand unused before it
+// locks, unless set otherwise.
+const DefaultIdleMinutes = 15
+
+// IdleMinutes reads the idle time before the program locks.
+func (db *DB) IdleMinutes(ctx context.Context) (int, error) {
+	var v string
+	err := db.sql.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'idle_minutes'").Scan(&v)
+	if err == sql.ErrNoRows {
+		return DefaultIdleMinutes, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read idle minutes: %w", err)
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return DefaultIdleMinutes, nil
+	}
+	return n, nil
+}
+
+// SaveIdleMinutes sets the idle time before the program locks: 1 to 240.
+func (db *DB) SaveIdleMinutes(ctx context.Context, minutes int) error {
+	if minutes < 1 || minutes > 240 {
+		return &FieldError{Field: "idle_minutes", Err: ErrBadNumber}
+	}
+	old, err := db.IdleMinutes(ctx)
+	if err != nil {
+		return err
+	}
+	return db.write(ctx, "save idle minutes", func(tx *sql.Tx) error {
+		if err := db.audit(ctx, tx, "save idle minutes", "settings", 0, old, minutes); err != nil {
+			return err
+		}
+		return setSetting(ctx, tx, "idle_minutes", strconv.Itoa(minutes))
+	})
 }

@@ -52,6 +52,8 @@ func actionLabel(action string) string {
 		return lang.L("Audit: record test")
 	case "save operator":
 		return lang.L("Audit: save operator")
+	case "save idle minutes":
+		return lang.L("Audit: save idle minutes")
 	case "show unmasked":
 		return lang.L("Audit: show unmasked")
 	}

@@ -11,9 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// idleLimit is how long the PC may stand unused before the program locks.
-const idleLimit = 15 * time.Minute
-
 // activityWatcher wraps the window's content and notes the mouse moving
 // over it; keys are noted through the canvas. Fyne has no global input
 // hook, and between them these cover a clerk at work.
@@ -51,9 +48,13 @@ func (s *shell) watchIdle() {
 }
 
 // checkIdle locks the program when the signed-in operator has left it
-// unused for idleLimit; before operators exist there is nobody to lock out.
+// unused for the minutes set in 设置 (15 unless changed); before operators exist there is nobody to lock out.
 func (s *shell) checkIdle() {
-	if s.locked || s.app.Operator().ID == 0 || s.app.Now().Sub(s.lastActivity) < idleLimit {
+	if s.locked || s.app.Operator().ID == 0 {
+		return
+	}
+	minutes, err := s.app.DB.IdleMinutes(s.app.Ctx())
+	if err != nil || s.app.Now().Sub(s.lastActivity) < time.Duration(minutes)*time.Minute {
 		return
 	}
 	s.locked = true
@@ -74,7 +75,7 @@ func (s *shell) checkIdle() {
 	}
 	pin.OnSubmitted = func(string) { unlock() }
 	note := widget.NewLabel(lang.L("Locked after {{.N}} minutes without use. {{.Name}}, enter your PIN to go on; what was typed is kept.",
-		map[string]any{"N": int(idleLimit.Minutes()), "Name": op.Name}))
+		map[string]any{"N": minutes, "Name": op.Name}))
 	note.Wrapping = fyne.TextWrapWord
 	unlockBtn := widget.NewButton(lang.L("Unlock"), unlock)
 	unlockBtn.Importance = widget.HighImportance

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +28,7 @@ type operators struct {
 	form   *form
 	note   *widget.Label
 	save   *widget.Button
+	idle   *widget.Entry
 	box    fyne.CanvasObject
 }
 
@@ -42,7 +44,23 @@ func newOperators(w fyne.Window, a *app.App) *operators {
 	o.form.add("role", lang.L("Role"), o.admin)
 	o.form.add("pin", lang.L("PIN"), o.pin)
 	o.save = widget.NewButtonWithIcon(lang.L("Save operator"), theme.DocumentSaveIcon(), o.submit)
-	o.box = container.NewVBox(heading(lang.L("Operators")), o.note, o.list, o.form.grid, container.NewHBox(o.save))
+	o.idle = widget.NewEntry()
+	idleForm := newForm()
+	idleForm.add("idle_minutes", lang.L("Lock after (minutes without use)"), o.idle)
+	saveIdle := widget.NewButton(lang.L("Save"), func() {
+		idleForm.clearErrors()
+		n, err := strconv.Atoi(strings.TrimSpace(halfWidthDigits(o.idle.Text)))
+		if err == nil {
+			err = o.app.DB.SaveIdleMinutes(o.app.Ctx(), n)
+		} else {
+			err = &data.FieldError{Field: "idle_minutes", Err: data.ErrBadNumber}
+		}
+		if err != nil && !idleForm.showError(err) {
+			showMessage(o.win, lang.L("Operators"), Message(err))
+		}
+	})
+	o.box = container.NewVBox(heading(lang.L("Operators")), o.note, o.list, o.form.grid, container.NewHBox(o.save),
+		idleForm.grid, container.NewHBox(saveIdle))
 	return o
 }
 
@@ -79,6 +97,9 @@ func (o *operators) refresh() {
 			n += lang.L(" (admin)")
 		}
 		names = append(names, n)
+	}
+	if minutes, err := o.app.DB.IdleMinutes(o.app.Ctx()); err == nil {
+		o.idle.SetText(strconv.Itoa(minutes))
 	}
 	people := make([]string, len(o.staff))
 	for i, s := range o.staff {

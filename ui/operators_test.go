@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -137,6 +138,16 @@ func TestIdleLockKeepsTypedInput(t *testing.T) {
 	test.Tap(findButton(t, lock, "解锁"))
 	if s.locked || st.name.Text != "赵卫东" {
 		t.Fatalf("unlock: locked %v, typed text %q", s.locked, st.name.Text)
+	}
+	// The time is a setting: at 30 minutes, 16 are not enough.
+	if err := a.DB.SaveIdleMinutes(ctx, 0); !errors.Is(err, data.ErrBadNumber) {
+		t.Fatalf("0 minutes: %v", err)
+	}
+	a.DB.SaveIdleMinutes(ctx, 30)
+	s.lastActivity = a.Now().Add(-16 * time.Minute)
+	s.checkIdle()
+	if s.locked {
+		t.Fatal("locked after 16 of 30 minutes")
 	}
 	// Before any operator exists there is nobody to lock out.
 	a.SignIn(data.Operator{})

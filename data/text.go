@@ -30,9 +30,13 @@ func clean(s string) string {
 	return strings.TrimSpace(strings.TrimFunc(s, unicode.IsSpace))
 }
 
-// halfWidth folds full-width ASCII (１２３, ＡＢＣ) to its ordinary form.
+// halfWidth folds full-width ASCII (１２３, ＡＢＣ, ．) to its ordinary form.
 // Used on codes and numbers, never on names, which are stored as typed.
 func halfWidth(s string) string { return width.Narrow.String(s) }
+
+// HalfWidth is halfWidth for screens that read numbers typed with a Chinese
+// input method: ３６．５ reads as 36.5.
+func HalfWidth(s string) string { return halfWidth(s) }
 
 // checkText enforces a length limit on a cleaned value; a one-line field
 // (any limit below maxNote) refuses pasted cells.

@@ -44,7 +44,7 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 	c.cameFrom.SetPlaceHolder(lang.L("e.g. 西安市雁塔区"))
 	c.note.SetMinRowsVisible(2)
 	showRelease := func() {
-		n, err := strconv.Atoi(strings.TrimSpace(halfWidthDigits(c.days.Text)))
+		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(c.days.Text)))
 		if err != nil || n < 1 || n > 60 {
 			c.release.SetText(lang.L("Enter 1 to 60 days"))
 			return
@@ -85,7 +85,7 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 	c.form.add("note", lang.L("Note"), c.note)
 
 	showFormDialog(w, lang.L("Check in")+" — "+room.Label(), lang.L("Check in"), c.form, func() error {
-		days, err := strconv.Atoi(strings.TrimSpace(halfWidthDigits(c.days.Text)))
+		days, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(c.days.Text)))
 		if err != nil {
 			return &data.FieldError{Field: "planned_days", Err: data.ErrBadNumber}
 		}

@@ -138,7 +138,7 @@ func printReleaseSlip(w fyne.Window, a *app.App, g data.Guest, tests []data.Test
 
 // parseCelsius reads a typed temperature, full-width digits and point too.
 func parseCelsius(s string) (float64, error) {
-	s = strings.TrimSpace(strings.ReplaceAll(halfWidthDigits(s), "．", "."))
+	s = strings.TrimSpace(data.HalfWidth(s))
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "℃"), "度")
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
@@ -189,7 +189,7 @@ func changeRelease(w fyne.Window, a *app.App, g data.Guest, done func()) {
 	reason := widget.NewEntry()
 	reason.SetPlaceHolder(lang.L("e.g. 第7天核酸待复核,延长7天"))
 	newDays := func() (int, error) {
-		n, err := strconv.Atoi(strings.TrimSpace(halfWidthDigits(days.Text)))
+		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(days.Text)))
 		if err != nil || n < 1 || n > 60 {
 			return 0, &data.FieldError{Field: "planned_days", Err: data.ErrBadNumber}
 		}

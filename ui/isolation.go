@@ -139,7 +139,7 @@ func (s *isolation) showBoard() {
 	// The live board, or the board at noon of a past date: who was in which
 	// room then, answered from the stays. A past board is read-only.
 	now, onTap := s.app.Now(), s.openRoom
-	if text := strings.TrimSpace(halfWidthDigits(s.asOf.Text)); text != "" {
+	if text := strings.TrimSpace(data.HalfWidth(s.asOf.Text)); text != "" {
 		day, err := time.ParseInLocation("2006-1-2", strings.NewReplacer("/", "-", ".", "-").Replace(text), time.Local)
 		if err != nil || day.After(now) {
 			showMessage(s.win, lang.L("Board on"), lang.L("Please enter a past date such as 2026-11-03."))
@@ -229,7 +229,7 @@ func (s *isolation) addRooms() {
 	batch := func() (data.RoomBatch, error) {
 		nums := make([]int, 5)
 		for i, e := range []*widget.Entry{fromFloor, toFloor, fromNo, toNo, capacity} {
-			n, err := strconv.Atoi(strings.TrimSpace(halfWidthDigits(e.Text)))
+			n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(e.Text)))
 			if err != nil {
 				field := []string{"floors", "floors", "numbers", "numbers", "capacity"}[i]
 				return data.RoomBatch{}, &data.FieldError{Field: field, Err: data.ErrBadNumber}
@@ -347,12 +347,3 @@ func (s *isolation) exportXLSX() {
 	})
 }
 
-// halfWidthDigits folds full-width digits typed with a Chinese input method.
-func halfWidthDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
-		}
-		return r
-	}, s)
-}

@@ -49,7 +49,7 @@ func newOperators(w fyne.Window, a *app.App) *operators {
 	idleForm.add("idle_minutes", lang.L("Lock after (minutes without use)"), o.idle)
 	saveIdle := widget.NewButton(lang.L("Save"), func() {
 		idleForm.clearErrors()
-		n, err := strconv.Atoi(strings.TrimSpace(halfWidthDigits(o.idle.Text)))
+		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(o.idle.Text)))
 		if err == nil {
 			err = o.app.DB.SaveIdleMinutes(o.app.Ctx(), n)
 		} else {

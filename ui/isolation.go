@@ -346,4 +346,3 @@ func (s *isolation) exportXLSX() {
 		showSaved(s.win, path)
 	})
 }
-

@@ -53,3 +53,11 @@ var (
 	ErrBadNumber            = errors.New("number is out of range")
 	ErrRoomNotAwaitCleaning = errors.New("room does not await disinfection")
 )
+
+// Checkpoint rules a request can break.
+var (
+	ErrBadShifts        = errors.New("shift pattern is malformed")
+	ErrCheckpointClosed = errors.New("checkpoint is closed on that date")
+	ErrNameOrPlate      = errors.New("a registration needs a name or a plate")
+	ErrAlreadyVoided    = errors.New("registration is already voided")
+)

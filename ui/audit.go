@@ -52,6 +52,16 @@ func actionLabel(action string) string {
 		return lang.L("Audit: record test")
 	case "save operator":
 		return lang.L("Audit: save operator")
+	case "save checkpoint":
+		return lang.L("Audit: save checkpoint")
+	case "register":
+		return lang.L("Audit: register")
+	case "void registration":
+		return lang.L("Audit: void registration")
+	case "save tally":
+		return lang.L("Audit: save tally")
+	case "restore":
+		return lang.L("Audit: restore")
 	case "save idle minutes":
 		return lang.L("Audit: save idle minutes")
 	case "show unmasked":

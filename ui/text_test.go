@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -59,5 +60,31 @@ func TestFyneStringsAreChinese(t *testing.T) {
 		if got := lang.L(key); got != want {
 			t.Errorf("lang.L(%q) = %q, want %q", key, got, want)
 		}
+	}
+}
+
+// Every action the data layer audits has a Chinese name in 操作日志.
+func TestEveryAuditedActionHasALabel(t *testing.T) {
+	call := regexp.MustCompile(`db\.audit\(ctx, tx, "([^"]+)"|LogAccess\([^,]+, "([^"]+)"|LogAccess\(a\.Ctx\(\), "([^"]+)"`)
+	seen := 0
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".go" || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
+			action := m[1] + m[2] + m[3]
+			seen++
+			if actionLabel(action) == action {
+				t.Errorf("%s: audited action %q has no Chinese label in ui/audit.go", path, action)
+			}
+		}
+		return nil
+	})
+	if err != nil || seen < 15 {
+		t.Fatalf("found %d audited actions: %v", seen, err)
 	}
 }

@@ -1,0 +1,271 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Outcomes of a passage, and health-code colours.
+var (
+	PassOutcomes = []string{"放行", "劝返", "转送"}
+	HealthCodes  = []string{"", "绿", "黄", "红"}
+)
+
+// Registration is one passage through a checkpoint.
+type Registration struct {
+	ID           int64
+	CheckpointID int64
+	At           time.Time
+	Direction    string // 进 or 出
+	Name         string
+	IDNumber     string
+	IDOverride   string // why an ID number with a wrong check digit was accepted
+	Phone        string
+	Plate        string
+	Passengers   int
+	CameFrom     string
+	GoingTo      string
+	Celsius      float64 // 0: not measured
+	HealthCode   string
+	Outcome      string // 放行, 劝返 or 转送; empty: 放行, or 转送 with a fever
+	Note         string
+	VoidedAt     time.Time // zero unless voided
+	VoidReason   string
+}
+
+// Fever reports a temperature of 37.3 ℃ or more.
+func (r Registration) Fever() bool { return r.Celsius >= FeverCelsius }
+
+// normalize checks a passage as typed and puts every value in its one form.
+func (r *Registration) normalize() error {
+	r.Name, r.CameFrom, r.GoingTo, r.Note, r.IDOverride = clean(r.Name), clean(r.CameFrom), clean(r.GoingTo), clean(r.Note), clean(r.IDOverride)
+	if r.Direction != "进" && r.Direction != "出" {
+		return &FieldError{Field: "direction", Err: ErrBadChoice}
+	}
+	if r.Name != "" {
+		if err := checkName("name", r.Name); err != nil {
+			return err
+		}
+	}
+	if clean(r.IDNumber) != "" {
+		id, err := ParseIDNumber(r.IDNumber)
+		switch {
+		case errors.Is(err, ErrIDCheckDigit) && r.IDOverride != "":
+			// A misread paper ID, accepted knowingly with a reason.
+		case err != nil:
+			return &FieldError{Field: "id_number", Err: err}
+		}
+		r.IDNumber = id.Number
+		if err := checkText("id_override", r.IDOverride, maxLine); err != nil {
+			return err
+		}
+	} else {
+		r.IDNumber, r.IDOverride = "", ""
+	}
+	if clean(r.Phone) != "" {
+		phone, err := NormalizePhone(r.Phone)
+		if err != nil {
+			return &FieldError{Field: "phone", Err: err}
+		}
+		r.Phone = phone
+	} else {
+		r.Phone = ""
+	}
+	if clean(r.Plate) != "" {
+		p, err := ParsePlate(r.Plate)
+		if err != nil {
+			return &FieldError{Field: "plate", Err: err}
+		}
+		r.Plate = p.Number
+	} else {
+		r.Plate = ""
+	}
+	if r.Name == "" && r.Plate == "" {
+		return &FieldError{Field: "name", Err: ErrNameOrPlate}
+	}
+	if r.Passengers < 0 || r.Passengers > 99 {
+		return &FieldError{Field: "passengers", Err: ErrBadNumber}
+	}
+	if r.Celsius != 0 && (r.Celsius < 34.0 || r.Celsius > 42.5) {
+		return &FieldError{Field: "celsius", Err: ErrBadTemperature}
+	}
+	if !slices.Contains(HealthCodes, r.HealthCode) {
+		return &FieldError{Field: "health_code", Err: ErrBadChoice}
+	}
+	switch {
+	case r.Outcome == "" && r.Fever():
+		r.Outcome = "转送"
+	case r.Outcome == "":
+		r.Outcome = "放行"
+	case !slices.Contains(PassOutcomes, r.Outcome):
+		return &FieldError{Field: "outcome", Err: ErrBadChoice}
+	}
+	for _, f := range []struct{ field, value string }{{"came_from", r.CameFrom}, {"going_to", r.GoingTo}} {
+		if err := checkText(f.field, f.value, maxLine); err != nil {
+			return err
+		}
+	}
+	return checkText("note", r.Note, maxNote)
+}
+
+func reverse(s string) string {
+	b := []byte(s)
+	slices.Reverse(b)
+	return string(b)
+}
+
+// Register records a passage at an open checkpoint and returns its ID.
+func (db *DB) Register(ctx context.Context, r Registration) (int64, error) {
+	if r.At.IsZero() {
+		r.At = db.now()
+	}
+	if err := r.normalize(); err != nil {
+		return 0, fmt.Errorf("register: %w", err)
+	}
+	var celsius any
+	if r.Celsius != 0 {
+		celsius = r.Celsius
+	}
+	var id int64
+	err := db.write(ctx, "register", func(tx *sql.Tx) error {
+		c, err := scanCheckpoint(tx.QueryRowContext(ctx, "SELECT "+checkpointColumns+" FROM checkpoints WHERE id = ?", r.CheckpointID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if !c.OpenOn(r.At) {
+			return ErrCheckpointClosed
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO registrations (checkpoint_id, at, direction, name, id_number,
+			id_reversed, id_override, phone, plate, passengers, came_from, going_to, celsius, health_code, outcome,
+			note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.CheckpointID, formatTime(r.At), r.Direction, r.Name, r.IDNumber, reverse(r.IDNumber), r.IDOverride,
+			r.Phone, r.Plate, r.Passengers, r.CameFrom, r.GoingTo, celsius, r.HealthCode, r.Outcome, r.Note,
+			formatTime(db.now()))
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		r.ID = id
+		return db.audit(ctx, tx, "register", "registrations", id, nil, r)
+	})
+	return id, err
+}
+
+// Void marks a mistaken registration void: it stays, shown as voided, and
+// no longer counts.
+func (db *DB) Void(ctx context.Context, id int64, reason string) error {
+	reason = clean(reason)
+	if reason == "" {
+		return fmt.Errorf("void: %w", &FieldError{Field: "void_reason", Err: ErrReasonRequired})
+	}
+	if err := checkText("void_reason", reason, maxLine); err != nil {
+		return fmt.Errorf("void: %w", err)
+	}
+	return db.write(ctx, "void", func(tx *sql.Tx) error {
+		var voided sql.NullString
+		err := tx.QueryRowContext(ctx, "SELECT voided_at FROM registrations WHERE id = ?", id).Scan(&voided)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if voided.Valid {
+			return ErrAlreadyVoided
+		}
+		at := formatTime(db.now())
+		if _, err := tx.ExecContext(ctx, "UPDATE registrations SET voided_at = ?, void_reason = ? WHERE id = ?", at, reason, id); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, "void registration", "registrations", id, nil, map[string]string{"At": at, "Reason": reason})
+	})
+}
+
+const registrationColumns = `id, checkpoint_id, at, direction, name, id_number, id_override, phone, plate, passengers,
+	came_from, going_to, coalesce(celsius, 0), health_code, outcome, note, coalesce(voided_at, ''), void_reason`
+
+func scanRegistration(row scanner) (Registration, error) {
+	var r Registration
+	var at, voided string
+	err := row.Scan(&r.ID, &r.CheckpointID, &at, &r.Direction, &r.Name, &r.IDNumber, &r.IDOverride, &r.Phone, &r.Plate,
+		&r.Passengers, &r.CameFrom, &r.GoingTo, &r.Celsius, &r.HealthCode, &r.Outcome, &r.Note, &voided, &r.VoidReason)
+	r.At = parseTime(at)
+	if voided != "" {
+		r.VoidedAt = parseTime(voided)
+	}
+	return r, err
+}
+
+// RecentRegistrations lists a checkpoint's latest passages, voided ones too.
+func (db *DB) RecentRegistrations(ctx context.Context, checkpointID int64, n int) ([]Registration, error) {
+	return queryAll(ctx, db, "recent registrations", scanRegistration,
+		"SELECT "+registrationColumns+" FROM registrations WHERE checkpoint_id = ? ORDER BY at DESC, id DESC LIMIT ?", checkpointID, n)
+}
+
+// RegistrationQuery searches registrations. Text is read as what it looks
+// like: digits (and a final X) are an ID number or its last digits or a
+// phone; a plate is a plate; anything else is the start of a name.
+type RegistrationQuery struct {
+	Text         string
+	CheckpointID int64
+	From, Upto   time.Time
+	Outcome      string
+	Limit        int
+}
+
+// SearchRegistrations finds passages, newest first, voided ones included.
+func (db *DB) SearchRegistrations(ctx context.Context, q RegistrationQuery) ([]Registration, error) {
+	where := []string{"1 = 1"}
+	var args []any
+	text := strings.ToUpper(strings.ReplaceAll(halfWidth(clean(q.Text)), " ", ""))
+	digits := text != "" && strings.Trim(text, "0123456789X") == "" && !strings.Contains(strings.TrimSuffix(text, "X"), "X")
+	switch {
+	case text == "":
+	case digits:
+		// The last digits of an ID number are a prefix of the reversed number.
+		rev := reverse(text)
+		where = append(where, "((id_reversed >= ? AND id_reversed < ?) OR phone = ? OR replace(phone, '-', '') = ?)")
+		args = append(args, rev, rev+"\xff", text, text)
+	default:
+		if p, err := ParsePlate(text); err == nil {
+			where = append(where, "plate = ?")
+			args = append(args, p.Number)
+		} else {
+			name := clean(q.Text)
+			where = append(where, "(name >= ? AND name < ?)")
+			args = append(args, name, name+"\U0010FFFF")
+		}
+	}
+	if q.CheckpointID != 0 {
+		where = append(where, "checkpoint_id = ?")
+		args = append(args, q.CheckpointID)
+	}
+	if !q.From.IsZero() {
+		where = append(where, "at >= ?")
+		args = append(args, formatTime(q.From))
+	}
+	if !q.Upto.IsZero() {
+		where = append(where, "at < ?")
+		args = append(args, formatTime(q.Upto))
+	}
+	if q.Outcome != "" {
+		where = append(where, "outcome = ?")
+		args = append(args, q.Outcome)
+	}
+	if q.Limit == 0 {
+		q.Limit = 10000
+	}
+	args = append(args, q.Limit)
+	return queryAll(ctx, db, "search registrations", scanRegistration,
+		"SELECT "+registrationColumns+" FROM registrations WHERE "+strings.Join(where, " AND ")+" ORDER BY at DESC, id DESC LIMIT ?", args...)
+}

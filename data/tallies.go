@@ -13,7 +13,8 @@ type Counts struct {
 	Vehicles, People, TurnedBack, Fevers, HandedOver int
 }
 
-func (c *Counts) add(o Counts) {
+// Add adds o to c.
+func (c *Counts) Add(o Counts) {
 	c.Vehicles += o.Vehicles
 	c.People += o.People
 	c.TurnedBack += o.TurnedBack
@@ -152,9 +153,9 @@ func (db *DB) DayTotals(ctx context.Context, day time.Time) ([]PostDay, error) {
 				st.Source = FromRegistrations
 			}
 			pd.Shifts = append(pd.Shifts, st)
-			pd.Total.add(st.Counts)
+			pd.Total.Add(st.Counts)
 			if st.Night {
-				pd.Night.add(st.Counts)
+				pd.Night.Add(st.Counts)
 			}
 		}
 		out = append(out, pd)

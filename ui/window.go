@@ -221,7 +221,7 @@ func (s *shell) showMain(post data.PostInfo) {
 	s.setTitle(post)
 	s.entries = []navEntry{
 		{lang.L("Overview"), theme.HomeIcon(), newOverview(s.win, s.app)},
-		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newPlaceholder(lang.L("Checkpoints"), lang.L("CheckpointsComing"))},
+		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newCheckpoints(s.win, s.app)},
 		{lang.L("Isolation sites"), theme.StorageIcon(), newIsolation(s.win, s.app)},
 		{lang.L("Materials"), theme.ListIcon(), newPlaceholder(lang.L("Materials"), lang.L("MaterialsComing"))},
 		{lang.L("Duty"), theme.HistoryIcon(), newPlaceholder(lang.L("Duty"), lang.L("DutyComing"))},

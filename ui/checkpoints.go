@@ -1,0 +1,249 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// checkpoints is 卡口: pick the post once, then register passages from the
+// keyboard; the day's totals per shift beside.
+type checkpoints struct {
+	win   fyne.Window
+	app   *app.App
+	posts []data.Checkpoint
+	post  data.Checkpoint
+
+	picker   *widget.Select
+	editBtn  *widget.Button
+	reg      *registrationForm
+	recent   []data.Registration
+	list     *widget.List
+	totals   *widget.Table
+	dayRows  [][]string
+	dayLabel *widget.Label
+	box      fyne.CanvasObject
+}
+
+func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
+	c := &checkpoints{win: w, app: a, dayLabel: widget.NewLabel("")}
+	c.picker = widget.NewSelect(nil, func(name string) {
+		for _, p := range c.posts {
+			if p.Name == name && p.ID != c.post.ID {
+				c.post = p
+				c.refresh()
+			}
+		}
+	})
+	c.picker.PlaceHolder = lang.L("(No checkpoint yet)")
+	c.editBtn = widget.NewButtonWithIcon(lang.L("Edit checkpoint"), theme.DocumentCreateIcon(), func() { c.editPost(c.post) })
+	c.reg = newRegistrationForm(w, a, func() { c.refresh() })
+	c.list = widget.NewList(func() int { return len(c.recent) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.SetText(registrationLine(c.recent[id]))
+			l.Importance = widget.MediumImportance
+			switch {
+			case !c.recent[id].VoidedAt.IsZero():
+				l.Importance = widget.LowImportance
+			case c.recent[id].Fever():
+				l.Importance = widget.DangerImportance
+			}
+			l.Refresh()
+		})
+	c.list.OnSelected = func(id widget.ListItemID) {
+		c.list.UnselectAll()
+		if id >= 0 && id < len(c.recent) && c.recent[id].VoidedAt.IsZero() {
+			c.voidEntry(c.recent[id])
+		}
+	}
+	headers := []string{lang.L("Checkpoint"), lang.L("Shift"), lang.L("Entered as"), lang.L("Vehicles"), lang.L("People"),
+		lang.L("Turned back"), lang.L("Fevers"), lang.L("Handed over")}
+	c.totals = newTable(headers, []float32{150, 100, 150, 50, 50, 50, 60, 50},
+		func() int { return len(c.dayRows) }, func(row, col int) string { return c.dayRows[row][col] })
+
+	toolbar := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabel(lang.L("Checkpoint")+":"), container.NewGridWrap(fyne.NewSize(240, 36), c.picker)),
+		container.NewHBox(widget.NewButtonWithIcon(lang.L("New checkpoint"), theme.ContentAddIcon(), func() { c.editPost(data.Checkpoint{}) }), c.editBtn),
+		nil)
+	recentBox := container.NewBorder(heading(lang.L("Latest 20 (tap one to void it)")), nil, nil, nil, c.list)
+	left := container.NewHSplit(container.NewVScroll(c.reg.box), recentBox)
+	left.SetOffset(0.55)
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("Register"), left),
+		container.NewTabItem(lang.L("Today"), container.NewBorder(c.dayLabel, nil, nil, nil, c.totals)),
+	)
+	c.box = container.NewBorder(toolbar, nil, nil, nil, tabs)
+	return c
+}
+
+func (c *checkpoints) content() fyne.CanvasObject { return c.box }
+
+// registrationLine is one passage in the latest list.
+func registrationLine(r data.Registration) string {
+	parts := []string{r.At.Format("15:04"), r.Direction, r.Name, r.Plate}
+	if r.Celsius != 0 {
+		parts = append(parts, fmt.Sprintf("%.1f℃", r.Celsius))
+	}
+	parts = append(parts, r.Outcome)
+	if !r.VoidedAt.IsZero() {
+		parts = append(parts, lang.L("[voided: {{.Reason}}]", map[string]any{"Reason": r.VoidReason}))
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+func (c *checkpoints) refresh() {
+	posts, err := c.app.DB.Checkpoints(c.app.Ctx())
+	if err != nil {
+		showMessage(c.win, lang.L("Checkpoints"), Message(err))
+		return
+	}
+	c.posts = posts
+	names := make([]string, len(posts))
+	found := false
+	for i, p := range posts {
+		names[i] = p.Name
+		if p.ID == c.post.ID {
+			c.post, found = p, true
+		}
+	}
+	if !found && len(posts) > 0 {
+		c.post = posts[0]
+	}
+	c.picker.SetOptions(names)
+	if c.post.ID != 0 {
+		c.picker.Selected = c.post.Name
+		c.picker.Refresh()
+		c.editBtn.Enable()
+	} else {
+		c.editBtn.Disable()
+	}
+	c.reg.post = c.post
+	c.recent = nil
+	if c.post.ID != 0 {
+		if c.recent, err = c.app.DB.RecentRegistrations(c.app.Ctx(), c.post.ID, 20); err != nil {
+			showMessage(c.win, lang.L("Checkpoints"), Message(err))
+		}
+	}
+	c.list.Refresh()
+	c.showDay()
+}
+
+// showDay fills the day's totals: every post, every shift, where the counts
+// came from, and the sums with the night shifts apart.
+func (c *checkpoints) showDay() {
+	days, err := c.app.DB.DayTotals(c.app.Ctx(), c.app.Now())
+	if err != nil {
+		showMessage(c.win, lang.L("Checkpoints"), Message(err))
+		return
+	}
+	counts := func(k data.Counts) []string {
+		return []string{strconv.Itoa(k.Vehicles), strconv.Itoa(k.People), strconv.Itoa(k.TurnedBack),
+			strconv.Itoa(k.Fevers), strconv.Itoa(k.HandedOver)}
+	}
+	var all, night data.Counts
+	c.dayRows = nil
+	for _, d := range days {
+		for _, s := range d.Shifts {
+			shift := s.Shift.String()
+			if s.Night {
+				shift += " " + lang.L("(night)")
+			}
+			row := []string{d.Checkpoint.Name, shift, string(s.Source)}
+			if s.Source == data.NotFiled {
+				row = append(row, "—", "—", "—", "—", "—")
+			} else {
+				row = append(row, counts(s.Counts)...)
+			}
+			c.dayRows = append(c.dayRows, row)
+		}
+		all.Add(d.Total)
+		night.Add(d.Night)
+	}
+	c.dayRows = append(c.dayRows,
+		append([]string{lang.L("All checkpoints"), lang.L("Whole day"), ""}, counts(all)...),
+		append([]string{lang.L("All checkpoints"), lang.L("Night shifts"), ""}, counts(night)...))
+	c.dayLabel.SetText(lang.L("Totals for {{.Date}}: shifts that start today; a shift counts its registrations or its paper tally, never both.",
+		map[string]any{"Date": c.app.Now().Format("2006年1月2日")}))
+	c.totals.Refresh()
+}
+
+// voidEntry voids a mistaken registration with a reason; it stays listed.
+func (c *checkpoints) voidEntry(r data.Registration) {
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder(lang.L("e.g. 重复登记"))
+	f := newForm()
+	f.add("void_reason", lang.L("Reason"), reason)
+	showFormDialog(c.win, lang.L("Void registration")+" — "+registrationLine(r), lang.L("Void"), f, func() error {
+		if err := c.app.DB.Void(c.app.Ctx(), r.ID, reason.Text); err != nil {
+			return err
+		}
+		c.refresh()
+		return nil
+	})
+}
+
+// editPost adds or edits a checkpoint.
+func (c *checkpoints) editPost(p data.Checkpoint) {
+	name, location, manager, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	shifts, staff := widget.NewEntry(), widget.NewEntry()
+	kind := widget.NewSelect(data.CheckpointKinds, nil)
+	name.SetText(p.Name)
+	location.SetText(p.Location)
+	manager.SetText(p.Manager)
+	phone.SetText(p.Phone)
+	kind.SetSelected(p.Kind)
+	if len(p.Shifts) == 0 {
+		p.Shifts, _ = data.ParseShifts(data.ShiftPatterns["两班"])
+		p.StaffPerShift = 2
+	}
+	parts := make([]string, len(p.Shifts))
+	for i, s := range p.Shifts {
+		parts[i] = s.String()
+	}
+	shifts.SetText(strings.Join(parts, ","))
+	staff.SetText(strconv.Itoa(p.StaffPerShift))
+	pattern := widget.NewSelect([]string{"三班", "两班"}, func(s string) { shifts.SetText(data.ShiftPatterns[s]) })
+	pattern.PlaceHolder = lang.L("(Pattern)")
+	f := newForm()
+	f.add("name", lang.L("Checkpoint name"), name)
+	f.add("kind", lang.L("Kind"), kind)
+	f.add("location", lang.L("Location"), location)
+	f.add("manager", lang.L("Person in charge"), manager)
+	f.add("phone", lang.L("Phone"), phone)
+	f.add("shifts", lang.L("Shifts"), container.NewBorder(nil, nil, nil, pattern, shifts))
+	f.add("staff_per_shift", lang.L("Staff per shift"), staff)
+	title := lang.L("New checkpoint")
+	if p.ID != 0 {
+		title = lang.L("Edit checkpoint")
+	}
+	showFormDialog(c.win, title, lang.L("Save"), f, func() error {
+		parsed, err := data.ParseShifts(shifts.Text)
+		if err != nil {
+			return &data.FieldError{Field: "shifts", Err: err}
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(staff.Text)))
+		if err != nil {
+			return &data.FieldError{Field: "staff_per_shift", Err: data.ErrBadNumber}
+		}
+		p.Name, p.Kind, p.Location, p.Manager, p.Phone, p.Shifts, p.StaffPerShift =
+			name.Text, kind.Selected, location.Text, manager.Text, phone.Text, parsed, n
+		id, err := c.app.DB.SaveCheckpoint(c.app.Ctx(), p)
+		if err != nil {
+			return err
+		}
+		c.post = data.Checkpoint{ID: id}
+		c.refresh()
+		return nil
+	})
+}

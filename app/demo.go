@@ -88,5 +88,8 @@ func (a *App) Demo(ctx context.Context, scale Scale) error {
 		}
 		added++
 	}
-	return a.demoIsolation(ctx, r, scale)
+	if err := a.demoIsolation(ctx, r, scale); err != nil {
+		return err
+	}
+	return a.demoCheckpoints(ctx, r)
 }

@@ -151,7 +151,7 @@ func GuestWorkbook(w io.Writer, guests []data.Guest, tests []data.GuestTest, tem
 		testSheet.Rows = append(testSheet.Rows, []string{t.Guest, t.Room, lang.L("Day {{.Day}}", map[string]any{"Day": t.Day}),
 			t.DueDate.Format("2006-01-02"), sampled, t.Result})
 	}
-	tempSheet := Table{Name: lang.L("Temperatures"), Header: []string{lang.L("Name"), lang.L("Room"), lang.L("Time"), lang.L("Temperature (℃)")}}
+	tempSheet := Table{Name: lang.L("Temperatures"), Header: []string{lang.L("Name"), lang.L("Room"), lang.L("Time"), lang.L("Temperature (°C)")}}
 	for _, t := range temps {
 		tempSheet.Rows = append(tempSheet.Rows, []string{t.Guest, t.Room, t.TakenAt.Format("2006-01-02 15:04"), fmt.Sprintf("%.1f", t.Celsius)})
 	}

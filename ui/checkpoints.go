@@ -69,7 +69,7 @@ func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 	}
 	headers := []string{lang.L("Checkpoint"), lang.L("Shift"), lang.L("Entered as"), lang.L("Vehicles"), lang.L("People"),
 		lang.L("Turned back"), lang.L("Fevers"), lang.L("Handed over")}
-	c.totals = newTable(headers, []float32{150, 100, 150, 50, 50, 50, 60, 50},
+	c.totals = newTable(headers, []float32{180, 150, 170, 50, 50, 50, 70, 50},
 		func() int { return len(c.dayRows) }, func(row, col int) string { return c.dayRows[row][col] })
 
 	toolbar := container.NewBorder(nil, nil,
@@ -93,7 +93,7 @@ func (c *checkpoints) content() fyne.CanvasObject { return c.box }
 func registrationLine(r data.Registration) string {
 	parts := []string{r.At.Format("15:04"), r.Direction, r.Name, r.Plate}
 	if r.Celsius != 0 {
-		parts = append(parts, fmt.Sprintf("%.1f℃", r.Celsius))
+		parts = append(parts, fmt.Sprintf("%.1f°C", r.Celsius))
 	}
 	parts = append(parts, r.Outcome)
 	if !r.VoidedAt.IsZero() {

@@ -42,7 +42,7 @@ func newDueList(w fyne.Window, a *app.App, open func(data.DueItem)) *dueList {
 			c := o.(*fyne.Container)
 			text := it.Room + "  " + it.Name
 			if it.Detail != "" && (it.Kind == data.DueFever) {
-				text += "  " + it.Detail + " ℃"
+				text += "  " + it.Detail + "°C"
 			}
 			c.Objects[0].(*widget.Label).SetText(text)
 			kind := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)

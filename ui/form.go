@@ -44,7 +44,11 @@ func (f *form) add(field, label string, w fyne.CanvasObject) {
 			}
 		}
 	}
-	f.grid.Add(container.NewVBox(widget.NewLabel(label)))
+	if label == "" {
+		f.grid.Add(container.NewVBox()) // no label: the row is as tall as its widget
+	} else {
+		f.grid.Add(container.NewVBox(widget.NewLabel(label)))
+	}
 	f.grid.Add(container.NewVBox(w, msg))
 }
 

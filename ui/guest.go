@@ -90,7 +90,7 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 			tempBox.Add(widget.NewLabel(lang.L("… {{.N}} earlier readings", map[string]any{"N": len(temps) - 6})))
 			break
 		}
-		row := widget.NewLabel(t.TakenAt.Format("01-02 15:04") + "  " + fmt.Sprintf("%.1f ℃", t.Celsius))
+		row := widget.NewLabel(t.TakenAt.Format("01-02 15:04") + "  " + fmt.Sprintf("%.1f°C", t.Celsius))
 		if t.Fever() {
 			row.Importance = widget.DangerImportance
 		}
@@ -139,7 +139,7 @@ func printReleaseSlip(w fyne.Window, a *app.App, g data.Guest, tests []data.Test
 // parseCelsius reads a typed temperature, full-width digits and point too.
 func parseCelsius(s string) (float64, error) {
 	s = strings.TrimSpace(data.HalfWidth(s))
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "℃"), "度")
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "℃"), "°C"), "度")
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, &data.FieldError{Field: "celsius", Err: data.ErrBadTemperature}
@@ -151,7 +151,7 @@ func recordTemperature(w fyne.Window, a *app.App, g data.Guest, done func()) {
 	celsius := widget.NewEntry()
 	celsius.SetPlaceHolder("36.5")
 	f := newForm()
-	f.add("celsius", lang.L("Temperature (℃)"), celsius)
+	f.add("celsius", lang.L("Temperature (°C)"), celsius)
 	showFormDialog(w, lang.L("Record temperature")+" — "+g.Name, lang.L("Save"), f, func() error {
 		v, err := parseCelsius(celsius.Text)
 		if err != nil {

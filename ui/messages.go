@@ -43,7 +43,7 @@ var messages = []struct {
 	{data.ErrRoomOccupied, "This room is occupied."},
 	{data.ErrAlreadyIsolated, "This person (same ID number) is already in isolation."},
 	{data.ErrGuestEnded, "This isolation has already ended."},
-	{data.ErrBadTemperature, "The temperature must be between 34.0 and 42.5 ℃."},
+	{data.ErrBadTemperature, "The temperature must be between 34.0 and 42.5 °C."},
 	{data.ErrReasonRequired, "Please give a reason."},
 	{data.ErrBadDate, "The date is not valid."},
 	{data.ErrBadNumber, "The number is out of range."},

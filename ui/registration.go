@@ -45,6 +45,7 @@ func newRegistrationForm(w fyne.Window, a *app.App, done func()) *registrationFo
 	r.celsius.SetPlaceHolder("36.5")
 	r.override.SetPlaceHolder(lang.L("Only if the check digit is wrong: why it is accepted"))
 	r.override.Hide()
+	r.idInfo.Hide()
 	r.idNumber.OnChanged = func(s string) { r.showID(s) }
 	r.celsius.OnChanged = func(s string) {
 		r.form.setError("celsius", "") // it sits in a container, so the form can't clear it
@@ -54,14 +55,13 @@ func newRegistrationForm(w fyne.Window, a *app.App, done func()) *registrationFo
 	r.form.add("direction", lang.L("Direction"), r.direction)
 	r.form.add("name", lang.L("Name"), r.name)
 	r.form.add("id_number", lang.L("ID number"), r.idNumber)
-	r.form.add("id_info", "", r.idInfo)
-	r.form.add("id_override", "", r.override)
+	r.form.add("id_override", "", container.NewVBox(r.idInfo, r.override))
 	r.form.add("phone", lang.L("Phone"), r.phone)
 	r.form.add("plate", lang.L("Plate"), r.plate)
 	r.form.add("passengers", lang.L("Passengers"), r.passengers)
-	r.form.add("came_from", lang.L("From"), r.cameFrom)
+	r.form.add("came_from", lang.L("Came from"), r.cameFrom)
 	r.form.add("going_to", lang.L("Going to"), r.goingTo)
-	r.form.add("celsius", lang.L("Temperature (℃)"), container.NewBorder(nil, nil, nil, r.tempInfo, r.celsius))
+	r.form.add("celsius", lang.L("Temperature (°C)"), container.NewBorder(nil, nil, nil, r.tempInfo, r.celsius))
 	r.form.add("health_code", lang.L("Health code"), r.health)
 	r.form.add("outcome", lang.L("Outcome"), r.outcome)
 	r.form.add("note", lang.L("Note"), r.note)
@@ -83,7 +83,9 @@ func (r *registrationForm) showID(s string) {
 	switch {
 	case strings.TrimSpace(s) == "":
 		r.idInfo.SetText("")
+		r.idInfo.Hide()
 		r.override.Hide()
+		return
 	case err == nil:
 		r.idInfo.SetText(lang.L("{{.Sex}}, born {{.Birth}}", map[string]any{"Sex": id.Sex(), "Birth": id.Birth.Format("2006年1月2日")}))
 		r.idInfo.Importance = widget.MediumImportance
@@ -93,6 +95,7 @@ func (r *registrationForm) showID(s string) {
 		r.idInfo.Importance = widget.WarningImportance
 		r.override.Show()
 	}
+	r.idInfo.Show()
 	r.idInfo.Refresh()
 }
 

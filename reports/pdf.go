@@ -46,6 +46,8 @@ func printable(s string) string {
 		}
 		glyphFont = f
 	})
+	// The font maps ℃ to an empty glyph: print the two characters it is made of.
+	s = strings.ReplaceAll(s, "℃", "°C")
 	var buf sfnt.Buffer
 	return strings.Map(func(r rune) rune {
 		switch {

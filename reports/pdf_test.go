@@ -71,7 +71,7 @@ func TestPrintableReplacesWhatTheFontLacks(t *testing.T) {
 		"王𠮷":         "王□",
 		"刘䶮":         "刘□",
 		"张三 Li 0913": "张三 Li 0913",
-		"体温36.5℃":    "体温36.5℃",
+		"体温36.5℃":    "体温36.5°C",
 		"a\x00b":     "a□b",
 	}
 	for in, want := range cases {

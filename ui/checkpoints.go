@@ -26,6 +26,7 @@ type checkpoints struct {
 	picker   *widget.Select
 	editBtn  *widget.Button
 	reg      *registrationForm
+	search   *regSearch
 	recent   []data.Registration
 	list     *widget.List
 	totals   *widget.Table
@@ -47,6 +48,7 @@ func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 	c.picker.PlaceHolder = lang.L("(No checkpoint yet)")
 	c.editBtn = widget.NewButtonWithIcon(lang.L("Edit checkpoint"), theme.DocumentCreateIcon(), func() { c.editPost(c.post) })
 	c.reg = newRegistrationForm(w, a, func() { c.refresh() })
+	c.search = newRegSearch(w, a)
 	c.list = widget.NewList(func() int { return len(c.recent) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -82,6 +84,7 @@ func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Register"), left),
 		container.NewTabItem(lang.L("Today"), container.NewBorder(c.dayLabel, nil, nil, nil, c.totals)),
+		container.NewTabItem(lang.L("Search"), c.search.box),
 	)
 	c.box = container.NewBorder(toolbar, nil, nil, nil, tabs)
 	return c

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/data"
+	"fangkong/reports"
 )
 
 func enter(e *widget.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
@@ -67,5 +70,43 @@ func TestRegisterThreePassagesByTyping(t *testing.T) {
 	last := c.dayRows[len(c.dayRows)-2]
 	if last[3] != "1" || last[4] != "5" || last[6] != "1" || last[7] != "1" {
 		t.Fatalf("day totals %v", last)
+	}
+}
+
+func TestSearchRegistrationsAndExport(t *testing.T) {
+	a := openTestApp(t, false)
+	ctx := context.Background()
+	shifts, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	post, _ := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: shifts,
+		StaffPerShift: 2, OpenedOn: a.Now().AddDate(0, 0, -1)})
+	for _, r := range []data.Registration{
+		{Name: "赵建国", IDNumber: "11010519491231002X", Plate: "陕G12345"},
+		{Name: "钱二", IDNumber: "440524198001010013"},
+	} {
+		r.CheckpointID, r.At, r.Direction = post, a.Now(), "进"
+		if _, err := a.DB.Register(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	s := newRegSearch(w, a)
+	w.SetContent(s.box)
+	test.Type(s.text, "002x")
+	enter(s.text)
+	if len(s.rows) != 1 || s.cell(0, 3) != "赵建国" || s.cell(0, 4) != "110***********002X" || s.cell(0, 1) != "河湾村村口" {
+		t.Fatalf("search 002x: %d rows, %q %q %q", len(s.rows), s.cell(0, 3), s.cell(0, 4), s.cell(0, 1))
+	}
+	s.export()
+	files, _ := os.ReadDir(a.ExportsDir())
+	if len(files) != 1 {
+		t.Fatalf("exports: %v", files)
+	}
+	f, _ := os.Open(filepath.Join(a.ExportsDir(), files[0].Name()))
+	defer f.Close()
+	sheets, err := reports.ReadXLSX(f)
+	if err != nil || len(sheets[0].Rows) != 1 || sheets[0].Rows[0][4] != "110***********002X" {
+		t.Fatalf("exported %v, %v", sheets, err)
 	}
 }

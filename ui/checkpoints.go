@@ -37,6 +37,7 @@ type checkpoints struct {
 
 func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 	c := &checkpoints{win: w, app: a, dayLabel: widget.NewLabel("")}
+	c.dayLabel.Wrapping = fyne.TextWrapWord
 	c.picker = widget.NewSelect(nil, func(name string) {
 		for _, p := range c.posts {
 			if p.Name == name && p.ID != c.post.ID {
@@ -83,7 +84,9 @@ func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 	left.SetOffset(0.55)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Register"), left),
-		container.NewTabItem(lang.L("Today"), container.NewBorder(c.dayLabel, nil, nil, nil, c.totals)),
+		container.NewTabItem(lang.L("Today"), container.NewBorder(
+			container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("Enter shift tally"), theme.ContentAddIcon(), c.enterTally), c.dayLabel),
+			nil, nil, nil, c.totals)),
 		container.NewTabItem(lang.L("Search"), c.search.box),
 	)
 	c.box = container.NewBorder(toolbar, nil, nil, nil, tabs)

@@ -110,3 +110,40 @@ func TestSearchRegistrationsAndExport(t *testing.T) {
 		t.Fatalf("exported %v, %v", sheets, err)
 	}
 }
+
+func TestEnterShiftTally(t *testing.T) {
+	a := openTestApp(t, false)
+	shifts, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	a.DB.SaveCheckpoint(context.Background(), data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: shifts,
+		StaffPerShift: 2, OpenedOn: a.Now().AddDate(0, 0, -1)})
+	s := newTestShell(t, a)
+	var c *checkpoints
+	for i, e := range s.entries {
+		if cp, ok := e.page.(*checkpoints); ok {
+			s.nav.Select(i)
+			c = cp
+		}
+	}
+	c.enterTally()
+	dlg := s.win.Canvas().Overlays().Top()
+	var pick *widget.Select
+	for _, o := range test.LaidOutObjects(dlg) {
+		if sel, ok := o.(*widget.Select); ok {
+			pick = sel
+		}
+	}
+	pick.SetSelected(pick.Options[0]) // today 08:00-20:00
+	fields := entriesIn(dlg)
+	fields[0].SetText("6") // vehicles
+	fields[1].SetText("十") // people: not a number
+	test.Tap(findButton(t, dlg, "保存"))
+	if !findLabel(dlg, "数字超出允许范围。") || s.win.Canvas().Overlays().Top() != dlg {
+		t.Fatal("a bad count was not refused beside its field")
+	}
+	fields[1].SetText("１１")
+	test.Tap(findButton(t, dlg, "保存"))
+	days, _ := a.DB.DayTotals(context.Background(), a.Now())
+	if days[0].Shifts[0].Source != data.FromTally || days[0].Shifts[0].People != 11 || days[0].Shifts[0].Vehicles != 6 {
+		t.Fatalf("after the tally: %+v", days[0].Shifts[0])
+	}
+}

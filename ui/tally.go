@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/data"
+)
+
+// enterTally records a shift's counts from a paper log for the chosen post:
+// today's or yesterday's shifts.
+func (c *checkpoints) enterTally() {
+	if c.post.ID == 0 {
+		showMessage(c.win, lang.L("Enter shift tally"), lang.L("Add a checkpoint first with 新增卡口."))
+		return
+	}
+	type option struct {
+		shift data.Shift
+		day   time.Time
+	}
+	var labels []string
+	shifts := map[string]option{}
+	for _, back := range []int{0, 1} {
+		day := c.app.Now().AddDate(0, 0, -back)
+		for _, s := range c.post.Shifts {
+			label := day.Format("1月2日") + " " + s.String()
+			labels = append(labels, label)
+			shifts[label] = option{s, day}
+		}
+	}
+	pick := widget.NewSelect(labels, nil)
+	pick.PlaceHolder = lang.L("(Choose)")
+	fields := []struct {
+		key, label string
+		entry      *widget.Entry
+	}{
+		{"vehicles", lang.L("Vehicles"), widget.NewEntry()},
+		{"people", lang.L("People"), widget.NewEntry()},
+		{"turned_back", lang.L("Turned back"), widget.NewEntry()},
+		{"fevers", lang.L("Fevers"), widget.NewEntry()},
+		{"handed_over", lang.L("Handed over"), widget.NewEntry()},
+	}
+	staff, note := widget.NewEntry(), widget.NewEntry()
+	staff.SetPlaceHolder(lang.L("e.g. 张伟、刘芳"))
+	f := newForm()
+	f.add("shift", lang.L("Shift"), pick)
+	for _, fl := range fields {
+		fl.entry.SetText("0")
+		f.add(fl.key, fl.label, fl.entry)
+	}
+	f.add("staff", lang.L("Staff on the shift"), staff)
+	f.add("note", lang.L("Note"), note)
+	showFormDialog(c.win, lang.L("Enter shift tally")+" — "+c.post.Name, lang.L("Save"), f, func() error {
+		o, ok := shifts[pick.Selected]
+		if !ok {
+			return &data.FieldError{Field: "shift", Err: data.ErrBadChoice}
+		}
+		n := make([]int, len(fields))
+		for i, fl := range fields {
+			v, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(fl.entry.Text)))
+			if err != nil {
+				return &data.FieldError{Field: fl.key, Err: data.ErrBadNumber}
+			}
+			n[i] = v
+		}
+		err := c.app.DB.SaveTally(c.app.Ctx(), data.Tally{CheckpointID: c.post.ID, ShiftStart: o.day, Shift: o.shift,
+			Counts: data.Counts{Vehicles: n[0], People: n[1], TurnedBack: n[2], Fevers: n[3], HandedOver: n[4]},
+			Staff:  staff.Text, Note: note.Text})
+		if err != nil {
+			return err
+		}
+		c.refresh()
+		return nil
+	})
+}

@@ -240,6 +240,9 @@ func (db *DB) SearchRegistrations(ctx context.Context, q RegistrationQuery) ([]R
 		if p, err := ParsePlate(text); err == nil {
 			where = append(where, "plate = ?")
 			args = append(args, p.Number)
+		} else if prefix, ok := platePrefix(text); ok {
+			where = append(where, "(plate >= ? AND plate < ?)")
+			args = append(args, prefix, prefix+"\U0010FFFF")
 		} else {
 			name := clean(q.Text)
 			where = append(where, "(name >= ? AND name < ?)")
@@ -268,4 +271,19 @@ func (db *DB) SearchRegistrations(ctx context.Context, q RegistrationQuery) ([]R
 	args = append(args, q.Limit)
 	return queryAll(ctx, db, "search registrations", scanRegistration,
 		"SELECT "+registrationColumns+" FROM registrations WHERE "+strings.Join(where, " AND ")+" ORDER BY at DESC, id DESC LIMIT ?", args...)
+}
+
+// platePrefix reads the start of a plate (陕G, 陕G12) as the start of the
+// stored form (陕G·, 陕G·12).
+func platePrefix(text string) (string, bool) {
+	r := []rune(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(" ·•.-", r) {
+			return -1
+		}
+		return r
+	}, text))
+	if len(r) < 2 || !strings.ContainsRune(plateProvinces, r[0]) || r[1] < 'A' || r[1] > 'Z' {
+		return "", false
+	}
+	return string(r[:2]) + "·" + string(r[2:]), true
 }

@@ -115,21 +115,9 @@ func (c *checkpoints) refresh() {
 		return
 	}
 	c.posts = posts
-	names := make([]string, len(posts))
-	found := false
-	for i, p := range posts {
-		names[i] = p.Name
-		if p.ID == c.post.ID {
-			c.post, found = p, true
-		}
-	}
-	if !found && len(posts) > 0 {
-		c.post = posts[0]
-	}
-	c.picker.SetOptions(names)
+	c.post = choose(c.picker, posts, c.post,
+		func(p data.Checkpoint) int64 { return p.ID }, func(p data.Checkpoint) string { return p.Name })
 	if c.post.ID != 0 {
-		c.picker.Selected = c.post.Name
-		c.picker.Refresh()
 		c.editBtn.Enable()
 	} else {
 		c.editBtn.Disable()

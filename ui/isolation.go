@@ -98,21 +98,9 @@ func (s *isolation) refresh() {
 		return
 	}
 	s.sites = sites
-	names := make([]string, len(sites))
-	found := false
-	for i, site := range sites {
-		names[i] = site.Name
-		if site.ID == s.site.ID {
-			s.site, found = site, true
-		}
-	}
-	if !found && len(sites) > 0 {
-		s.site = sites[0]
-	}
-	s.picker.SetOptions(names)
+	s.site = choose(s.picker, sites, s.site,
+		func(site data.Site) int64 { return site.ID }, func(site data.Site) string { return site.Name })
 	if s.site.ID != 0 {
-		s.picker.Selected = s.site.Name
-		s.picker.Refresh()
 		for _, b := range append([]*widget.Button{s.editBtn, s.roomBtn}, s.outBtns...) {
 			b.Enable()
 		}

@@ -91,5 +91,5 @@ func (a *App) Demo(ctx context.Context, scale Scale) error {
 	if err := a.demoIsolation(ctx, r, scale); err != nil {
 		return err
 	}
-	return a.demoCheckpoints(ctx, r)
+	return a.demoCheckpoints(ctx, r, scale)
 }

@@ -95,7 +95,7 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 		return err
 	}
 	now := a.Now()
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.Local)
+	today := data.StartOfDay(now)
 	var open []*demoGuestState
 	for d := days; d >= 0; d-- {
 		day := today.AddDate(0, 0, -d)

@@ -94,3 +94,43 @@ func BenchmarkGuestSearchByIDSuffix(b *testing.B) {
 		}
 	}
 }
+
+// The registration searches as the 查询 tab runs them, newest 5,000 at most.
+func benchSearch(b *testing.B, text string) {
+	db := benchDB(b)
+	for b.Loop() {
+		got, err := db.SearchRegistrations(context.Background(), RegistrationQuery{Text: text, Limit: 5000})
+		if err != nil || len(got) == 0 {
+			b.Fatalf("search %q: %d, %v", text, len(got), err)
+		}
+	}
+}
+
+func BenchmarkRegistrationSearchByIDSuffix(b *testing.B) { benchSearch(b, "0013") }
+func BenchmarkRegistrationSearchByPlate(b *testing.B)    { benchSearch(b, "陕G54321") }
+func BenchmarkRegistrationSearchByName(b *testing.B)     { benchSearch(b, "王建") }
+
+func BenchmarkRegisterOne(b *testing.B) {
+	db := benchDB(b)
+	ctx := context.Background()
+	var post int64
+	if err := db.sql.QueryRow("SELECT id FROM checkpoints WHERE closed_on IS NULL LIMIT 1").Scan(&post); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := db.Register(ctx, Registration{CheckpointID: post, Direction: "进", Name: "赵建国",
+			IDNumber: "11010519491231002X", Phone: "13912345678", Plate: "陕G12345", Celsius: 36.5}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDayTotalsAllCheckpoints(b *testing.B) {
+	db := benchDB(b)
+	for b.Loop() {
+		days, err := db.DayTotals(context.Background(), time.Now().AddDate(0, 0, -1))
+		if err != nil || len(days) < 12 {
+			b.Fatalf("%d posts, %v", len(days), err)
+		}
+	}
+}

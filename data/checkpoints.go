@@ -30,7 +30,7 @@ func (s Shift) String() string {
 
 // Window is the shift that starts on day.
 func (s Shift) Window(day time.Time) (start, end time.Time) {
-	d := dateOnly(day)
+	d := StartOfDay(day)
 	start = d.Add(time.Duration(s.Start) * time.Minute)
 	end = d.Add(time.Duration(s.End) * time.Minute)
 	if s.End <= s.Start {
@@ -97,8 +97,8 @@ type Checkpoint struct {
 
 // OpenOn reports whether the post is open on day.
 func (c Checkpoint) OpenOn(day time.Time) bool {
-	d := dateOnly(day)
-	return !d.Before(dateOnly(c.OpenedOn)) && (c.ClosedOn.IsZero() || d.Before(dateOnly(c.ClosedOn)))
+	d := StartOfDay(day)
+	return !d.Before(StartOfDay(c.OpenedOn)) && (c.ClosedOn.IsZero() || d.Before(StartOfDay(c.ClosedOn)))
 }
 
 // SaveCheckpoint adds (ID 0) or updates a checkpoint and returns its ID.
@@ -134,7 +134,7 @@ func (db *DB) SaveCheckpoint(ctx context.Context, c Checkpoint) (int64, error) {
 	if c.OpenedOn.IsZero() {
 		c.OpenedOn = db.now()
 	}
-	if !c.ClosedOn.IsZero() && c.ClosedOn.Before(dateOnly(c.OpenedOn)) {
+	if !c.ClosedOn.IsZero() && c.ClosedOn.Before(StartOfDay(c.OpenedOn)) {
 		return 0, fmt.Errorf("save checkpoint: %w", &FieldError{Field: "closed_on", Err: ErrBadDate})
 	}
 	var closed any

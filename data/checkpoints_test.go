@@ -111,7 +111,7 @@ func TestVoidAndTalliesInDayTotals(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
 	post := highwayPost(t, db)
-	day := dateOnly(fixedNow)
+	day := StartOfDay(fixedNow)
 	reg := func(at time.Time, r Registration) int64 {
 		r.CheckpointID, r.At = post, at
 		if r.Direction == "" {
@@ -227,6 +227,79 @@ func TestSearchRegistrations(t *testing.T) {
 			if names[i] != want[i] {
 				t.Errorf("search %q = %v, want %v", q, names, want)
 			}
+		}
+	}
+}
+
+func TestRegisterBatchIsAllOrNothingAndKeepsTheOperator(t *testing.T) {
+	db := openTest(t)
+	ctx := WithOperator(context.Background(), Operator{ID: 1, Name: "刘芳"})
+	post := highwayPost(t, db)
+	batch := []Registration{
+		{CheckpointID: post, At: fixedNow, Direction: "进", Name: "赵一"},
+		{CheckpointID: post, At: fixedNow, Direction: "进", Name: "钱二", Plate: "陕G1234"},
+	}
+	if _, err := db.RegisterBatch(ctx, batch); !errors.Is(err, ErrBadPlate) {
+		t.Fatalf("bad plate in a batch: %v", err)
+	}
+	if got, _ := db.RecentRegistrations(ctx, post, 10); len(got) != 0 {
+		t.Fatalf("a refused batch left %d rows", len(got))
+	}
+	batch[1].Plate = "陕G12345"
+	ids, err := db.RegisterBatch(ctx, batch)
+	if err != nil || len(ids) != 2 {
+		t.Fatalf("batch: %v, %v", ids, err)
+	}
+	got, _ := db.RecentRegistrations(ctx, post, 10)
+	if len(got) != 2 || got[0].RegisteredBy != "刘芳" || got[1].RegisteredBy != "刘芳" {
+		t.Fatalf("stored %+v", got)
+	}
+}
+
+func TestSearchRegistrationsFilters(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	road := highwayPost(t, db)
+	shifts, _ := ParseShifts(ShiftPatterns["两班"])
+	village, err := db.SaveCheckpoint(ctx, Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: shifts,
+		StaffPerShift: 2, OpenedOn: fixedNow.AddDate(0, 0, -30)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := StartOfDay(fixedNow)
+	for _, r := range []Registration{
+		{CheckpointID: road, At: day.Add(-2 * time.Hour), Name: "赵一"},
+		{CheckpointID: road, At: day.Add(9 * time.Hour), Name: "赵二", Outcome: "劝返"},
+		{CheckpointID: village, At: day.Add(10 * time.Hour), Name: "赵三"},
+		{CheckpointID: village, At: day.Add(34 * time.Hour), Name: "赵四"},
+	} {
+		r.Direction = "进"
+		if _, err := db.Register(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		q    RegistrationQuery
+		want string
+	}{
+		{RegistrationQuery{Text: "赵"}, "赵四赵三赵二赵一"},
+		{RegistrationQuery{Text: "赵", CheckpointID: village}, "赵四赵三"},
+		{RegistrationQuery{From: day, Upto: day.AddDate(0, 0, 1)}, "赵三赵二"},
+		{RegistrationQuery{Outcome: "劝返"}, "赵二"},
+		{RegistrationQuery{CheckpointID: road, Outcome: "放行"}, "赵一"},
+		{RegistrationQuery{Text: "赵", Limit: 1}, "赵四"},
+	}
+	for _, c := range cases {
+		got, err := db.SearchRegistrations(ctx, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := ""
+		for _, r := range got {
+			names += r.Name
+		}
+		if names != c.want {
+			t.Errorf("search %+v = %s, want %s", c.q, names, c.want)
 		}
 	}
 }

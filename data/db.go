@@ -45,7 +45,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 	// lock instead of failing; FULL sync because a power cut must not lose a
 	// saved entry; immediate transactions so two writers never deadlock.
 	dsn := path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=cache_size(-32000)&_txlock=immediate"
 	sqldb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -193,8 +193,8 @@ func parseDate(s string) time.Time {
 	return t
 }
 
-// dateOnly is midnight at the start of t's day.
-func dateOnly(t time.Time) time.Time {
+// StartOfDay is midnight at the start of t's day.
+func StartOfDay(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }

@@ -41,7 +41,7 @@ type DueItem struct {
 func (db *DB) Due(ctx context.Context, siteID int64, now time.Time) ([]DueItem, error) {
 	today := formatDate(now)
 	tomorrow := formatDate(now.AddDate(0, 0, 1))
-	halfDay := dateOnly(now)
+	halfDay := StartOfDay(now)
 	if now.Hour() >= 12 {
 		halfDay = halfDay.Add(12 * time.Hour)
 	}

@@ -57,7 +57,7 @@ func (g Guest) InIsolation() bool { return g.EndedAt.IsZero() }
 // ReleaseDate is the planned release date of a stay of days starting at
 // checkIn: 14 days from 11月25日 is 12月9日.
 func ReleaseDate(checkIn time.Time, days int) time.Time {
-	return dateOnly(checkIn).AddDate(0, 0, days)
+	return StartOfDay(checkIn).AddDate(0, 0, days)
 }
 
 func (in *CheckIn) normalize() (birth time.Time, err error) {
@@ -170,7 +170,7 @@ func (db *DB) CheckIn(ctx context.Context, in CheckIn) (int64, error) {
 			if day > in.PlannedDays {
 				continue
 			}
-			due := dateOnly(in.At).AddDate(0, 0, day-1)
+			due := StartOfDay(in.At).AddDate(0, 0, day-1)
 			if _, err := tx.ExecContext(ctx, "INSERT INTO tests (guest_id, day, due_date) VALUES (?, ?, ?)",
 				id, day, formatDate(due)); err != nil {
 				return err
@@ -242,7 +242,7 @@ func (db *DB) ChangeRelease(ctx context.Context, guestID int64, newRelease time.
 			Scan(&old, &checkedIn); err != nil {
 			return err
 		}
-		days := int(dateOnly(newRelease).Sub(dateOnly(parseTime(checkedIn))).Hours()/24 + 0.5)
+		days := int(StartOfDay(newRelease).Sub(StartOfDay(parseTime(checkedIn))).Hours()/24 + 0.5)
 		if days < 1 || days > 60 {
 			return &FieldError{Field: "release", Err: ErrBadDate}
 		}

@@ -36,6 +36,7 @@ type Registration struct {
 	Note         string
 	VoidedAt     time.Time // zero unless voided
 	VoidReason   string
+	RegisteredBy string // the operator signed in, if any
 }
 
 // Fever reports a temperature of 37.3 ℃ or more.
@@ -121,44 +122,70 @@ func reverse(s string) string {
 
 // Register records a passage at an open checkpoint and returns its ID.
 func (db *DB) Register(ctx context.Context, r Registration) (int64, error) {
-	if r.At.IsZero() {
-		r.At = db.now()
+	ids, err := db.RegisterBatch(ctx, []Registration{r})
+	if err != nil {
+		return 0, err
 	}
-	if err := r.normalize(); err != nil {
-		return 0, fmt.Errorf("register: %w", err)
+	return ids[0], nil
+}
+
+// RegisterBatch records many passages in one transaction, all or none: a
+// paper log typed in afterwards, or the demo's year of data.
+func (db *DB) RegisterBatch(ctx context.Context, regs []Registration) ([]int64, error) {
+	for i := range regs {
+		if regs[i].At.IsZero() {
+			regs[i].At = db.now()
+		}
+		if err := regs[i].normalize(); err != nil {
+			return nil, fmt.Errorf("register: %w", err)
+		}
 	}
-	var celsius any
-	if r.Celsius != 0 {
-		celsius = r.Celsius
-	}
-	var id int64
+	ids := make([]int64, 0, len(regs))
+	operator := OperatorFrom(ctx).Name
 	err := db.write(ctx, "register", func(tx *sql.Tx) error {
-		c, err := scanCheckpoint(tx.QueryRowContext(ctx, "SELECT "+checkpointColumns+" FROM checkpoints WHERE id = ?", r.CheckpointID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		if !c.OpenOn(r.At) {
-			return ErrCheckpointClosed
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO registrations (checkpoint_id, at, direction, name, id_number,
+		ids = ids[:0]
+		posts := map[int64]Checkpoint{}
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO registrations (checkpoint_id, at, direction, name, id_number,
 			id_reversed, id_override, phone, plate, passengers, came_from, going_to, celsius, health_code, outcome,
-			note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.CheckpointID, formatTime(r.At), r.Direction, r.Name, r.IDNumber, reverse(r.IDNumber), r.IDOverride,
-			r.Phone, r.Plate, r.Passengers, r.CameFrom, r.GoingTo, celsius, r.HealthCode, r.Outcome, r.Note,
-			formatTime(db.now()))
+			note, created_at, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
+		defer stmt.Close()
+		for _, r := range regs {
+			c, ok := posts[r.CheckpointID]
+			if !ok {
+				c, err = scanCheckpoint(tx.QueryRowContext(ctx, "SELECT "+checkpointColumns+" FROM checkpoints WHERE id = ?", r.CheckpointID))
+				if errors.Is(err, sql.ErrNoRows) {
+					return ErrNotFound
+				}
+				if err != nil {
+					return err
+				}
+				posts[c.ID] = c
+			}
+			if !c.OpenOn(r.At) {
+				return ErrCheckpointClosed
+			}
+			var celsius any
+			if r.Celsius != 0 {
+				celsius = r.Celsius
+			}
+			res, err := stmt.ExecContext(ctx, r.CheckpointID, formatTime(r.At), r.Direction, r.Name, r.IDNumber,
+				reverse(r.IDNumber), r.IDOverride, r.Phone, r.Plate, r.Passengers, r.CameFrom, r.GoingTo, celsius,
+				r.HealthCode, r.Outcome, r.Note, formatTime(db.now()), operator)
+			if err != nil {
+				return err
+			}
+			id, err := res.LastInsertId()
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
 		}
-		r.ID = id
-		return db.audit(ctx, tx, "register", "registrations", id, nil, r)
+		return nil
 	})
-	return id, err
+	return ids, err
 }
 
 // Void marks a mistaken registration void: it stays, shown as voided, and
@@ -192,13 +219,13 @@ func (db *DB) Void(ctx context.Context, id int64, reason string) error {
 }
 
 const registrationColumns = `id, checkpoint_id, at, direction, name, id_number, id_override, phone, plate, passengers,
-	came_from, going_to, coalesce(celsius, 0), health_code, outcome, note, coalesce(voided_at, ''), void_reason`
+	came_from, going_to, coalesce(celsius, 0), health_code, outcome, note, coalesce(voided_at, ''), void_reason, registered_by`
 
 func scanRegistration(row scanner) (Registration, error) {
 	var r Registration
 	var at, voided string
 	err := row.Scan(&r.ID, &r.CheckpointID, &at, &r.Direction, &r.Name, &r.IDNumber, &r.IDOverride, &r.Phone, &r.Plate,
-		&r.Passengers, &r.CameFrom, &r.GoingTo, &r.Celsius, &r.HealthCode, &r.Outcome, &r.Note, &voided, &r.VoidReason)
+		&r.Passengers, &r.CameFrom, &r.GoingTo, &r.Celsius, &r.HealthCode, &r.Outcome, &r.Note, &voided, &r.VoidReason, &r.RegisteredBy)
 	r.At = parseTime(at)
 	if voided != "" {
 		r.VoidedAt = parseTime(voided)
@@ -210,6 +237,24 @@ func scanRegistration(row scanner) (Registration, error) {
 func (db *DB) RecentRegistrations(ctx context.Context, checkpointID int64, n int) ([]Registration, error) {
 	return queryAll(ctx, db, "recent registrations", scanRegistration,
 		"SELECT "+registrationColumns+" FROM registrations WHERE checkpoint_id = ? ORDER BY at DESC, id DESC LIMIT ?", checkpointID, n)
+}
+
+// DayRegistrations lists a checkpoint's passages in the shifts that start
+// on day, in time order, voided ones too: the day the totals count.
+func (db *DB) DayRegistrations(ctx context.Context, c Checkpoint, day time.Time) ([]Registration, error) {
+	var from, upto time.Time
+	for i, s := range c.Shifts {
+		start, end := s.Window(day)
+		if i == 0 || start.Before(from) {
+			from = start
+		}
+		if end.After(upto) {
+			upto = end
+		}
+	}
+	return queryAll(ctx, db, "day registrations", scanRegistration,
+		"SELECT "+registrationColumns+" FROM registrations WHERE checkpoint_id = ? AND at >= ? AND at < ? ORDER BY at, id",
+		c.ID, formatTime(from), formatTime(upto))
 }
 
 // RegistrationQuery searches registrations. Text is read as what it looks
@@ -233,19 +278,25 @@ func (db *DB) SearchRegistrations(ctx context.Context, q RegistrationQuery) ([]R
 	case text == "":
 	case digits:
 		// The last digits of an ID number are a prefix of the reversed number.
+		// Each column's "!= ''" repeats its partial index's condition: SQLite
+		// uses a partial index only when the query states that condition.
 		rev := reverse(text)
-		where = append(where, "((id_reversed >= ? AND id_reversed < ?) OR phone = ? OR replace(phone, '-', '') = ?)")
-		args = append(args, rev, rev+"\xff", text, text)
+		phone, err := NormalizePhone(text)
+		if err != nil {
+			phone = text
+		}
+		where = append(where, "((id_reversed != '' AND id_reversed >= ? AND id_reversed < ?) OR (phone != '' AND phone = ?))")
+		args = append(args, rev, rev+"\xff", phone)
 	default:
 		if p, err := ParsePlate(text); err == nil {
-			where = append(where, "plate = ?")
+			where = append(where, "(plate != '' AND plate = ?)")
 			args = append(args, p.Number)
 		} else if prefix, ok := platePrefix(text); ok {
-			where = append(where, "(plate >= ? AND plate < ?)")
+			where = append(where, "(plate != '' AND plate >= ? AND plate < ?)")
 			args = append(args, prefix, prefix+"\U0010FFFF")
 		} else {
 			name := clean(q.Text)
-			where = append(where, "(name >= ? AND name < ?)")
+			where = append(where, "(name != '' AND name >= ? AND name < ?)")
 			args = append(args, name, name+"\U0010FFFF")
 		}
 	}

@@ -140,7 +140,7 @@ type Occupant struct {
 
 // DaysLeft is how many days remain until the planned release, counted from day.
 func (o Occupant) DaysLeft(day time.Time) int {
-	return int(dateOnly(o.PlannedRelease).Sub(dateOnly(day)).Hours()/24 + 0.5)
+	return int(StartOfDay(o.PlannedRelease).Sub(StartOfDay(day)).Hours()/24 + 0.5)
 }
 
 // BoardRoom is one tile of the room board.

@@ -100,7 +100,7 @@ func (db *DB) DayTotals(ctx context.Context, day time.Time) ([]PostDay, error) {
 	if err != nil {
 		return nil, err
 	}
-	from := dateOnly(day)
+	from := StartOfDay(day)
 	type key struct {
 		post  int64
 		start string

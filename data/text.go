@@ -2,6 +2,7 @@ package data
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -62,4 +63,16 @@ func checkName(field, s string) error {
 		return &FieldError{Field: field, Err: ErrNameTooLong}
 	}
 	return nil
+}
+
+// ParseDay reads a date as clerks type it: 2026-11-03, 2026/11/3, 2026.11.3
+// or 2026年11月3日, in full-width digits too.
+func ParseDay(s string) (time.Time, error) {
+	s = strings.TrimSuffix(strings.NewReplacer("/", "-", ".", "-", "年", "-", "月", "-", "日", "", " ", "").
+		Replace(halfWidth(clean(s))), "-")
+	day, err := time.ParseInLocation("2006-1-2", s, time.Local)
+	if err != nil {
+		return time.Time{}, ErrBadDate
+	}
+	return day, nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/reports"
 )
 
 // checkpoints is 卡口: pick the post once, then register passages from the
@@ -32,12 +34,15 @@ type checkpoints struct {
 	totals   *widget.Table
 	dayRows  [][]string
 	dayLabel *widget.Label
+	day      *dayPicker
+	tabs     *container.AppTabs
 	box      fyne.CanvasObject
 }
 
 func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 	c := &checkpoints{win: w, app: a, dayLabel: widget.NewLabel("")}
 	c.dayLabel.Wrapping = fyne.TextWrapWord
+	c.day = newDayPicker(a.Now, c.showDay)
 	c.picker = widget.NewSelect(nil, func(name string) {
 		for _, p := range c.posts {
 			if p.Name == name && p.ID != c.post.ID {
@@ -82,14 +87,19 @@ func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 	recentBox := container.NewBorder(heading(lang.L("Latest 20 (tap one to void it)")), nil, nil, nil, c.list)
 	left := container.NewHSplit(container.NewVScroll(c.reg.box), recentBox)
 	left.SetOffset(0.55)
-	tabs := container.NewAppTabs(
+	c.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Register"), left),
-		container.NewTabItem(lang.L("Today"), container.NewBorder(
-			container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("Enter shift tally"), theme.ContentAddIcon(), c.enterTally), c.dayLabel),
+		container.NewTabItem(lang.L("Daily totals"), container.NewBorder(
+			container.NewVBox(
+				container.NewBorder(nil, nil, c.day.box, container.NewHBox(
+					widget.NewButtonWithIcon(lang.L("Enter shift tally"), theme.ContentAddIcon(), c.enterTally),
+					widget.NewButtonWithIcon(lang.L("Print registration sheet"), theme.DocumentPrintIcon(), c.printSheet),
+					widget.NewButtonWithIcon(lang.L("Print blank form"), theme.DocumentPrintIcon(), c.printBlankForm))),
+				c.dayLabel),
 			nil, nil, nil, c.totals)),
 		container.NewTabItem(lang.L("Search"), c.search.box),
 	)
-	c.box = container.NewBorder(toolbar, nil, nil, nil, tabs)
+	c.box = container.NewBorder(toolbar, nil, nil, nil, c.tabs)
 	return c
 }
 
@@ -115,6 +125,7 @@ func (c *checkpoints) refresh() {
 		return
 	}
 	c.posts = posts
+	c.search.setPosts(posts)
 	c.post = choose(c.picker, posts, c.post,
 		func(p data.Checkpoint) int64 { return p.ID }, func(p data.Checkpoint) string { return p.Name })
 	if c.post.ID != 0 {
@@ -133,43 +144,84 @@ func (c *checkpoints) refresh() {
 	c.showDay()
 }
 
-// showDay fills the day's totals: every post, every shift, where the counts
-// came from, and the sums with the night shifts apart.
+// showDay fills the chosen day's totals: every post, every shift, where the
+// counts came from, and the sums with the night shifts apart.
 func (c *checkpoints) showDay() {
-	days, err := c.app.DB.DayTotals(c.app.Ctx(), c.app.Now())
+	day, err := c.day.day()
+	if err != nil {
+		showMessage(c.win, lang.L("Daily totals"), lang.L("Please enter a date such as 2026-11-03."))
+		return
+	}
+	days, err := c.app.DB.DayTotals(c.app.Ctx(), day)
 	if err != nil {
 		showMessage(c.win, lang.L("Checkpoints"), Message(err))
 		return
-	}
-	counts := func(k data.Counts) []string {
-		return []string{strconv.Itoa(k.Vehicles), strconv.Itoa(k.People), strconv.Itoa(k.TurnedBack),
-			strconv.Itoa(k.Fevers), strconv.Itoa(k.HandedOver)}
 	}
 	var all, night data.Counts
 	c.dayRows = nil
 	for _, d := range days {
 		for _, s := range d.Shifts {
-			shift := s.Shift.String()
-			if s.Night {
-				shift += " " + lang.L("(night)")
-			}
-			row := []string{d.Checkpoint.Name, shift, string(s.Source)}
-			if s.Source == data.NotFiled {
-				row = append(row, "—", "—", "—", "—", "—")
-			} else {
-				row = append(row, counts(s.Counts)...)
-			}
-			c.dayRows = append(c.dayRows, row)
+			c.dayRows = append(c.dayRows, append([]string{d.Checkpoint.Name}, reports.ShiftCells(s)...))
 		}
 		all.Add(d.Total)
 		night.Add(d.Night)
 	}
 	c.dayRows = append(c.dayRows,
-		append([]string{lang.L("All checkpoints"), lang.L("Whole day"), ""}, counts(all)...),
-		append([]string{lang.L("All checkpoints"), lang.L("Night shifts"), ""}, counts(night)...))
-	c.dayLabel.SetText(lang.L("Totals for {{.Date}}: shifts that start today; a shift counts its registrations or its paper tally, never both.",
-		map[string]any{"Date": c.app.Now().Format("2006年1月2日")}))
+		append([]string{lang.L("All checkpoints"), lang.L("Whole day"), ""}, reports.CountCells(all)...),
+		append([]string{lang.L("All checkpoints"), lang.L("Night shifts"), ""}, reports.CountCells(night)...))
+	c.dayLabel.SetText(lang.L("Totals for {{.Date}}: shifts that start that day; a shift counts its registrations or its paper tally, never both.",
+		map[string]any{"Date": reports.FormatDate(day)}))
 	c.totals.Refresh()
+}
+
+// printSheet prints the chosen post's 登记表 for the chosen day.
+func (c *checkpoints) printSheet() {
+	title := lang.L("Print registration sheet")
+	day, err := c.day.day()
+	if err != nil {
+		showMessage(c.win, title, lang.L("Please enter a date such as 2026-11-03."))
+		return
+	}
+	if c.post.ID == 0 {
+		showMessage(c.win, title, lang.L("Choose a checkpoint first."))
+		return
+	}
+	askPersonal(c.win, c.app, title, func(p reports.Personal) {
+		ctx := c.app.Ctx()
+		post, err := c.app.DB.PostInfo(ctx)
+		var days []data.PostDay
+		var regs []data.Registration
+		if err == nil {
+			days, err = c.app.DB.DayTotals(ctx, day)
+		}
+		if err == nil {
+			regs, err = c.app.DB.DayRegistrations(ctx, c.post, day)
+		}
+		if err != nil {
+			showMessage(c.win, title, Message(err))
+			return
+		}
+		pd := data.PostDay{Checkpoint: c.post}
+		for _, d := range days {
+			if d.Checkpoint.ID == c.post.ID {
+				pd = d
+			}
+		}
+		printPDF(c.win, c.app, lang.L("{{.Post}} registration sheet {{.Date}}", map[string]any{"Post": c.post.Name, "Date": day.Format("1月2日")}),
+			func(w io.Writer) error { return reports.RegistrationSheet(w, post, pd, day, regs, c.app.Now(), p) })
+	})
+}
+
+// printBlankForm prints an empty 登记表 for the chosen post, for when the
+// computer is down.
+func (c *checkpoints) printBlankForm() {
+	post, err := c.app.DB.PostInfo(c.app.Ctx())
+	if err != nil {
+		showMessage(c.win, lang.L("Print blank form"), Message(err))
+		return
+	}
+	printPDF(c.win, c.app, c.post.Name+lang.L("Blank registration form"),
+		func(w io.Writer) error { return reports.BlankRegistrationForm(w, post, c.post) })
 }
 
 // voidEntry voids a mistaken registration with a reason; it stays listed.

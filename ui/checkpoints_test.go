@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -71,6 +73,29 @@ func TestRegisterThreePassagesByTyping(t *testing.T) {
 	if last[3] != "1" || last[4] != "5" || last[6] != "1" || last[7] != "1" {
 		t.Fatalf("day totals %v", last)
 	}
+
+	// The day before had nothing; back to today, the day's sheet prints
+	// the three with ID numbers masked.
+	c.tabs.SelectIndex(1)
+	c.day.step(-1)
+	if people() != "0" || c.day.entry.Text != "2026-11-24" {
+		t.Fatalf("yesterday: %s people on %q", people(), c.day.entry.Text)
+	}
+	test.Tap(findButton(t, c.box, "今天"))
+	if people() != "5" {
+		t.Fatalf("back to today: %s people", people())
+	}
+	test.Tap(findButton(t, c.box, "打印登记表"))
+	test.Tap(findButton(t, s.win.Canvas().Overlays().Top(), "继续"))
+	files, _ := os.ReadDir(a.ReportsDir())
+	if len(files) != 1 {
+		t.Fatalf("reports: %v", files)
+	}
+	out, err := exec.Command("pdftotext", filepath.Join(a.ReportsDir(), files[0].Name()), "-").Output()
+	if err != nil || !strings.Contains(string(out), "赵建国") || !strings.Contains(string(out), "110***********002X") ||
+		!strings.Contains(string(out), "纸质身份证模糊") {
+		t.Fatalf("sheet %s: %q, %v", files[0].Name(), out, err)
+	}
 }
 
 func TestSearchRegistrationsAndExport(t *testing.T) {
@@ -93,11 +118,36 @@ func TestSearchRegistrationsAndExport(t *testing.T) {
 	defer w.Close()
 	s := newRegSearch(w, a)
 	w.SetContent(s.box)
+	posts, _ := a.DB.Checkpoints(ctx)
+	s.setPosts(posts)
 	test.Type(s.text, "002x")
 	enter(s.text)
 	if len(s.rows) != 1 || s.cell(0, 3) != "赵建国" || s.cell(0, 4) != "110***********002X" || s.cell(0, 1) != "河湾村村口" {
 		t.Fatalf("search 002x: %d rows, %q %q %q", len(s.rows), s.cell(0, 3), s.cell(0, 4), s.cell(0, 1))
 	}
+	// The filters narrow the same search: a later start date finds nothing,
+	// an outcome and a post find what matches them.
+	s.text.SetText("")
+	s.post.SetSelected("河湾村村口")
+	s.outcome.SetSelected("放行")
+	s.search()
+	if len(s.rows) != 2 {
+		t.Fatalf("post and outcome filter: %d rows", len(s.rows))
+	}
+	test.Type(s.from, a.Now().AddDate(0, 0, 1).Format("2006/1/2"))
+	enter(s.from)
+	if len(s.rows) != 0 || s.count.Text != "共 0 条登记" {
+		t.Fatalf("from tomorrow: %d rows, %q", len(s.rows), s.count.Text)
+	}
+	s.from.SetText("11月3日")
+	s.search()
+	if !findLabel(w.Canvas().Overlays().Top(), "请输入日期,例如 2026-11-03。") {
+		t.Fatal("a mistyped date was not explained")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	s.from.SetText("")
+	s.text.SetText("002X")
+	s.search()
 	s.export()
 	files, _ := os.ReadDir(a.ExportsDir())
 	if len(files) != 1 {

@@ -127,8 +127,8 @@ func (s *isolation) showBoard() {
 	// The live board, or the board at noon of a past date: who was in which
 	// room then, answered from the stays. A past board is read-only.
 	now, onTap := s.app.Now(), s.openRoom
-	if text := strings.TrimSpace(data.HalfWidth(s.asOf.Text)); text != "" {
-		day, err := time.ParseInLocation("2006-1-2", strings.NewReplacer("/", "-", ".", "-").Replace(text), time.Local)
+	if strings.TrimSpace(s.asOf.Text) != "" {
+		day, err := data.ParseDay(s.asOf.Text)
 		if err != nil || day.After(now) {
 			showMessage(s.win, lang.L("Board on"), lang.L("Please enter a past date such as 2026-11-03."))
 			return

@@ -63,7 +63,7 @@ func newRegistrationForm(w fyne.Window, a *app.App, done func()) *registrationFo
 	r.form.add("going_to", lang.L("Going to"), r.goingTo)
 	r.form.add("celsius", lang.L("Temperature (°C)"), container.NewBorder(nil, nil, nil, r.tempInfo, r.celsius))
 	r.form.add("health_code", lang.L("Health code"), r.health)
-	r.form.add("outcome", lang.L("Outcome"), r.outcome)
+	r.form.add("outcome", lang.L("Action taken"), r.outcome)
 	r.form.add("note", lang.L("Note"), r.note)
 	for _, e := range []*widget.Entry{r.name, r.idNumber, r.override, r.phone, r.plate, r.passengers,
 		r.cameFrom, r.goingTo, r.celsius, r.note} {

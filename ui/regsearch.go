@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,6 +27,10 @@ type regSearch struct {
 	names   map[int64]string
 	headers []string
 	text    *widget.Entry
+	post    *widget.Select
+	outcome *widget.Select
+	from    *widget.Entry
+	upto    *widget.Entry
 	count   *widget.Label
 	table   *widget.Table
 	box     fyne.CanvasObject
@@ -38,13 +44,32 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 	s.text.SetPlaceHolder(lang.L("ID number or its last digits, phone, plate, or the start of a name; Enter to search"))
 	s.text.OnSubmitted = func(string) { s.search() }
 	s.headers = []string{lang.L("Time"), lang.L("Checkpoint"), lang.L("Direction"), lang.L("Name"), lang.L("ID number"),
-		lang.L("Phone"), lang.L("Plate"), lang.L("Temperature (°C)"), lang.L("Outcome"), lang.L("Note")}
-	s.table = newTable(s.headers, []float32{130, 150, 50, 80, 160, 110, 100, 70, 60, 200},
+		lang.L("Phone"), lang.L("Plate"), lang.L("Temperature (°C)"), lang.L("Action taken"), lang.L("Note"), lang.L("Registered by")}
+	s.table = newTable(s.headers, []float32{130, 150, 50, 80, 160, 110, 100, 70, 60, 200, 70},
 		func() int { return len(s.rows) }, s.cell)
+	s.post = widget.NewSelect(nil, nil)
+	s.outcome = widget.NewSelect(append([]string{lang.L("All outcomes")}, data.PassOutcomes...), nil)
+	s.outcome.SetSelectedIndex(0)
+	s.from, s.upto = widget.NewEntry(), widget.NewEntry()
+	s.from.SetPlaceHolder(lang.L("e.g. 2026-11-01"))
+	s.upto.SetPlaceHolder(lang.L("e.g. 2026-11-30"))
+	for _, e := range []*widget.Entry{s.from, s.upto} {
+		e.OnSubmitted = func(string) { s.search() }
+	}
 	find := widget.NewButtonWithIcon(lang.L("Search"), theme.SearchIcon(), s.search)
 	export := widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), s.export)
-	s.box = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(find, export), s.text),
+	size := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, 36), o)
+	}
+	filters := container.NewHBox(
+		widget.NewLabel(lang.L("Checkpoint")+":"), size(200, s.post),
+		widget.NewLabel(lang.L("Action taken")+":"), size(100, s.outcome),
+		widget.NewLabel(lang.L("From date")+":"), size(120, s.from),
+		widget.NewLabel(lang.L("To date")+":"), size(120, s.upto))
+	s.box = container.NewBorder(container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(find, export), s.text), filters),
 		s.count, nil, nil, s.table)
+	s.setPosts(nil)
 	return s
 }
 
@@ -75,22 +100,64 @@ func (s *regSearch) cell(row, col int) string {
 			return lang.L("Voided")
 		}
 		return r.Outcome
+	case 9:
+		return r.Note
 	}
-	return r.Note
+	return r.RegisteredBy
+}
+
+// setPosts offers the checkpoints in the post filter, keeping the choice.
+func (s *regSearch) setPosts(posts []data.Checkpoint) {
+	s.names = map[int64]string{}
+	options := []string{lang.L("All checkpoints")}
+	for _, p := range posts {
+		s.names[p.ID] = p.Name
+		options = append(options, p.Name)
+	}
+	chosen := s.post.Selected
+	s.post.Options = options
+	if !slices.Contains(options, chosen) {
+		chosen = options[0]
+	}
+	s.post.SetSelected(chosen)
+}
+
+// query reads the filters; a mistyped date is named in the message.
+func (s *regSearch) query() (data.RegistrationQuery, error) {
+	q := data.RegistrationQuery{Text: s.text.Text, Limit: searchLimit}
+	for id, name := range s.names {
+		if name == s.post.Selected {
+			q.CheckpointID = id
+		}
+	}
+	if s.outcome.SelectedIndex() > 0 {
+		q.Outcome = s.outcome.Selected
+	}
+	var err error
+	if strings.TrimSpace(s.from.Text) != "" {
+		if q.From, err = data.ParseDay(s.from.Text); err != nil {
+			return q, err
+		}
+	}
+	if strings.TrimSpace(s.upto.Text) != "" {
+		if q.Upto, err = data.ParseDay(s.upto.Text); err != nil {
+			return q, err
+		}
+		q.Upto = q.Upto.AddDate(0, 0, 1) // the whole of the last day
+	}
+	return q, nil
 }
 
 func (s *regSearch) search() {
-	posts, err := s.app.DB.Checkpoints(s.app.Ctx())
-	if err == nil {
-		s.rows, err = s.app.DB.SearchRegistrations(s.app.Ctx(), data.RegistrationQuery{Text: s.text.Text, Limit: searchLimit})
+	q, err := s.query()
+	if err != nil {
+		showMessage(s.win, lang.L("Search"), lang.L("Please enter a date such as 2026-11-03."))
+		return
 	}
+	s.rows, err = s.app.DB.SearchRegistrations(s.app.Ctx(), q)
 	if err != nil {
 		showMessage(s.win, lang.L("Search"), Message(err))
 		return
-	}
-	s.names = map[int64]string{}
-	for _, p := range posts {
-		s.names[p.ID] = p.Name
 	}
 	msg := lang.L("{{.N}} registrations", map[string]any{"N": len(s.rows)})
 	if len(s.rows) == searchLimit {

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/data"
+)
+
+// dayPicker chooses the day a view shows: typed the way clerks write dates,
+// or stepped a day at a time; empty is today.
+type dayPicker struct {
+	entry    *widget.Entry
+	now      func() time.Time
+	onChange func()
+	box      fyne.CanvasObject
+}
+
+func newDayPicker(now func() time.Time, onChange func()) *dayPicker {
+	p := &dayPicker{entry: widget.NewEntry(), now: now, onChange: onChange}
+	p.entry.SetPlaceHolder(lang.L("Today"))
+	p.entry.OnSubmitted = func(string) { onChange() }
+	p.box = container.NewHBox(
+		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.step(-1) }),
+		container.NewGridWrap(fyne.NewSize(130, 36), p.entry),
+		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.step(1) }),
+		widget.NewButton(lang.L("Today"), func() { p.entry.SetText(""); onChange() }))
+	return p
+}
+
+// day is the chosen day at midnight.
+func (p *dayPicker) day() (time.Time, error) {
+	if p.entry.Text == "" {
+		return data.StartOfDay(p.now()), nil
+	}
+	return data.ParseDay(p.entry.Text)
+}
+
+// step moves the chosen day by n days; a mistyped day starts from today.
+func (p *dayPicker) step(n int) {
+	d, err := p.day()
+	if err != nil {
+		d = data.StartOfDay(p.now())
+	}
+	p.entry.SetText(d.AddDate(0, 0, n).Format("2006-01-02"))
+	p.onChange()
+}

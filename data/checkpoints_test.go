@@ -178,6 +178,11 @@ func TestVoidAndTalliesInDayTotals(t *testing.T) {
 	if days[0].Shifts[0].Source != NotFiled || days[0].Shifts[1].Source != NotFiled {
 		t.Fatalf("empty day %+v", days[0].Shifts)
 	}
+	// A shift that has not begun yet is not missing.
+	days, _ = db.DayTotals(ctx, fixedNow.AddDate(0, 0, 1))
+	if days[0].Shifts[0].Source != NotStarted || days[0].Shifts[1].Source != NotStarted {
+		t.Fatalf("tomorrow %+v", days[0].Shifts)
+	}
 }
 
 func TestSearchRegistrations(t *testing.T) {

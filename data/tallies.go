@@ -73,6 +73,7 @@ const (
 	FromTally         Source = "台账汇总"
 	FromBoth          Source = "登记与汇总并存,按汇总计"
 	NotFiled          Source = "未填报"
+	NotStarted        Source = "未开始" // a shift later today: not missing yet
 )
 
 // ShiftTotal is one shift of one checkpoint on a day.
@@ -151,6 +152,8 @@ func (db *DB) DayTotals(ctx context.Context, day time.Time) ([]PostDay, error) {
 				}
 			} else if regs > 0 {
 				st.Source = FromRegistrations
+			} else if start.After(db.now()) {
+				st.Source = NotStarted
 			}
 			pd.Shifts = append(pd.Shifts, st)
 			pd.Total.Add(st.Counts)

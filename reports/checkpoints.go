@@ -122,7 +122,7 @@ func ShiftCells(s data.ShiftTotal) []string {
 	if s.Night {
 		shift += " " + lang.L("(night)")
 	}
-	if s.Source == data.NotFiled {
+	if s.Source == data.NotFiled || s.Source == data.NotStarted {
 		return []string{shift, string(s.Source), "—", "—", "—", "—", "—"}
 	}
 	return append([]string{shift, string(s.Source)}, CountCells(s.Counts)...)

@@ -57,6 +57,9 @@ func TestRegisterThreePassagesByTyping(t *testing.T) {
 
 	test.Type(r.name, "孙三")
 	test.Type(r.idNumber, "110105194912310021") // wrong check digit
+	if r.override.Visible() || r.idInfo.Text != "身份证号校验位不对,请对照证件核实。" {
+		t.Fatalf("while typing: override shown %v, info %q", r.override.Visible(), r.idInfo.Text)
+	}
 	enter(r.name)
 	if !r.override.Visible() || r.name.Text != "孙三" {
 		t.Fatalf("a wrong check digit was not questioned, or the form was cleared: override %v, name %q, info %q, saved %q", r.override.Visible(), r.name.Text, r.idInfo.Text, r.saved.Text)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -91,9 +92,10 @@ func (r *registrationForm) showID(s string) {
 		r.idInfo.Importance = widget.MediumImportance
 		r.override.Hide()
 	default:
+		// The reason field appears only when saving, not here: it would
+		// otherwise take the next Tab and swallow the phone number.
 		r.idInfo.SetText(Message(err))
 		r.idInfo.Importance = widget.WarningImportance
-		r.override.Show()
 	}
 	r.idInfo.Show()
 	r.idInfo.Refresh()
@@ -142,6 +144,13 @@ func (r *registrationForm) submit() {
 		reg.Celsius = v
 	}
 	if _, err := r.app.DB.Register(r.app.Ctx(), reg); err != nil {
+		if errors.Is(err, data.ErrIDCheckDigit) {
+			// The warning already shows above; what is missing is the reason.
+			r.override.Show()
+			r.form.setError("id_override", lang.L("Correct the number, or type why it is accepted and press Enter."))
+			r.win.Canvas().Focus(r.override)
+			return
+		}
 		if !r.form.showError(err) {
 			showMessage(r.win, lang.L("Register"), Message(err))
 		}

@@ -61,3 +61,15 @@ var (
 	ErrNameOrPlate      = errors.New("a registration needs a name or a plate")
 	ErrAlreadyVoided    = errors.New("registration is already voided")
 )
+
+// Stock movements a request can break.
+var (
+	ErrInsufficientStock = errors.New("not enough stock")
+	ErrNoLines           = errors.New("a movement needs at least one item")
+	ErrDonorRequired     = errors.New("a donation needs its donor")
+	ErrExpiryRequired    = errors.New("this item needs an expiry date")
+	ErrRecipientRequired = errors.New("an issue needs its recipient")
+	ErrSameLocation      = errors.New("a transfer needs two different locations")
+	ErrAlreadyReversed   = errors.New("movement is already reversed")
+	ErrNotInCatalogue    = errors.New("item is not in the catalogue")
+)

@@ -64,6 +64,24 @@ func actionLabel(action string) string {
 		return lang.L("Audit: restore")
 	case "save idle minutes":
 		return lang.L("Audit: save idle minutes")
+	case "save item":
+		return lang.L("Audit: save item")
+	case "add store":
+		return lang.L("Audit: add store")
+	case "set location warning":
+		return lang.L("Audit: set location warning")
+	case "receive stock":
+		return lang.L("Audit: receive stock")
+	case "issue stock":
+		return lang.L("Audit: issue stock")
+	case "transfer stock":
+		return lang.L("Audit: transfer stock")
+	case "write off stock":
+		return lang.L("Audit: write off stock")
+	case "stocktake":
+		return lang.L("Audit: stocktake")
+	case "reverse":
+		return lang.L("Audit: reverse")
 	case "show unmasked":
 		return lang.L("Audit: show unmasked")
 	}

@@ -35,6 +35,13 @@ var messages = []struct {
 	{data.ErrCheckpointClosed, "This checkpoint is closed on that date."},
 	{data.ErrNameOrPlate, "Please enter a name or a plate."},
 	{data.ErrAlreadyVoided, "This registration is already voided."},
+	{data.ErrNotInCatalogue, "Please pick the item from the catalogue list (type part of its name)."},
+	{data.ErrNoLines, "Please add at least one item with its quantity."},
+	{data.ErrDonorRequired, "Please enter the donor of a donation."},
+	{data.ErrExpiryRequired, "This item keeps batches: please enter its expiry date."},
+	{data.ErrRecipientRequired, "Please enter which post, site or person receives it."},
+	{data.ErrSameLocation, "Please choose a different location to transfer to."},
+	{data.ErrAlreadyReversed, "This movement has already been reversed, or is itself a reversal."},
 	{data.ErrBadChoice, "Please choose one of the listed values."},
 	{data.ErrDuplicate, "A record with this name or number already exists; nothing was saved."},
 	{data.ErrRoomOutOfService, "This room is out of service."},
@@ -63,6 +70,11 @@ var messages = []struct {
 // Message turns an error into one Chinese sentence. An error nobody foresaw
 // is logged in full and shown as a plain apology, never as Go's text.
 func Message(err error) string {
+	var short *data.StockError
+	if errors.As(err, &short) {
+		return lang.L("{{.Location}} has only {{.OnHand}} {{.Unit}} of {{.Item}}, not the {{.Wanted}} asked for; nothing was saved.",
+			map[string]any{"Location": short.Location, "OnHand": short.OnHand, "Unit": short.Item.Unit, "Item": short.Item.Label(), "Wanted": short.Wanted})
+	}
 	for _, m := range messages {
 		if errors.Is(err, m.err) {
 			return lang.L(m.key)

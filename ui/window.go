@@ -223,7 +223,7 @@ func (s *shell) showMain(post data.PostInfo) {
 		{lang.L("Overview"), theme.HomeIcon(), newOverview(s.win, s.app)},
 		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newCheckpoints(s.win, s.app)},
 		{lang.L("Isolation sites"), theme.StorageIcon(), newIsolation(s.win, s.app)},
-		{lang.L("Materials"), theme.ListIcon(), newPlaceholder(lang.L("Materials"), lang.L("MaterialsComing"))},
+		{lang.L("Materials"), theme.ListIcon(), newMaterials(s.win, s.app)},
 		{lang.L("Duty"), theme.HistoryIcon(), newPlaceholder(lang.L("Duty"), lang.L("DutyComing"))},
 		{lang.L("Staff"), theme.AccountIcon(), newStaffScreen(s.win, s.app)},
 		{lang.L("Reports"), theme.DocumentPrintIcon(), newPlaceholder(lang.L("Reports"), lang.L("ReportsComing"))},

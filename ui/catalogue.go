@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// showCatalogue lists the items (物资目录) to add and edit; an empty
+// catalogue offers the common items in one tap.
+func showCatalogue(w fyne.Window, a *app.App, changed func()) {
+	var items []data.Item
+	var table *widget.Table
+	load := func() {
+		var err error
+		if items, err = a.DB.Items(a.Ctx(), true); err != nil {
+			showMessage(w, lang.L("Catalogue"), Message(err))
+		}
+		table.Refresh()
+		changed()
+	}
+	table = newMarkedTable([]string{lang.L("Item"), lang.L("Specification"), lang.L("Unit"), lang.L("Item category"),
+		lang.L("Warning level"), lang.L("Batches and expiry")}, []float32{150, 150, 50, 90, 80, 110},
+		func() int { return len(items) }, func(row, col int) string {
+			it := items[row]
+			batches := ""
+			if it.TracksExpiry {
+				batches = lang.L("Yes")
+			}
+			return []string{it.Name, it.Spec, it.Unit, it.Category, strconv.Itoa(it.WarningLevel), batches}[col]
+		}, func(row int) widget.Importance {
+			if !items[row].Active {
+				return widget.LowImportance
+			}
+			return widget.MediumImportance
+		})
+	table.OnSelected = func(id widget.TableCellID) {
+		table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(items) {
+			editItem(w, a, items[id.Row], load)
+		}
+	}
+	var starter *widget.Button
+	starter = widget.NewButtonWithIcon(lang.L("Add the common items"), theme.ContentAddIcon(), func() {
+		if err := a.DB.AddStarterItems(a.Ctx()); err != nil {
+			showMessage(w, lang.L("Catalogue"), Message(err))
+		}
+		load()
+		starter.Hide()
+	})
+	add := widget.NewButtonWithIcon(lang.L("New item"), theme.ContentAddIcon(), func() { editItem(w, a, data.Item{Active: true}, load) })
+	d := dialog.NewCustom(lang.L("Catalogue"), lang.L("Close"),
+		container.NewBorder(container.NewHBox(add, starter), nil, nil, nil, table), w)
+	d.Resize(fyne.NewSize(760, 560))
+	d.Show()
+	load()
+	if len(items) > 0 {
+		starter.Hide()
+	}
+}
+
+// editItem adds or changes one item of the catalogue.
+func editItem(w fyne.Window, a *app.App, it data.Item, saved func()) {
+	name, spec, unit, level := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name.SetText(it.Name)
+	spec.SetText(it.Spec)
+	unit.SetText(it.Unit)
+	level.SetText(strconv.Itoa(it.WarningLevel))
+	category := widget.NewSelect(data.ItemCategories, nil)
+	category.SetSelected(it.Category)
+	tracks := widget.NewCheck(lang.L("Receipts carry a batch and an expiry date"), nil)
+	tracks.SetChecked(it.TracksExpiry)
+	active := widget.NewCheck(lang.L("In use"), nil)
+	active.SetChecked(it.Active)
+	f := newForm()
+	f.add("name", lang.L("Item"), name)
+	f.add("spec", lang.L("Specification"), spec)
+	f.add("unit", lang.L("Unit"), unit)
+	f.add("category", lang.L("Item category"), category)
+	f.add("warning_level", lang.L("Warning level"), level)
+	f.add("tracks_expiry", "", tracks)
+	f.add("active", "", active)
+	title := lang.L("New item")
+	if it.ID != 0 {
+		title = lang.L("Edit item")
+	}
+	showFormDialog(w, title, lang.L("Save"), f, func() error {
+		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(level.Text)))
+		if err != nil {
+			return &data.FieldError{Field: "warning_level", Err: data.ErrBadNumber}
+		}
+		it.Name, it.Spec, it.Unit, it.Category, it.WarningLevel, it.TracksExpiry, it.Active =
+			name.Text, spec.Text, unit.Text, category.Selected, n, tracks.Checked, active.Checked
+		if _, err := a.DB.SaveItem(a.Ctx(), it); err != nil {
+			return err
+		}
+		saved()
+		return nil
+	})
+}

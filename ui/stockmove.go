@@ -1,0 +1,297 @@
+package ui
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+	"fangkong/reports"
+)
+
+// locationPicker chooses one of the places stock is kept, by name.
+type locationPicker struct {
+	*widget.Select
+	locs []data.Location
+}
+
+func newLocationPicker(locs []data.Location, chosen int64) *locationPicker {
+	p := &locationPicker{Select: widget.NewSelect(nil, nil), locs: locs}
+	for _, l := range locs {
+		p.Options = append(p.Options, l.Name)
+		if l.ID == chosen {
+			p.Selected = l.Name
+		}
+	}
+	if p.Selected == "" && len(locs) > 0 {
+		p.Selected = locs[0].Name
+	}
+	return p
+}
+
+// id is the chosen location; 0 when none.
+func (p *locationPicker) id() int64 {
+	for _, l := range p.locs {
+		if l.Name == p.Selected {
+			return l.ID
+		}
+	}
+	return 0
+}
+
+// stockMoves opens the forms that book stock movements; done runs after
+// each saved one so the screen shows the new balances.
+type stockMoves struct {
+	win  fyne.Window
+	app  *app.App
+	done func()
+}
+
+// catalogue reads the active items and the locations for a form.
+func (m *stockMoves) catalogue(title string) ([]data.Item, []data.Location, bool) {
+	items, err := m.app.DB.Items(m.app.Ctx(), false)
+	var locs []data.Location
+	if err == nil {
+		locs, err = m.app.DB.Locations(m.app.Ctx())
+	}
+	if err != nil {
+		showMessage(m.win, title, Message(err))
+		return nil, nil, false
+	}
+	if len(items) == 0 {
+		showMessage(m.win, title, lang.L("The catalogue is empty: add items under 物资目录 first."))
+		return nil, nil, false
+	}
+	return items, locs, true
+}
+
+func (m *stockMoves) onHandAt(p *locationPicker) func(int64) (int, error) {
+	return func(item int64) (int, error) { return m.app.DB.OnHand(m.app.Ctx(), item, p.id()) }
+}
+
+// receive books 入库: from the county, a purchase or a donation.
+func (m *stockMoves) receive(at int64) {
+	title := lang.L("Receive stock")
+	items, locs, ok := m.catalogue(title)
+	if !ok {
+		return
+	}
+	loc := newLocationPicker(locs, at)
+	source := widget.NewSelect(data.ReceiptSources, nil)
+	source.SetSelected(data.ReceiptSources[0])
+	donor, contact, handler, note := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	donor.SetPlaceHolder(lang.L("Only for donations"))
+	handler.SetText(m.app.Operator().Name)
+	lines := newStockLines(items, true, nil)
+	f := newForm()
+	f.add("location", lang.L("Into"), loc)
+	f.add("source", lang.L("Source"), source)
+	f.add("donor", lang.L("Donor"), donor)
+	f.add("donor_contact", lang.L("Donor contact"), contact)
+	f.add("handler", lang.L("Handled by"), handler)
+	f.add("note", lang.L("Note"), note)
+	f.add("lines", lang.L("Items"), lines.content())
+	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
+		ls, err := lines.lines()
+		if err != nil {
+			return err
+		}
+		if _, err := m.app.DB.Receive(m.app.Ctx(), data.Receipt{At: m.app.Now(), LocationID: loc.id(), Source: source.Selected,
+			Donor: donor.Text, DonorContact: contact.Text, Handler: handler.Text, Note: note.Text, Lines: ls}); err != nil {
+			return err
+		}
+		m.done()
+		return nil
+	})
+}
+
+// issue books 出库 of several items to one post, site or person, then
+// prints the slip they sign.
+func (m *stockMoves) issue(from int64) {
+	title := lang.L("Issue stock")
+	items, locs, ok := m.catalogue(title)
+	if !ok {
+		return
+	}
+	loc := newLocationPicker(locs, from)
+	var places []string
+	for _, l := range locs {
+		if l.ID != loc.id() {
+			places = append(places, l.Name)
+		}
+	}
+	recipient := widget.NewSelectEntry(places)
+	recipient.SetPlaceHolder(lang.L("A checkpoint, a site, or a person"))
+	receiver, handler, note := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	handler.SetText(m.app.Operator().Name)
+	lines := newStockLines(items, false, m.onHandAt(loc))
+	loc.OnChanged = func(string) { lines.refreshOnHand() }
+	f := newForm()
+	f.add("location", lang.L("From location"), loc)
+	f.add("recipient", lang.L("Issued to"), recipient)
+	f.add("receiver", lang.L("Received by"), receiver)
+	f.add("handler", lang.L("Handled by"), handler)
+	f.add("note", lang.L("Note"), note)
+	f.add("lines", lang.L("Items"), lines.content())
+	showFormDialog(m.win, title, lang.L("Save and print slip"), f, func() error {
+		ls, err := lines.lines()
+		if err != nil {
+			return err
+		}
+		voucher, err := m.app.DB.IssueStock(m.app.Ctx(), data.Issue{At: m.app.Now(), LocationID: loc.id(),
+			Recipient: recipient.Text, Receiver: receiver.Text, Handler: handler.Text, Note: note.Text, Lines: ls})
+		if err != nil {
+			return err
+		}
+		m.done()
+		m.printSlip(voucher)
+		return nil
+	})
+}
+
+// printSlip prints the 出库单 of a voucher.
+func (m *stockMoves) printSlip(voucher string) {
+	ctx := m.app.Ctx()
+	post, err := m.app.DB.PostInfo(ctx)
+	var lines []data.Move
+	if err == nil {
+		lines, err = m.app.DB.Ledger(ctx, data.LedgerQuery{Voucher: voucher})
+	}
+	if err != nil {
+		showMessage(m.win, lang.L("Issue slip"), Message(err))
+		return
+	}
+	printPDF(m.win, m.app, lang.L("Issue slip")+" "+voucher, func(w io.Writer) error {
+		return reports.IssueSlip(w, post, lines, m.app.Now())
+	})
+}
+
+// transfer books 调拨 between two locations.
+func (m *stockMoves) transfer(from int64) {
+	title := lang.L("Transfer stock")
+	items, locs, ok := m.catalogue(title)
+	if !ok {
+		return
+	}
+	src := newLocationPicker(locs, from)
+	dst := newLocationPicker(locs, 0)
+	dst.Selected = ""
+	handler, note := widget.NewEntry(), widget.NewEntry()
+	handler.SetText(m.app.Operator().Name)
+	lines := newStockLines(items, false, m.onHandAt(src))
+	src.OnChanged = func(string) { lines.refreshOnHand() }
+	f := newForm()
+	f.add("from", lang.L("From location"), src)
+	f.add("to", lang.L("To location"), dst)
+	f.add("handler", lang.L("Handled by"), handler)
+	f.add("note", lang.L("Note"), note)
+	f.add("lines", lang.L("Items"), lines.content())
+	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
+		ls, err := lines.lines()
+		if err != nil {
+			return err
+		}
+		if dst.id() == 0 {
+			return &data.FieldError{Field: "to", Err: data.ErrBadChoice}
+		}
+		if _, err := m.app.DB.TransferStock(m.app.Ctx(), data.Transfer{At: m.app.Now(), FromID: src.id(), ToID: dst.id(),
+			Handler: handler.Text, Note: note.Text, Lines: ls}); err != nil {
+			return err
+		}
+		m.done()
+		return nil
+	})
+}
+
+// writeOff books 报损: expired, damaged or lost.
+func (m *stockMoves) writeOff(at int64) {
+	title := lang.L("Write off stock")
+	items, locs, ok := m.catalogue(title)
+	if !ok {
+		return
+	}
+	loc := newLocationPicker(locs, at)
+	reason := widget.NewSelect(data.WriteOffReasons, nil)
+	handler, note := widget.NewEntry(), widget.NewEntry()
+	handler.SetText(m.app.Operator().Name)
+	lines := newStockLines(items, false, m.onHandAt(loc))
+	loc.OnChanged = func(string) { lines.refreshOnHand() }
+	f := newForm()
+	f.add("location", lang.L("At"), loc)
+	f.add("reason", lang.L("Reason"), reason)
+	f.add("handler", lang.L("Handled by"), handler)
+	f.add("note", lang.L("Note"), note)
+	f.add("lines", lang.L("Items"), lines.content())
+	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
+		ls, err := lines.lines()
+		if err != nil {
+			return err
+		}
+		if _, err := m.app.DB.WriteOffStock(m.app.Ctx(), data.WriteOff{At: m.app.Now(), LocationID: loc.id(),
+			Reason: reason.Selected, Handler: handler.Text, Note: note.Text, Lines: ls}); err != nil {
+			return err
+		}
+		m.done()
+		return nil
+	})
+}
+
+// stocktake books 盘点 of one item at one location: the count, and the
+// difference from the books with its reason.
+func (m *stockMoves) stocktake(at int64) {
+	title := lang.L("Stocktake")
+	items, locs, ok := m.catalogue(title)
+	if !ok {
+		return
+	}
+	loc := newLocationPicker(locs, at)
+	lines := newStockLines(items, false, m.onHandAt(loc))
+	loc.OnChanged = func(string) { lines.refreshOnHand() }
+	row := lines.rows[0]
+	row.quantity.SetPlaceHolder(lang.L("Counted"))
+	reason, handler := widget.NewEntry(), widget.NewEntry()
+	reason.SetPlaceHolder(lang.L("Why the count differs, e.g. 破损未登记"))
+	handler.SetText(m.app.Operator().Name)
+	f := newForm()
+	f.add("location", lang.L("At"), loc)
+	f.add("lines", lang.L("Item"), lines.box)
+	f.add("reason", lang.L("Reason"), reason)
+	f.add("handler", lang.L("Handled by"), handler)
+	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
+		it, ok := lines.itemOf(row)
+		if !ok {
+			return &data.FieldError{Field: "item", Err: data.ErrNotInCatalogue}
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(row.quantity.Text)))
+		if err != nil {
+			return &data.FieldError{Field: "counted", Err: data.ErrBadNumber}
+		}
+		if _, err := m.app.DB.Stocktake(m.app.Ctx(), data.Count{At: m.app.Now(), LocationID: loc.id(), ItemID: it.ID,
+			Batch: row.batch.Text, Counted: n, Reason: reason.Text, Handler: handler.Text}); err != nil {
+			return err
+		}
+		m.done()
+		return nil
+	})
+}
+
+// reverse books 冲正 of a whole voucher, with the reason.
+func (m *stockMoves) reverse(line data.Move) {
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder(lang.L("e.g. 数量录错,应为200"))
+	f := newForm()
+	f.add("reason", lang.L("Reason"), reason)
+	title := lang.L("Reverse {{.Voucher}} ({{.Kind}})", map[string]any{"Voucher": line.Voucher, "Kind": line.Kind})
+	showFormDialog(m.win, title, lang.L("Reverse"), f, func() error {
+		if _, err := m.app.DB.Reverse(m.app.Ctx(), line.Voucher, reason.Text); err != nil {
+			return err
+		}
+		m.done()
+		return nil
+	})
+}

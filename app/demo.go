@@ -91,5 +91,8 @@ func (a *App) Demo(ctx context.Context, scale Scale) error {
 	if err := a.demoIsolation(ctx, r, scale); err != nil {
 		return err
 	}
-	return a.demoCheckpoints(ctx, r, scale)
+	if err := a.demoCheckpoints(ctx, r, scale); err != nil {
+		return err
+	}
+	return a.demoMaterials(ctx, r, scale)
 }

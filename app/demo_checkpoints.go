@@ -71,7 +71,14 @@ func (a *App) demoCheckpoints(ctx context.Context, r *rand.Rand, scale Scale) er
 			regs = append(regs, demoPassages(r, p, day, now)...)
 		}
 		if day.Weekday() == time.Sunday || day.Equal(today) {
-			if _, err := a.DB.RegisterBatch(ctx, regs); err != nil {
+			if err := a.DB.Batch(ctx, func(ctx context.Context) error {
+				for _, r := range regs {
+					if _, err := a.DB.Register(ctx, r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}); err != nil {
 				return fmt.Errorf("demo registrations: %w", err)
 			}
 			regs = regs[:0]

@@ -134,3 +134,30 @@ func BenchmarkDayTotalsAllCheckpoints(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStockTable is the full stock view: every item at every location
+// with its days of supply.
+func BenchmarkStockTable(b *testing.B) {
+	db := benchDB(b)
+	for b.Loop() {
+		lines, err := db.StockTable(context.Background(), time.Now())
+		if err != nil || len(lines) < 100 {
+			b.Fatalf("%d lines, %v", len(lines), err)
+		}
+	}
+}
+
+// BenchmarkItemHistory is the history of the most moved item.
+func BenchmarkItemHistory(b *testing.B) {
+	db := benchDB(b)
+	var item int64
+	if err := db.sql.QueryRow("SELECT item_id FROM stock_moves GROUP BY item_id ORDER BY count(*) DESC LIMIT 1").Scan(&item); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		hist, err := db.ItemHistory(context.Background(), item)
+		if err != nil || len(hist) < 100 {
+			b.Fatalf("%d lines, %v", len(hist), err)
+		}
+	}
+}

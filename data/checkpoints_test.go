@@ -236,7 +236,7 @@ func TestSearchRegistrations(t *testing.T) {
 	}
 }
 
-func TestRegisterBatchIsAllOrNothingAndKeepsTheOperator(t *testing.T) {
+func TestBatchIsAllOrNothingAndRegistrationsKeepTheOperator(t *testing.T) {
 	db := openTest(t)
 	ctx := WithOperator(context.Background(), Operator{ID: 1, Name: "刘芳"})
 	post := highwayPost(t, db)
@@ -244,16 +244,23 @@ func TestRegisterBatchIsAllOrNothingAndKeepsTheOperator(t *testing.T) {
 		{CheckpointID: post, At: fixedNow, Direction: "进", Name: "赵一"},
 		{CheckpointID: post, At: fixedNow, Direction: "进", Name: "钱二", Plate: "陕G1234"},
 	}
-	if _, err := db.RegisterBatch(ctx, batch); !errors.Is(err, ErrBadPlate) {
+	registerAll := func(ctx context.Context) error {
+		for _, r := range batch {
+			if _, err := db.Register(ctx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := db.Batch(ctx, registerAll); !errors.Is(err, ErrBadPlate) {
 		t.Fatalf("bad plate in a batch: %v", err)
 	}
 	if got, _ := db.RecentRegistrations(ctx, post, 10); len(got) != 0 {
 		t.Fatalf("a refused batch left %d rows", len(got))
 	}
 	batch[1].Plate = "陕G12345"
-	ids, err := db.RegisterBatch(ctx, batch)
-	if err != nil || len(ids) != 2 {
-		t.Fatalf("batch: %v, %v", ids, err)
+	if err := db.Batch(ctx, registerAll); err != nil {
+		t.Fatal(err)
 	}
 	got, _ := db.RecentRegistrations(ctx, post, 10)
 	if len(got) != 2 || got[0].RegisteredBy != "刘芳" || got[1].RegisteredBy != "刘芳" {

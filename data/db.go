@@ -89,9 +89,15 @@ func (db *DB) Path() string { return db.path }
 // Now is the injected clock's current time.
 func (db *DB) Now() time.Time { return db.now() }
 
-// write runs fn in one immediate transaction; what names the operation in the
-// wrapped error.
+// write runs fn in one immediate transaction, or in the Batch ctx carries;
+// what names the operation in the wrapped error.
 func (db *DB) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	if tx, ok := ctx.Value(batchKey{}).(*sql.Tx); ok {
+		if err := fn(tx); err != nil {
+			return fmt.Errorf("%s: %w", what, busy(err))
+		}
+		return nil
+	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, busy(err))
@@ -104,6 +110,21 @@ func (db *DB) write(ctx context.Context, what string, fn func(tx *sql.Tx) error)
 		return fmt.Errorf("%s: commit: %w", what, busy(err))
 	}
 	return nil
+}
+
+type batchKey struct{}
+
+// Batch runs fn with a context under which every write joins one
+// transaction: all of them are kept or none. For loading much at once (a
+// paper log typed in afterwards, the demo's year), where a commit per
+// write would take minutes.
+func (db *DB) Batch(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(batchKey{}).(*sql.Tx); ok {
+		return fn(ctx)
+	}
+	return db.write(ctx, "batch", func(tx *sql.Tx) error {
+		return fn(context.WithValue(ctx, batchKey{}, tx))
+	})
 }
 
 // busy marks SQLite's "database is locked", which comes after busy_timeout

@@ -72,4 +72,5 @@ var (
 	ErrSameLocation      = errors.New("a transfer needs two different locations")
 	ErrAlreadyReversed   = errors.New("movement is already reversed")
 	ErrNotInCatalogue    = errors.New("item is not in the catalogue")
+	ErrBatchRequired     = errors.New("this item is counted batch by batch")
 )

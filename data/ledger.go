@@ -449,12 +449,16 @@ func (db *DB) Stocktake(ctx context.Context, c Count) (string, error) {
 		return "", fmt.Errorf("stocktake: %w", err)
 	}
 	return db.record(ctx, "stocktake", "盘点", c.At, func(tx *sql.Tx) ([]Move, error) {
-		if _, err := itemByID(ctx, tx, c.ItemID); err != nil {
+		it, err := itemByID(ctx, tx, c.ItemID)
+		if err != nil {
 			return nil, err
+		}
+		if it.TracksExpiry && c.Batch == "" {
+			return nil, &FieldError{Field: "batch", Err: ErrBatchRequired}
 		}
 		var onHand int
 		var expires string
-		err := tx.QueryRowContext(ctx, "SELECT on_hand, coalesce(expires_on, '') FROM stock WHERE item_id = ? AND location_id = ? AND batch = ?",
+		err = tx.QueryRowContext(ctx, "SELECT on_hand, coalesce(expires_on, '') FROM stock WHERE item_id = ? AND location_id = ? AND batch = ?",
 			c.ItemID, c.LocationID, c.Batch).Scan(&onHand, &expires)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, err

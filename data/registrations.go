@@ -122,70 +122,41 @@ func reverse(s string) string {
 
 // Register records a passage at an open checkpoint and returns its ID.
 func (db *DB) Register(ctx context.Context, r Registration) (int64, error) {
-	ids, err := db.RegisterBatch(ctx, []Registration{r})
-	if err != nil {
-		return 0, err
+	if r.At.IsZero() {
+		r.At = db.now()
 	}
-	return ids[0], nil
-}
-
-// RegisterBatch records many passages in one transaction, all or none: a
-// paper log typed in afterwards, or the demo's year of data.
-func (db *DB) RegisterBatch(ctx context.Context, regs []Registration) ([]int64, error) {
-	for i := range regs {
-		if regs[i].At.IsZero() {
-			regs[i].At = db.now()
-		}
-		if err := regs[i].normalize(); err != nil {
-			return nil, fmt.Errorf("register: %w", err)
-		}
+	if err := r.normalize(); err != nil {
+		return 0, fmt.Errorf("register: %w", err)
 	}
-	ids := make([]int64, 0, len(regs))
-	operator := OperatorFrom(ctx).Name
+	var celsius any
+	if r.Celsius != 0 {
+		celsius = r.Celsius
+	}
+	var id int64
 	err := db.write(ctx, "register", func(tx *sql.Tx) error {
-		ids = ids[:0]
-		posts := map[int64]Checkpoint{}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO registrations (checkpoint_id, at, direction, name, id_number,
-			id_reversed, id_override, phone, plate, passengers, came_from, going_to, celsius, health_code, outcome,
-			note, created_at, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		c, err := scanCheckpoint(tx.QueryRowContext(ctx, "SELECT "+checkpointColumns+" FROM checkpoints WHERE id = ?", r.CheckpointID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
 		if err != nil {
 			return err
 		}
-		defer stmt.Close()
-		for _, r := range regs {
-			c, ok := posts[r.CheckpointID]
-			if !ok {
-				c, err = scanCheckpoint(tx.QueryRowContext(ctx, "SELECT "+checkpointColumns+" FROM checkpoints WHERE id = ?", r.CheckpointID))
-				if errors.Is(err, sql.ErrNoRows) {
-					return ErrNotFound
-				}
-				if err != nil {
-					return err
-				}
-				posts[c.ID] = c
-			}
-			if !c.OpenOn(r.At) {
-				return ErrCheckpointClosed
-			}
-			var celsius any
-			if r.Celsius != 0 {
-				celsius = r.Celsius
-			}
-			res, err := stmt.ExecContext(ctx, r.CheckpointID, formatTime(r.At), r.Direction, r.Name, r.IDNumber,
-				reverse(r.IDNumber), r.IDOverride, r.Phone, r.Plate, r.Passengers, r.CameFrom, r.GoingTo, celsius,
-				r.HealthCode, r.Outcome, r.Note, formatTime(db.now()), operator)
-			if err != nil {
-				return err
-			}
-			id, err := res.LastInsertId()
-			if err != nil {
-				return err
-			}
-			ids = append(ids, id)
+		if !c.OpenOn(r.At) {
+			return ErrCheckpointClosed
 		}
-		return nil
+		res, err := tx.ExecContext(ctx, `INSERT INTO registrations (checkpoint_id, at, direction, name, id_number,
+			id_reversed, id_override, phone, plate, passengers, came_from, going_to, celsius, health_code, outcome,
+			note, created_at, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.CheckpointID, formatTime(r.At), r.Direction, r.Name, r.IDNumber, reverse(r.IDNumber), r.IDOverride,
+			r.Phone, r.Plate, r.Passengers, r.CameFrom, r.GoingTo, celsius, r.HealthCode, r.Outcome, r.Note,
+			formatTime(db.now()), OperatorFrom(ctx).Name)
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
 	})
-	return ids, err
+	return id, err
 }
 
 // Void marks a mistaken registration void: it stays, shown as voided, and

@@ -136,7 +136,8 @@ func (db *DB) Donations(ctx context.Context, from, upto time.Time) ([]Move, erro
 }
 
 // StockLine is a row of the stock view: one item at one location, or the
-// item at all locations together (LocationID 0).
+// item at all locations together (LocationID 0; its Location names the one
+// place that holds it, when only one does).
 type StockLine struct {
 	Item       Item
 	LocationID int64
@@ -147,6 +148,7 @@ type StockLine struct {
 	DailyUse   float64 // average 出库 a day over the last 7 days
 	DaysLeft   float64 // on hand / daily use; -1 when nothing was used
 	Expiring   int     // on hand in batches expiring within 30 days
+	Places     int     // on an item's total line: how many locations hold it
 }
 
 // ExpiryWindow is how far ahead batches count as expiring.
@@ -242,7 +244,13 @@ func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error)
 			total.expiring += a.expiring
 			places = append(places, line(it, l.ID, a, w))
 		}
-		g := group{lines: append([]StockLine{line(it, 0, total, it.WarningLevel)}, places...)}
+		all := line(it, 0, total, it.WarningLevel)
+		all.Places = len(places)
+		if len(places) == 1 && places[0].Warning == 0 {
+			// One place and no level of its own: the total says it all.
+			all.Location, places = places[0].Location, nil
+		}
+		g := group{lines: append([]StockLine{all}, places...)}
 		for _, l := range g.lines {
 			g.alarm = g.alarm || l.Below
 		}

@@ -46,7 +46,13 @@ func IssueSlip(w io.Writer, post data.PostInfo, lines []data.Move, printed time.
 	if first.Note != "" {
 		d.Text(lang.L("Note: {{.Note}}", map[string]any{"Note": first.Note}), 10.5)
 	}
-	d.Signatures(lang.L("Handled by")+" "+first.Handler, lang.L("Received by")+" "+first.Receiver)
+	named := func(label, name string) string {
+		if name == "" {
+			return label
+		}
+		return label + "(" + name + ")"
+	}
+	d.Signatures(named(lang.L("Handled by"), first.Handler), named(lang.L("Received by"), first.Receiver))
 	d.Signatures(lang.L("Date"))
 	return d.Write(w)
 }

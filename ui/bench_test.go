@@ -59,3 +59,17 @@ func BenchmarkRoomBoardScreen(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMaterialsScreen is opening 物资: the stock table, the expiring
+// batches and the last 7 days of the ledger, laid out.
+func BenchmarkMaterialsScreen(b *testing.B) {
+	a, w := benchWindow(b)
+	m := newMaterials(w, a)
+	w.SetContent(m.content())
+	for b.Loop() {
+		m.refresh()
+		if len(m.shown) < 100 {
+			b.Fatalf("%d stock lines", len(m.shown))
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 // form lays out labelled fields with a message line under each, where a
 // validation error is shown beside the field it concerns.
 type form struct {
+	wide    bool // rows of several fields side by side: a wider dialog
 	grid    *fyne.Container
 	errs    map[string]*widget.Label
 	entries []*widget.Entry // the text fields, so Enter can submit

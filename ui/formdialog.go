@@ -41,7 +41,11 @@ func showFormDialog(w fyne.Window, title, saveText string, f *form, save func() 
 	content := container.NewBorder(nil, container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), cancel, ok)), nil, nil,
 		container.NewVScroll(f.grid))
 	d = dialog.NewCustomWithoutButtons(title, content, w)
-	d.Resize(fyne.NewSize(560, min(720, 140+float32(len(f.errs))*52)))
+	width := float32(560)
+	if f.wide {
+		width = 900
+	}
+	d.Resize(fyne.NewSize(width, min(720, 140+float32(len(f.errs))*52)))
 	d.Show()
 	return d
 }

@@ -108,7 +108,7 @@ func newMaterials(w fyne.Window, a *app.App) *materials {
 			container.NewBorder(nil, nil, nil, container.NewHBox(
 				widget.NewButtonWithIcon(lang.L("Print"), theme.DocumentPrintIcon(), m.printDonations),
 				widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), m.exportDonations)),
-				widget.NewLabel(lang.L("Donations received in the span chosen under 台账 (the last 30 days if none)."))),
+				widget.NewLabel(lang.L("Donations received in the span chosen under 台账 (the last 7 days if none)."))),
 			nil, nil, nil, m.giftTbl)),
 		container.NewTabItem(lang.L("Expiring"), m.expTbl),
 	)
@@ -140,10 +140,7 @@ func (m *materials) stockCell(row, col int) string {
 	case 1:
 		return l.Item.Spec
 	case 2:
-		if l.LocationID == 0 {
-			return lang.L("All locations")
-		}
-		return "  " + l.Location
+		return stockPlace(l)
 	case 3:
 		return strconv.Itoa(l.OnHand) + " " + l.Item.Unit
 	case 4:
@@ -165,6 +162,18 @@ func (m *materials) stockCell(row, col int) string {
 	return strconv.Itoa(l.Expiring) + " " + l.Item.Unit
 }
 
+// stockPlace names a stock line's location: an item's total is at all
+// locations, or only at the one that holds it.
+func stockPlace(l data.StockLine) string {
+	switch {
+	case l.LocationID != 0:
+		return "  " + l.Location
+	case l.Location != "":
+		return lang.L("Only at {{.Place}}", map[string]any{"Place": l.Location})
+	}
+	return lang.L("All locations")
+}
+
 // daysLeft is days of supply as shown: "—" when nothing was used.
 func daysLeft(d float64) string {
 	if d < 0 {
@@ -173,10 +182,10 @@ func daysLeft(d float64) string {
 	return fmt.Sprintf("%.1f", d)
 }
 
-// span is the ledger's chosen dates: the last 30 days when none.
+// span is the ledger's chosen dates: the last 7 days when none.
 func (m *materials) span() (from, upto time.Time, err error) {
 	today := data.StartOfDay(m.app.Now())
-	from, upto = today.AddDate(0, 0, -29), today.AddDate(0, 0, 1)
+	from, upto = today.AddDate(0, 0, -6), today.AddDate(0, 0, 1)
 	if strings.TrimSpace(m.ledgerDay.Text) != "" {
 		if from, err = data.ParseDay(m.ledgerDay.Text); err != nil {
 			return
@@ -341,10 +350,7 @@ func (m *materials) exportStock() {
 		lang.L("Stock location"), lang.L("On hand"), lang.L("Warning level"), lang.L("Under warning level"),
 		lang.L("Daily use (7 days)"), lang.L("Days of supply"), lang.L("Expiring within 30 days")}}
 	for _, l := range m.stock {
-		loc := l.Location
-		if l.LocationID == 0 {
-			loc = lang.L("All locations")
-		}
+		loc := strings.TrimSpace(stockPlace(l))
 		below := ""
 		if l.Below {
 			below = lang.L("Yes")

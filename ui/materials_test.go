@@ -157,7 +157,7 @@ func TestStockUnderWarningComesFirstInRed(t *testing.T) {
 		}
 		seenFine = seenFine || !l.Below
 		if l.Item.Name == "护目镜" {
-			goggles = l.Below && !seenFine && m.stockCell(row, 2) == "全部库点"
+			goggles = l.Below && !seenFine && m.stockCell(row, 2) == "仅在指挥部仓库"
 		}
 		if l.Item.Name == "N95口罩" && l.Below {
 			t.Fatal("masks flagged")

@@ -35,6 +35,7 @@ var messages = []struct {
 	{data.ErrCheckpointClosed, "This checkpoint is closed on that date."},
 	{data.ErrNameOrPlate, "Please enter a name or a plate."},
 	{data.ErrAlreadyVoided, "This registration is already voided."},
+	{data.ErrBatchRequired, "This item keeps batches: please enter the batch you counted (see 近效期 or its history)."},
 	{data.ErrNotInCatalogue, "Please pick the item from the catalogue list (type part of its name)."},
 	{data.ErrNoLines, "Please add at least one item with its quantity."},
 	{data.ErrDonorRequired, "Please enter the donor of a donation."},

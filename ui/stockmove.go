@@ -96,6 +96,7 @@ func (m *stockMoves) receive(at int64) {
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
 	f.add("lines", lang.L("Items"), lines.content())
+	f.wide = true
 	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
 		ls, err := lines.lines()
 		if err != nil {
@@ -138,6 +139,7 @@ func (m *stockMoves) issue(from int64) {
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
 	f.add("lines", lang.L("Items"), lines.content())
+	f.wide = true
 	showFormDialog(m.win, title, lang.L("Save and print slip"), f, func() error {
 		ls, err := lines.lines()
 		if err != nil {
@@ -191,6 +193,7 @@ func (m *stockMoves) transfer(from int64) {
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
 	f.add("lines", lang.L("Items"), lines.content())
+	f.wide = true
 	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
 		ls, err := lines.lines()
 		if err != nil {
@@ -227,6 +230,7 @@ func (m *stockMoves) writeOff(at int64) {
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
 	f.add("lines", lang.L("Items"), lines.content())
+	f.wide = true
 	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
 		ls, err := lines.lines()
 		if err != nil {
@@ -260,6 +264,7 @@ func (m *stockMoves) stocktake(at int64) {
 	f := newForm()
 	f.add("location", lang.L("At"), loc)
 	f.add("lines", lang.L("Item"), lines.box)
+	f.wide = true
 	f.add("reason", lang.L("Reason"), reason)
 	f.add("handler", lang.L("Handled by"), handler)
 	showFormDialog(m.win, title, lang.L("Save"), f, func() error {

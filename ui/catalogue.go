@@ -58,8 +58,9 @@ func showCatalogue(w fyne.Window, a *app.App, changed func()) {
 		starter.Hide()
 	})
 	add := widget.NewButtonWithIcon(lang.L("New item"), theme.ContentAddIcon(), func() { editItem(w, a, data.Item{Active: true}, load) })
+	store := widget.NewButtonWithIcon(lang.L("New store"), theme.StorageIcon(), func() { addStore(w, a, changed) })
 	d := dialog.NewCustom(lang.L("Catalogue"), lang.L("Close"),
-		container.NewBorder(container.NewHBox(add, starter), nil, nil, nil, table), w)
+		container.NewBorder(container.NewHBox(add, starter, store), nil, nil, nil, table), w)
 	d.Resize(fyne.NewSize(760, 560))
 	d.Show()
 	load()
@@ -104,6 +105,22 @@ func editItem(w fyne.Window, a *app.App, it data.Item, saved func()) {
 			return err
 		}
 		saved()
+		return nil
+	})
+}
+
+// addStore adds a store beside the command post's (checkpoints and sites
+// have theirs already).
+func addStore(w fyne.Window, a *app.App, done func()) {
+	name := widget.NewEntry()
+	name.SetPlaceHolder(lang.L("e.g. 河湾村物资储备点"))
+	f := newForm()
+	f.add("name", lang.L("Store name"), name)
+	showFormDialog(w, lang.L("New store"), lang.L("Save"), f, func() error {
+		if _, err := a.DB.AddStore(a.Ctx(), name.Text); err != nil {
+			return err
+		}
+		done()
 		return nil
 	})
 }

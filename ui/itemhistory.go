@@ -2,11 +2,13 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -47,8 +49,36 @@ func showItemHistory(w fyne.Window, a *app.App, it data.Item, moves *stockMoves)
 		}
 	}
 	note := widget.NewLabel(lang.L("{{.N}} lines, newest first. Tap a line to reverse its movement.", map[string]any{"N": n}))
+	levels := widget.NewButtonWithIcon(lang.L("Warning level at a location"), theme.WarningIcon(), func() { setLocationWarning(w, a, it, moves.done) })
 	d = dialog.NewCustom(lang.L("History of {{.Item}}", map[string]any{"Item": it.Label()}), lang.L("Close"),
-		container.NewBorder(note, nil, nil, nil, table), w)
+		container.NewBorder(container.NewBorder(nil, nil, nil, levels, note), nil, nil, nil, table), w)
 	d.Resize(fyne.NewSize(1150, 640))
 	d.Show()
+}
+
+// setLocationWarning sets an item's warning level at one location, beside
+// its overall level; 0 removes it.
+func setLocationWarning(w fyne.Window, a *app.App, it data.Item, done func()) {
+	locs, err := a.DB.Locations(a.Ctx())
+	if err != nil {
+		showMessage(w, it.Label(), Message(err))
+		return
+	}
+	loc := newLocationPicker(locs, 0)
+	level := widget.NewEntry()
+	level.SetPlaceHolder(lang.L("0 removes it"))
+	f := newForm()
+	f.add("location", lang.L("Stock location"), loc)
+	f.add("level", lang.L("Warning level"), level)
+	showFormDialog(w, lang.L("Warning level of {{.Item}} at a location", map[string]any{"Item": it.Label()}), lang.L("Save"), f, func() error {
+		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(level.Text)))
+		if err != nil {
+			return &data.FieldError{Field: "level", Err: data.ErrBadNumber}
+		}
+		if err := a.DB.SetLocationWarning(a.Ctx(), it.ID, loc.id(), n); err != nil {
+			return err
+		}
+		done()
+		return nil
+	})
 }

@@ -94,5 +94,8 @@ func (a *App) Demo(ctx context.Context, scale Scale) error {
 	if err := a.demoCheckpoints(ctx, r, scale); err != nil {
 		return err
 	}
-	return a.demoMaterials(ctx, r, scale)
+	if err := a.demoMaterials(ctx, r, scale); err != nil {
+		return err
+	}
+	return a.demoDuty(ctx, r, scale)
 }

@@ -23,8 +23,8 @@ func demoPosts(scale Scale) []demoPost {
 	three, _ := data.ParseShifts(data.ShiftPatterns["三班"])
 	two, _ := data.ParseShifts(data.ShiftPatterns["两班"])
 	posts := []demoPost{
-		{data.Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口", Location: "城关出口收费站外50米", Manager: "王建军", Phone: "18691234567", Shifts: three, StaffPerShift: 4}, 60, true, false},
-		{data.Checkpoint{Name: "省道S210县界", Kind: "交通卡口", Location: "S210与邻县交界处", Manager: "李强", Phone: "13709871234", Shifts: two, StaffPerShift: 3}, 25, true, false},
+		{data.Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口", Location: "城关出口收费站外50米", Manager: "王建军", Phone: "18691234567", Shifts: three, StaffPerShift: 4, RequiredKind: "民警/辅警"}, 60, true, false},
+		{data.Checkpoint{Name: "省道S210县界", Kind: "交通卡口", Location: "S210与邻县交界处", Manager: "李强", Phone: "13709871234", Shifts: two, StaffPerShift: 3, RequiredKind: "民警/辅警"}, 25, true, false},
 		{data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Location: "河湾村东口", Manager: "陈建华", Phone: "13709876543", Shifts: two, StaffPerShift: 2}, 15, false, true},
 		{data.Checkpoint{Name: "城关镇中心卫生院哨点", Kind: "药店/诊所哨点", Location: "卫生院门诊楼", Manager: "周敏", Phone: "0913-2345601", Shifts: two, StaffPerShift: 1}, 10, false, false},
 	}
@@ -33,8 +33,8 @@ func demoPosts(scale Scale) []demoPost {
 	}
 	posts[0].perDay, posts[1].perDay, posts[2].perDay, posts[3].perDay = 600, 350, 105, 70
 	return append(posts,
-		demoPost{data.Checkpoint{Name: "国道G316东出口", Kind: "交通卡口", Location: "G316镇东加油站旁", Manager: "赵刚", Phone: "13891230001", Shifts: three, StaffPerShift: 3}, 350, true, false},
-		demoPost{data.Checkpoint{Name: "县道X203柳树村段", Kind: "交通卡口", Location: "柳树村桥头", Manager: "杨军", Phone: "13891230002", Shifts: two, StaffPerShift: 2}, 150, true, false},
+		demoPost{data.Checkpoint{Name: "国道G316东出口", Kind: "交通卡口", Location: "G316镇东加油站旁", Manager: "赵刚", Phone: "13891230001", Shifts: three, StaffPerShift: 3, RequiredKind: "民警/辅警"}, 350, true, false},
+		demoPost{data.Checkpoint{Name: "县道X203柳树村段", Kind: "交通卡口", Location: "柳树村桥头", Manager: "杨军", Phone: "13891230002", Shifts: two, StaffPerShift: 2, RequiredKind: "民警/辅警"}, 150, true, false},
 		demoPost{data.Checkpoint{Name: "东村村口", Kind: "村口/小区卡口", Location: "东村文化广场入口", Manager: "黄丽", Phone: "13891230003", Shifts: two, StaffPerShift: 2}, 105, false, true},
 		demoPost{data.Checkpoint{Name: "西村村口", Kind: "村口/小区卡口", Location: "西村村委会门口", Manager: "吴勇", Phone: "13891230004", Shifts: two, StaffPerShift: 2}, 95, false, true},
 		demoPost{data.Checkpoint{Name: "幸福家园小区", Kind: "村口/小区卡口", Location: "小区南门", Manager: "孙静", Phone: "13891230005", Shifts: two, StaffPerShift: 2}, 185, false, false},

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -158,6 +159,56 @@ func BenchmarkItemHistory(b *testing.B) {
 		hist, err := db.ItemHistory(context.Background(), item)
 		if err != nil || len(hist) < 100 {
 			b.Fatalf("%d lines, %v", len(hist), err)
+		}
+	}
+}
+
+// BenchmarkRoster120StaffOneMonth rosters 31 days for the 12 checkpoints
+// (three shifts each here) and the command post, with 120 staff, in a
+// fresh copy of that setup each time.
+func BenchmarkRoster120StaffOneMonth(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(ctx, b.TempDir()+"/roster.db", time.Now)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	kinds := []string{"民警/辅警", "干部", "网格员", "志愿者", "医务人员", "党员"}
+	for i := range 120 {
+		if _, err := db.SaveStaff(ctx, Staff{Name: fmt.Sprintf("值班员%03d", i), Phone: fmt.Sprintf("139%08d", i),
+			Kind: kinds[i%len(kinds)], MayLead: i%8 == 0, Active: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	three, _ := ParseShifts(ShiftPatterns["三班"])
+	for i := range 12 {
+		kind := ""
+		if i < 4 {
+			kind = "民警/辅警"
+		}
+		if _, err := db.SaveCheckpoint(ctx, Checkpoint{Name: fmt.Sprintf("卡口%02d", i), Kind: "交通卡口", Shifts: three,
+			StaffPerShift: 2, RequiredKind: kind, OpenedOn: time.Now().AddDate(0, -1, 0)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	from := StartOfDay(time.Now())
+	for b.Loop() {
+		if _, err := db.ClearRoster(ctx, from, from.AddDate(0, 0, 31)); err != nil {
+			b.Fatal(err)
+		}
+		res, err := db.Roster(ctx, from, from.AddDate(0, 0, 31))
+		if err != nil || res.Added < 31*12*3*2 {
+			b.Fatalf("added %d, %d holes, %v", res.Added, len(res.Holes), err)
+		}
+	}
+}
+
+func BenchmarkRosterWeek(b *testing.B) {
+	db := benchDB(b)
+	for b.Loop() {
+		w, err := db.RosterWeek(context.Background(), time.Now(), 7)
+		if err != nil || len(w.Rows) < 20 {
+			b.Fatalf("%d rows, %v", len(w.Rows), err)
 		}
 	}
 }

@@ -93,6 +93,7 @@ type Checkpoint struct {
 	ClosedOn      time.Time // zero while open
 	Shifts        []Shift
 	StaffPerShift int
+	RequiredKind  string // a staff kind each shift must include; empty: none
 }
 
 // OpenOn reports whether the post is open on day.
@@ -128,6 +129,9 @@ func (db *DB) SaveCheckpoint(ctx context.Context, c Checkpoint) (int64, error) {
 	if len(c.Shifts) == 0 {
 		return 0, fmt.Errorf("save checkpoint: %w", &FieldError{Field: "shifts", Err: ErrBadShifts})
 	}
+	if c.RequiredKind != "" && !slices.Contains(StaffKinds, c.RequiredKind) {
+		return 0, fmt.Errorf("save checkpoint: %w", &FieldError{Field: "required_kind", Err: ErrBadChoice})
+	}
 	if c.StaffPerShift < 1 || c.StaffPerShift > 20 {
 		return 0, fmt.Errorf("save checkpoint: %w", &FieldError{Field: "staff_per_shift", Err: ErrBadNumber})
 	}
@@ -147,9 +151,9 @@ func (db *DB) SaveCheckpoint(ctx context.Context, c Checkpoint) (int64, error) {
 		var old any
 		if c.ID == 0 {
 			res, err := tx.ExecContext(ctx, `INSERT INTO checkpoints (name, kind, location, manager, phone, opened_on,
-				closed_on, shifts, staff_per_shift, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				closed_on, shifts, staff_per_shift, required_kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				c.Name, c.Kind, c.Location, c.Manager, c.Phone, formatDate(c.OpenedOn), closed, formatShifts(c.Shifts),
-				c.StaffPerShift, now, now)
+				c.StaffPerShift, c.RequiredKind, now, now)
 			if err != nil {
 				return uniqueAsDuplicate(err)
 			}
@@ -166,9 +170,9 @@ func (db *DB) SaveCheckpoint(ctx context.Context, c Checkpoint) (int64, error) {
 			}
 			old = prev
 			if _, err := tx.ExecContext(ctx, `UPDATE checkpoints SET name = ?, kind = ?, location = ?, manager = ?, phone = ?,
-				opened_on = ?, closed_on = ?, shifts = ?, staff_per_shift = ?, updated_at = ? WHERE id = ?`,
+				opened_on = ?, closed_on = ?, shifts = ?, staff_per_shift = ?, required_kind = ?, updated_at = ? WHERE id = ?`,
 				c.Name, c.Kind, c.Location, c.Manager, c.Phone, formatDate(c.OpenedOn), closed, formatShifts(c.Shifts),
-				c.StaffPerShift, now, c.ID); err != nil {
+				c.StaffPerShift, c.RequiredKind, now, c.ID); err != nil {
 				return uniqueAsDuplicate(err)
 			}
 		}
@@ -178,12 +182,12 @@ func (db *DB) SaveCheckpoint(ctx context.Context, c Checkpoint) (int64, error) {
 	return id, err
 }
 
-const checkpointColumns = "id, name, kind, location, manager, phone, opened_on, coalesce(closed_on, ''), shifts, staff_per_shift"
+const checkpointColumns = "id, name, kind, location, manager, phone, opened_on, coalesce(closed_on, ''), shifts, staff_per_shift, required_kind"
 
 func scanCheckpoint(row scanner) (Checkpoint, error) {
 	var c Checkpoint
 	var opened, closed, shifts string
-	if err := row.Scan(&c.ID, &c.Name, &c.Kind, &c.Location, &c.Manager, &c.Phone, &opened, &closed, &shifts, &c.StaffPerShift); err != nil {
+	if err := row.Scan(&c.ID, &c.Name, &c.Kind, &c.Location, &c.Manager, &c.Phone, &opened, &closed, &shifts, &c.StaffPerShift, &c.RequiredKind); err != nil {
 		return c, err
 	}
 	c.OpenedOn = parseDate(opened)

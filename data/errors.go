@@ -74,3 +74,9 @@ var (
 	ErrNotInCatalogue    = errors.New("item is not in the catalogue")
 	ErrBatchRequired     = errors.New("this item is counted batch by batch")
 )
+
+// Roster rules a change can break.
+var (
+	ErrRuleBroken     = errors.New("change breaks a roster rule")
+	ErrMatterRequired = errors.New("a duty log entry needs its matter")
+)

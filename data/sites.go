@@ -10,11 +10,12 @@ import (
 
 // Site is an isolation site (集中隔离点).
 type Site struct {
-	ID      int64
-	Name    string
-	Address string
-	Manager string
-	Phone   string
+	ID        int64
+	Name      string
+	Address   string
+	Manager   string
+	Phone     string
+	DutyStaff int // people on each duty shift at the site; 0: no site duty rostered
 }
 
 func (s *Site) normalize() error {
@@ -37,6 +38,9 @@ func (s *Site) normalize() error {
 		}
 		s.Phone = phone
 	}
+	if s.DutyStaff < 0 || s.DutyStaff > 20 {
+		return &FieldError{Field: "duty_staff", Err: ErrBadNumber}
+	}
 	return nil
 }
 
@@ -49,8 +53,8 @@ func (db *DB) SaveSite(ctx context.Context, s Site) (int64, error) {
 	id := s.ID
 	err := db.write(ctx, "save site", func(tx *sql.Tx) error {
 		if s.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO sites (name, address, manager, phone, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?)`, s.Name, s.Address, s.Manager, s.Phone, now, now)
+			res, err := tx.ExecContext(ctx, `INSERT INTO sites (name, address, manager, phone, duty_staff, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, s.Name, s.Address, s.Manager, s.Phone, s.DutyStaff, now, now)
 			if err != nil {
 				return uniqueAsDuplicate(err)
 			}
@@ -67,8 +71,8 @@ func (db *DB) SaveSite(ctx context.Context, s Site) (int64, error) {
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE sites SET name = ?, address = ?, manager = ?, phone = ?, updated_at = ?
-			WHERE id = ?`, s.Name, s.Address, s.Manager, s.Phone, now, s.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE sites SET name = ?, address = ?, manager = ?, phone = ?, duty_staff = ?,
+			updated_at = ? WHERE id = ?`, s.Name, s.Address, s.Manager, s.Phone, s.DutyStaff, now, s.ID)
 		if err != nil {
 			return uniqueAsDuplicate(err)
 		}
@@ -93,11 +97,11 @@ func (db *DB) Sites(ctx context.Context) ([]Site, error) {
 	return queryAll(ctx, db, "list sites", scanSite, "SELECT "+siteColumns+" FROM sites ORDER BY name")
 }
 
-const siteColumns = "id, name, address, manager, phone"
+const siteColumns = "id, name, address, manager, phone, duty_staff"
 
 func scanSite(row scanner) (Site, error) {
 	var s Site
-	err := row.Scan(&s.ID, &s.Name, &s.Address, &s.Manager, &s.Phone)
+	err := row.Scan(&s.ID, &s.Name, &s.Address, &s.Manager, &s.Phone, &s.DutyStaff)
 	return s, err
 }
 

@@ -82,6 +82,22 @@ func actionLabel(action string) string {
 		return lang.L("Audit: stocktake")
 	case "reverse":
 		return lang.L("Audit: reverse")
+	case "roster":
+		return lang.L("Audit: roster")
+	case "clear roster":
+		return lang.L("Audit: clear roster")
+	case "assign duty":
+		return lang.L("Audit: assign duty")
+	case "unassign duty":
+		return lang.L("Audit: unassign duty")
+	case "swap duty":
+		return lang.L("Audit: swap duty")
+	case "add leave":
+		return lang.L("Audit: add leave")
+	case "remove leave":
+		return lang.L("Audit: remove leave")
+	case "save duty rules":
+		return lang.L("Audit: save duty rules")
 	case "show unmasked":
 		return lang.L("Audit: show unmasked")
 	}

@@ -73,3 +73,17 @@ func BenchmarkMaterialsScreen(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDutyWeekGrid is opening 值班: the week's grid checked against
+// the rules and laid out, with the four weeks' loads beside it.
+func BenchmarkDutyWeekGrid(b *testing.B) {
+	a, w := benchWindow(b)
+	d := newDuty(w, a)
+	w.SetContent(d.content())
+	for b.Loop() {
+		d.refresh()
+		if len(d.week.Rows) < 20 {
+			b.Fatalf("%d rows", len(d.week.Rows))
+		}
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"log"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -36,6 +37,7 @@ var messages = []struct {
 	{data.ErrNameOrPlate, "Please enter a name or a plate."},
 	{data.ErrAlreadyVoided, "This registration is already voided."},
 	{data.ErrBatchRequired, "This item keeps batches: please enter the batch you counted (see 近效期 or its history)."},
+	{data.ErrMatterRequired, "Please write down the matter."},
 	{data.ErrNotInCatalogue, "Please pick the item from the catalogue list (type part of its name)."},
 	{data.ErrNoLines, "Please add at least one item with its quantity."},
 	{data.ErrDonorRequired, "Please enter the donor of a donation."},
@@ -75,6 +77,11 @@ func Message(err error) string {
 	if errors.As(err, &short) {
 		return lang.L("{{.Location}} has only {{.OnHand}} {{.Unit}} of {{.Item}}, not the {{.Wanted}} asked for; nothing was saved.",
 			map[string]any{"Location": short.Location, "OnHand": short.OnHand, "Unit": short.Item.Unit, "Item": short.Item.Label(), "Wanted": short.Wanted})
+	}
+	var broken *data.RuleError
+	if errors.As(err, &broken) {
+		return lang.L("This breaks a rule: {{.Rules}}. To do it knowingly, write why in the note and save again.",
+			map[string]any{"Rules": strings.Join(broken.Rules, "、")})
 	}
 	for _, m := range messages {
 		if errors.Is(err, m.err) {

@@ -224,7 +224,7 @@ func (s *shell) showMain(post data.PostInfo) {
 		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newCheckpoints(s.win, s.app)},
 		{lang.L("Isolation sites"), theme.StorageIcon(), newIsolation(s.win, s.app)},
 		{lang.L("Materials"), theme.ListIcon(), newMaterials(s.win, s.app)},
-		{lang.L("Duty"), theme.HistoryIcon(), newPlaceholder(lang.L("Duty"), lang.L("DutyComing"))},
+		{lang.L("Duty"), theme.HistoryIcon(), newDuty(s.win, s.app)},
 		{lang.L("Staff"), theme.AccountIcon(), newStaffScreen(s.win, s.app)},
 		{lang.L("Reports"), theme.DocumentPrintIcon(), newPlaceholder(lang.L("Reports"), lang.L("ReportsComing"))},
 		{lang.L("Settings"), theme.SettingsIcon(), newSettings(s.win, s.app, s.setTitle)},

@@ -1,0 +1,496 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+	"fangkong/reports"
+)
+
+// duty is 值班: the week's roster as a grid (days across, the leader and
+// every post's shifts down), generated automatically and changed by hand,
+// with each person's load, leave and the duty log.
+type duty struct {
+	win   fyne.Window
+	app   *app.App
+	start *dayPicker // any day of the week shown; the week starts on Monday
+	week  data.Week
+	grid  *widget.Table
+	note  *widget.Label
+	loads *loadList
+	leave *leaveList
+	log   *dutyLog
+	tabs  *container.AppTabs
+	box   fyne.CanvasObject
+}
+
+func newDuty(w fyne.Window, a *app.App) *duty {
+	d := &duty{win: w, app: a, note: widget.NewLabel("")}
+	d.note.Wrapping = fyne.TextWrapWord
+	d.start = newDayPicker(a.Now, d.refresh)
+	d.grid = widget.NewTableWithHeaders(
+		func() (int, int) { return 1 + len(d.week.Rows), 1 + len(d.week.Days) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			text, importance := d.cell(id.Row, id.Col)
+			l := o.(*widget.Label)
+			l.Importance = importance
+			l.SetText(text)
+		})
+	d.grid.ShowHeaderColumn = false
+	d.grid.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	d.grid.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		switch {
+		case id.Col == 0:
+			o.(*widget.Label).SetText(lang.L("Post and shift"))
+		case id.Col > 0 && id.Col <= len(d.week.Days):
+			o.(*widget.Label).SetText(reports.FormatDay(d.week.Days[id.Col-1]))
+		}
+	}
+	d.grid.SetColumnWidth(0, 160)
+	for c := 1; c <= 7; c++ {
+		d.grid.SetColumnWidth(c, 124)
+	}
+	d.grid.OnSelected = func(id widget.TableCellID) {
+		d.grid.UnselectAll()
+		if v := d.view(id.Row, id.Col); v != nil {
+			d.openShift(*v)
+		}
+	}
+	d.loads = newLoadList(a)
+	d.leave = newLeaveList(w, a, d.refresh)
+	d.log = newDutyLog(w, a)
+	d.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Week roster"), container.NewBorder(d.note, nil, nil, nil, d.grid)),
+		container.NewTabItem(lang.L("Per person"), d.loads.box),
+		container.NewTabItem(lang.L("Leave"), d.leave.box),
+		container.NewTabItem(lang.L("Duty log"), d.log.box),
+	)
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Week of")), d.start.box),
+		container.NewHBox(
+			widget.NewButtonWithIcon(lang.L("Roster this week"), theme.MediaPlayIcon(), d.generate),
+			widget.NewButtonWithIcon(lang.L("Clear this week"), theme.DeleteIcon(), d.clear),
+			widget.NewButtonWithIcon(lang.L("Print duty roster"), theme.DocumentPrintIcon(), d.printWeek),
+			widget.NewButtonWithIcon(lang.L("Print day sheet"), theme.DocumentPrintIcon(), d.printDay)))
+	d.box = container.NewBorder(toolbar, nil, nil, nil, d.tabs)
+	return d
+}
+
+func (d *duty) content() fyne.CanvasObject { return d.box }
+
+// monday is the first day of the week shown.
+func (d *duty) monday() (time.Time, error) {
+	day, err := d.start.day()
+	if err != nil {
+		return day, err
+	}
+	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7)), nil
+}
+
+func (d *duty) refresh() {
+	from, err := d.monday()
+	if err != nil {
+		showMessage(d.win, lang.L("Duty"), lang.L("Please enter a date such as 2026-11-03."))
+		return
+	}
+	if d.week, err = d.app.DB.RosterWeek(d.app.Ctx(), from, 7); err != nil {
+		showMessage(d.win, lang.L("Duty"), Message(err))
+		return
+	}
+	missing, warnings := 0, 0
+	count := func(v *data.ShiftView) {
+		if v != nil {
+			missing += v.Missing
+			if len(v.Warnings) > 0 {
+				warnings++
+			}
+		}
+	}
+	for i := range d.week.Leaders {
+		count(&d.week.Leaders[i])
+	}
+	for _, r := range d.week.Rows {
+		for _, v := range r.Days {
+			count(v)
+		}
+	}
+	for row := range len(d.week.Rows) + 1 {
+		d.grid.SetRowHeight(row, d.rowHeight(row))
+	}
+	d.note.SetText(lang.L("WeekNote", map[string]any{"Missing": missing, "Warnings": warnings}))
+	d.grid.Refresh()
+	d.loads.show(from.AddDate(0, 0, -21), from.AddDate(0, 0, 7))
+	d.leave.show(from, from.AddDate(0, 0, 6))
+	d.log.refresh()
+}
+
+// rowHeight fits the most people a row's cells hold, one per line.
+func (d *duty) rowHeight(row int) float32 {
+	most := 2 // the post and its shift
+	for col := 1; col <= len(d.week.Days); col++ {
+		if v := d.view(row, col); v != nil {
+			// A warning takes up to three lines in a column this narrow.
+			most = max(most, len(v.People)+min(1, v.Missing)+3*min(1, len(v.Warnings)))
+		}
+	}
+	if row == 0 {
+		most--
+	}
+	return 14 + 18*float32(most)
+}
+
+// view is the shift under a grid cell: row 0 the leaders, then the posts.
+func (d *duty) view(row, col int) *data.ShiftView {
+	if col < 1 || col > len(d.week.Days) {
+		return nil
+	}
+	if row == 0 {
+		return &d.week.Leaders[col-1]
+	}
+	if row-1 < len(d.week.Rows) {
+		return d.week.Rows[row-1].Days[col-1]
+	}
+	return nil
+}
+
+func (d *duty) cell(row, col int) (string, widget.Importance) {
+	if col == 0 {
+		if row == 0 {
+			return lang.L("Leader of the day"), widget.HighImportance
+		}
+		r := d.week.Rows[row-1]
+		label := r.Post.Name + "\n" + r.Shift.String()
+		if r.Shift.Night() {
+			label += lang.L("(night)")
+		}
+		return label, widget.MediumImportance
+	}
+	v := d.view(row, col)
+	if v == nil {
+		return "—", widget.LowImportance
+	}
+	var lines []string
+	for _, a := range v.People {
+		name := a.Staff.Name
+		if a.Note != "" {
+			name += " *"
+		}
+		lines = append(lines, name)
+	}
+	importance := widget.MediumImportance
+	if v.Missing > 0 {
+		lines = append(lines, lang.L("[{{.N}} missing]", map[string]any{"N": v.Missing}))
+		importance = widget.DangerImportance
+	}
+	if len(v.Warnings) > 0 {
+		lines = append(lines, "⚠ "+strings.Join(v.Warnings, "、"))
+		importance = widget.WarningImportance
+	}
+	return strings.Join(lines, "\n"), importance
+}
+
+// generate fills the week's open places, then says what could not be.
+func (d *duty) generate() {
+	from, err := d.monday()
+	if err != nil {
+		showMessage(d.win, lang.L("Duty"), lang.L("Please enter a date such as 2026-11-03."))
+		return
+	}
+	res, err := d.app.DB.Roster(d.app.Ctx(), from, from.AddDate(0, 0, 7))
+	if err != nil {
+		showMessage(d.win, lang.L("Roster this week"), Message(err))
+		return
+	}
+	d.refresh()
+	msg := lang.L("{{.N}} places filled; every rule kept.", map[string]any{"N": res.Added})
+	if len(res.Holes) > 0 {
+		var lines []string
+		for _, h := range res.Holes {
+			lines = append(lines, holeLine(h))
+		}
+		msg = lang.L("{{.N}} places filled. Not enough people for these, which are left open (red in the grid):", map[string]any{"N": res.Added}) +
+			"\n" + strings.Join(lines, "\n")
+	}
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustom(lang.L("Roster this week"), lang.L("Close"), container.NewVScroll(label), d.win)
+	dlg.Resize(fyne.NewSize(620, min(600, 160+20*float32(len(res.Holes)))))
+	dlg.Show()
+}
+
+// holeLine names a hole: date, post and shift, and what is missing.
+func holeLine(h data.Hole) string {
+	what := lang.L("{{.N}} missing", map[string]any{"N": h.Missing})
+	if h.Kind != "" {
+		what = lang.L("no {{.Kind}} available", map[string]any{"Kind": h.Kind})
+	}
+	shift := ""
+	if h.Slot.Post.Kind != data.LeaderPost {
+		shift = h.Slot.Shift.String()
+	}
+	return strings.Join(strings.Fields(fmt.Sprintf("%s %s %s %s", reports.FormatDay(h.Slot.Start), h.Slot.Post.Name, shift, what)), " ")
+}
+
+// clear removes the week's assignments after asking.
+func (d *duty) clear() {
+	from, err := d.monday()
+	if err != nil {
+		showMessage(d.win, lang.L("Duty"), lang.L("Please enter a date such as 2026-11-03."))
+		return
+	}
+	dialog.ShowConfirm(lang.L("Clear this week"), lang.L("Remove every assignment of this week, including those made by hand?"), func(ok bool) {
+		if !ok {
+			return
+		}
+		if _, err := d.app.DB.ClearRoster(d.app.Ctx(), from, from.AddDate(0, 0, 7)); err != nil {
+			showMessage(d.win, lang.L("Clear this week"), Message(err))
+		}
+		d.refresh()
+	}, d.win)
+}
+
+func (d *duty) printWeek() {
+	post, err := d.app.DB.PostInfo(d.app.Ctx())
+	if err != nil {
+		showMessage(d.win, lang.L("Print duty roster"), Message(err))
+		return
+	}
+	printPDF(d.win, d.app, lang.L("Duty roster {{.Date}}", map[string]any{"Date": d.week.Days[0].Format("1月2日")}),
+		func(w io.Writer) error { return reports.WeekRoster(w, post, d.week, d.app.Now()) })
+}
+
+// printDay prints one post's sheet for the day chosen.
+func (d *duty) printDay() {
+	day, err := d.start.day()
+	if err != nil {
+		showMessage(d.win, lang.L("Duty"), lang.L("Please enter a date such as 2026-11-03."))
+		return
+	}
+	var names []string
+	for _, r := range d.week.Rows {
+		if len(names) == 0 || names[len(names)-1] != r.Post.Name {
+			names = append(names, r.Post.Name)
+		}
+	}
+	pick := widget.NewSelect(names, nil)
+	if len(names) > 0 {
+		pick.SetSelectedIndex(0)
+	}
+	f := newForm()
+	f.add("post", lang.L("Post"), pick)
+	showFormDialog(d.win, lang.L("Print day sheet")+" "+reports.FormatDate(day), lang.L("Print"), f, func() error {
+		i := int(day.Sub(d.week.Days[0]).Hours() / 24)
+		var shifts []*data.ShiftView
+		var p data.DutyPost
+		for _, r := range d.week.Rows {
+			if r.Post.Name == pick.Selected {
+				p = r.Post
+				shifts = append(shifts, r.Days[i])
+			}
+		}
+		post, err := d.app.DB.PostInfo(d.app.Ctx())
+		if err != nil {
+			return err
+		}
+		printPDF(d.win, d.app, p.Name+lang.L(" duty sheet")+" "+day.Format("1月2日"), func(w io.Writer) error {
+			return reports.DaySheet(w, post, p, day, &d.week.Leaders[i], shifts, d.app.Now())
+		})
+		return nil
+	})
+}
+
+// openShift shows who is on a shift, with buttons to take someone off,
+// swap them with someone else this week, or add a person.
+func (d *duty) openShift(v data.ShiftView) {
+	var dlg dialog.Dialog
+	rows := container.NewVBox()
+	for _, a := range v.People {
+		a := a
+		label := a.Staff.Name + "  " + a.Staff.Kind + "  " + a.Staff.Phone
+		if a.Note != "" {
+			label += "  " + lang.L("(note: {{.Note}})", map[string]any{"Note": a.Note})
+		}
+		off := widget.NewButtonWithIcon(lang.L("Take off"), theme.ContentRemoveIcon(), func() {
+			if err := d.app.DB.Unassign(d.app.Ctx(), a.ID); err != nil {
+				showMessage(d.win, lang.L("Duty"), Message(err))
+			}
+			dlg.Hide()
+			d.refresh()
+		})
+		swap := widget.NewButtonWithIcon(lang.L("Swap"), theme.ViewRefreshIcon(), func() { dlg.Hide(); d.swap(a) })
+		rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(swap, off), widget.NewLabel(label)))
+	}
+	if len(v.Warnings) > 0 {
+		warn := widget.NewLabel("⚠ " + strings.Join(v.Warnings, "、"))
+		warn.Importance = widget.WarningImportance
+		rows.Add(warn)
+	}
+	add := widget.NewButtonWithIcon(lang.L("Add a person"), theme.ContentAddIcon(), func() { dlg.Hide(); d.assign(v) })
+	title := v.Slot.Post.Name + " " + reports.FormatDay(v.Slot.Start)
+	if v.Slot.Post.Kind != data.LeaderPost {
+		title += " " + v.Slot.Shift.String()
+	}
+	dlg = dialog.NewCustom(title, lang.L("Close"), container.NewVBox(rows, add), d.win)
+	dlg.Resize(fyne.NewSize(620, 0))
+	dlg.Show()
+}
+
+// staffChoice picks a person, the least loaded first.
+func (d *duty) staffChoice() (*widget.Select, map[string]int64) {
+	ids := map[string]int64{}
+	var options []string
+	for _, l := range d.loads.rows {
+		label := fmt.Sprintf("%s(%s,%s)", l.Staff.Name, l.Staff.Kind, lang.L("{{.N}} shifts", map[string]any{"N": l.Shifts}))
+		ids[label] = l.Staff.ID
+		options = append([]string{label}, options...)
+	}
+	return widget.NewSelect(options, nil), ids
+}
+
+// assign puts someone on a shift; a break of the rules is named and then
+// needs a note to go ahead.
+func (d *duty) assign(v data.ShiftView) {
+	pick, ids := d.staffChoice()
+	note := widget.NewEntry()
+	note.SetPlaceHolder(lang.L("Only if a rule must be broken: why"))
+	f := newForm()
+	f.add("staff", lang.L("Person"), pick)
+	f.add("note", lang.L("Note"), note)
+	showFormDialog(d.win, lang.L("Add a person"), lang.L("Save"), f, func() error {
+		if _, err := d.app.DB.Assign(d.app.Ctx(), v.Slot, ids[pick.Selected], note.Text); err != nil {
+			return ruleAsNote(err)
+		}
+		d.refresh()
+		return nil
+	})
+}
+
+// swap exchanges a person with someone on another shift this week.
+func (d *duty) swap(a data.Assignment) {
+	ids := map[string]int64{}
+	var options []string
+	add := func(v *data.ShiftView, label string) {
+		if v == nil {
+			return
+		}
+		for _, b := range v.People {
+			if b.ID == a.ID || b.StaffID == a.StaffID || (b.PostKind == data.LeaderPost) != (a.PostKind == data.LeaderPost) {
+				continue
+			}
+			o := fmt.Sprintf("%s %s %s", reports.FormatDay(b.Start), label, b.Staff.Name)
+			ids[o] = b.ID
+			options = append(options, o)
+		}
+	}
+	for i := range d.week.Leaders {
+		add(&d.week.Leaders[i], lang.L("Leader of the day"))
+	}
+	for _, r := range d.week.Rows {
+		for _, v := range r.Days {
+			add(v, r.Post.Name+" "+r.Shift.String())
+		}
+	}
+	pick := widget.NewSelect(options, nil)
+	note := widget.NewEntry()
+	note.SetPlaceHolder(lang.L("Only if a rule must be broken: why"))
+	f := newForm()
+	f.add("other", lang.L("Swap with"), pick)
+	f.add("note", lang.L("Note"), note)
+	showFormDialog(d.win, lang.L("Swap {{.Name}}", map[string]any{"Name": a.Staff.Name}), lang.L("Swap"), f, func() error {
+		if err := d.app.DB.Swap(d.app.Ctx(), a.ID, ids[pick.Selected], note.Text); err != nil {
+			return ruleAsNote(err)
+		}
+		d.refresh()
+		return nil
+	})
+}
+
+// ruleAsNote puts a broken rule beside the note field: the change goes
+// ahead once a reason is written there.
+func ruleAsNote(err error) error {
+	var re *data.RuleError
+	if errors.As(err, &re) {
+		return &data.FieldError{Field: "note", Err: err}
+	}
+	return err
+}
+
+// loadList is everyone's shifts, nights, weekend shifts and days leading
+// over four weeks, against the average.
+type loadList struct {
+	app   *app.App
+	rows  []data.PersonLoad
+	avg   *widget.Label
+	table *widget.Table
+	box   fyne.CanvasObject
+}
+
+func newLoadList(a *app.App) *loadList {
+	l := &loadList{app: a, avg: widget.NewLabel("")}
+	l.table = newTable([]string{lang.L("Name"), lang.L("Unit"), lang.L("Kind"), lang.L("Shift count"), lang.L("Night shift count"),
+		lang.L("Weekend shifts"), lang.L("Days leading"), lang.L("Against the average")}, []float32{90, 140, 100, 60, 60, 70, 70, 120},
+		func() int { return len(l.rows) }, l.cell)
+	l.box = container.NewBorder(l.avg, nil, nil, nil, l.table)
+	return l
+}
+
+func (l *loadList) average() float64 {
+	total := 0
+	for _, r := range l.rows {
+		total += r.Shifts
+	}
+	if len(l.rows) == 0 {
+		return 0
+	}
+	return float64(total) / float64(len(l.rows))
+}
+
+func (l *loadList) cell(row, col int) string {
+	r := l.rows[row]
+	switch col {
+	case 0:
+		return r.Staff.Name
+	case 1:
+		return r.Staff.Unit
+	case 2:
+		return r.Staff.Kind
+	case 3:
+		return strconv.Itoa(r.Shifts)
+	case 4:
+		return strconv.Itoa(r.Nights)
+	case 5:
+		return strconv.Itoa(r.Weekends)
+	case 6:
+		return strconv.Itoa(r.Leads)
+	}
+	return fmt.Sprintf("%+.1f", float64(r.Shifts)-l.average())
+}
+
+func (l *loadList) show(from, upto time.Time) {
+	rows, err := l.app.DB.Loads(l.app.Ctx(), from, upto)
+	if err != nil {
+		l.avg.SetText(Message(err))
+		return
+	}
+	l.rows = rows
+	l.avg.SetText(lang.L("Four weeks to {{.To}}: {{.Avg}} shifts a person on average.", map[string]any{
+		"To": upto.AddDate(0, 0, -1).Format("1月2日"), "Avg": fmt.Sprintf("%.1f", l.average())}))
+	l.table.Refresh()
+}

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+)
+
+// leaveList is the leave touching the week, with a form to add more; a
+// line tapped can be taken back. Rosters keep everyone on leave off duty.
+type leaveList struct {
+	win     fyne.Window
+	app     *app.App
+	changed func()
+	rows    []data.Leave
+	table   *widget.Table
+	box     fyne.CanvasObject
+}
+
+func newLeaveList(w fyne.Window, a *app.App, changed func()) *leaveList {
+	l := &leaveList{win: w, app: a, changed: changed}
+	l.table = newTable([]string{lang.L("Name"), lang.L("From date"), lang.L("To date"), lang.L("Reason")}, []float32{100, 110, 110, 300},
+		func() int { return len(l.rows) }, func(row, col int) string {
+			r := l.rows[row]
+			return []string{r.Staff, r.From.Format("2006-01-02"), r.To.Format("2006-01-02"), r.Reason}[col]
+		})
+	l.table.OnSelected = func(id widget.TableCellID) {
+		l.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(l.rows) {
+			l.remove(l.rows[id.Row])
+		}
+	}
+	add := widget.NewButtonWithIcon(lang.L("Add leave"), theme.ContentAddIcon(), l.add)
+	l.box = container.NewBorder(container.NewBorder(nil, nil, nil, add,
+		widget.NewLabel(lang.L("Leave touching this week. Tap a line to take it back."))), nil, nil, nil, l.table)
+	return l
+}
+
+func (l *leaveList) show(from, to time.Time) {
+	rows, err := l.app.DB.Leaves(l.app.Ctx(), from, to)
+	if err != nil {
+		showMessage(l.win, lang.L("Leave"), Message(err))
+		return
+	}
+	l.rows = rows
+	l.table.Refresh()
+}
+
+func (l *leaveList) add() {
+	staff, err := l.app.DB.Staff(l.app.Ctx(), data.StaffQuery{})
+	if err != nil {
+		showMessage(l.win, lang.L("Leave"), Message(err))
+		return
+	}
+	ids := map[string]int64{}
+	var names []string
+	for _, s := range staff {
+		label := s.Name + "(" + s.Unit + ")"
+		ids[label] = s.ID
+		names = append(names, label)
+	}
+	who := widget.NewSelectEntry(names)
+	from, to, reason := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	from.SetPlaceHolder(lang.L("e.g. 2026-11-01"))
+	to.SetPlaceHolder(lang.L("e.g. 2026-11-30"))
+	reason.SetPlaceHolder(lang.L("e.g. 病假"))
+	f := newForm()
+	f.add("staff", lang.L("Name"), who)
+	f.add("from", lang.L("From date"), from)
+	f.add("to", lang.L("To date"), to)
+	f.add("reason", lang.L("Reason"), reason)
+	showFormDialog(l.win, lang.L("Add leave"), lang.L("Save"), f, func() error {
+		id, ok := ids[who.Text]
+		if !ok {
+			return &data.FieldError{Field: "staff", Err: data.ErrNotFound}
+		}
+		start, err := data.ParseDay(from.Text)
+		if err != nil {
+			return &data.FieldError{Field: "from", Err: err}
+		}
+		end, err := data.ParseDay(to.Text)
+		if err != nil {
+			return &data.FieldError{Field: "to", Err: err}
+		}
+		if _, err := l.app.DB.AddLeave(l.app.Ctx(), data.Leave{StaffID: id, From: start, To: end, Reason: reason.Text}); err != nil {
+			return err
+		}
+		l.changed()
+		return nil
+	})
+}
+
+func (l *leaveList) remove(r data.Leave) {
+	dialog.ShowConfirm(lang.L("Leave"), lang.L("Take back the leave of {{.Name}}?", map[string]any{"Name": r.Staff}), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := l.app.DB.RemoveLeave(l.app.Ctx(), r.ID); err != nil {
+			showMessage(l.win, lang.L("Leave"), Message(err))
+		}
+		l.changed()
+	}, l.win)
+}

@@ -244,6 +244,11 @@ func (c *checkpoints) editPost(p data.Checkpoint) {
 	name, location, manager, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	shifts, staff := widget.NewEntry(), widget.NewEntry()
 	kind := widget.NewSelect(data.CheckpointKinds, nil)
+	needs := widget.NewSelect(append([]string{lang.L("(Anyone)")}, data.StaffKinds...), nil)
+	needs.SetSelectedIndex(0)
+	if p.RequiredKind != "" {
+		needs.SetSelected(p.RequiredKind)
+	}
 	name.SetText(p.Name)
 	location.SetText(p.Location)
 	manager.SetText(p.Manager)
@@ -269,6 +274,7 @@ func (c *checkpoints) editPost(p data.Checkpoint) {
 	f.add("phone", lang.L("Phone"), phone)
 	f.add("shifts", lang.L("Shifts"), container.NewBorder(nil, nil, nil, pattern, shifts))
 	f.add("staff_per_shift", lang.L("Staff per shift"), staff)
+	f.add("required_kind", lang.L("Each shift includes"), needs)
 	title := lang.L("New checkpoint")
 	if p.ID != 0 {
 		title = lang.L("Edit checkpoint")
@@ -284,6 +290,10 @@ func (c *checkpoints) editPost(p data.Checkpoint) {
 		}
 		p.Name, p.Kind, p.Location, p.Manager, p.Phone, p.Shifts, p.StaffPerShift =
 			name.Text, kind.Selected, location.Text, manager.Text, phone.Text, parsed, n
+		p.RequiredKind = ""
+		if needs.SelectedIndex() > 0 {
+			p.RequiredKind = needs.Selected
+		}
 		id, err := c.app.DB.SaveCheckpoint(c.app.Ctx(), p)
 		if err != nil {
 			return err

@@ -179,18 +179,25 @@ func (s *isolation) editSite(site data.Site) {
 	address.SetText(site.Address)
 	manager.SetText(site.Manager)
 	phone.SetText(site.Phone)
+	duty := widget.NewEntry()
+	duty.SetText(strconv.Itoa(site.DutyStaff))
 	f := newForm()
 	f.add("name", lang.L("Site name"), name)
 	f.add("address", lang.L("Address"), address)
 	f.add("manager", lang.L("Manager"), manager)
 	f.add("phone", lang.L("Phone"), phone)
+	f.add("duty_staff", lang.L("Duty staff per shift (0: not rostered)"), duty)
 	title := lang.L("New site")
 	if site.ID != 0 {
 		title = lang.L("Edit site")
 	}
 	showFormDialog(s.win, title, lang.L("Save"), f, func() error {
+		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(duty.Text)))
+		if err != nil {
+			return &data.FieldError{Field: "duty_staff", Err: data.ErrBadNumber}
+		}
 		id, err := s.app.DB.SaveSite(s.app.Ctx(), data.Site{ID: site.ID, Name: name.Text,
-			Address: address.Text, Manager: manager.Text, Phone: phone.Text})
+			Address: address.Text, Manager: manager.Text, Phone: phone.Text, DutyStaff: n})
 		if err != nil {
 			return err
 		}

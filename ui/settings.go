@@ -19,6 +19,7 @@ type settings struct {
 	renamed func(data.PostInfo)
 	app     *app.App
 	rules   *isolationRules
+	duty    *dutyRules
 	ops     *operators
 	post    *postForm
 	saved   *widget.Label
@@ -27,7 +28,7 @@ type settings struct {
 
 func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settings {
 	s := &settings{win: w, app: a, renamed: renamed, saved: widget.NewLabel(""), rules: newIsolationRules(w, a),
-		ops: newOperators(w, a)}
+		duty: newDutyRules(w, a), ops: newOperators(w, a)}
 	var submit func()
 	s.post = newPostForm(data.PostInfo{}, func() { submit() })
 	submit = func() {
@@ -84,6 +85,8 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 		widget.NewSeparator(),
 		s.rules.box,
 		widget.NewSeparator(),
+		s.duty.box,
+		widget.NewSeparator(),
 		s.ops.box,
 	))
 	return s
@@ -114,12 +117,15 @@ func (s *settings) refresh() {
 	if err := s.rules.refresh(); err != nil {
 		showMessage(s.win, lang.L("Settings"), Message(err))
 	}
+	if err := s.duty.refresh(); err != nil {
+		showMessage(s.win, lang.L("Settings"), Message(err))
+	}
 	s.ops.refresh()
 }
 
 func (s *settings) unsaved() bool {
 	p, err := s.app.DB.PostInfo(s.app.Ctx())
-	return (err == nil && s.post.value() != p) || s.rules.unsaved()
+	return (err == nil && s.post.value() != p) || s.rules.unsaved() || s.duty.unsaved()
 }
 
 func (s *settings) discard() { s.refresh() }

@@ -212,3 +212,16 @@ func BenchmarkRosterWeek(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDailyFiguresBusyDay computes the daily report of yesterday,
+// a full day of the year's data, with the day before for comparison.
+func BenchmarkDailyFiguresBusyDay(b *testing.B) {
+	db := benchDB(b)
+	day := StartOfDay(time.Now()).AddDate(0, 0, -1)
+	for b.Loop() {
+		r, err := db.DraftReport(context.Background(), day, "", "", "")
+		if err != nil || r.Today.PostsTotal.People < 1000 {
+			b.Fatalf("%d people, %v", r.Today.PostsTotal.People, err)
+		}
+	}
+}

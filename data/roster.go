@@ -140,9 +140,13 @@ type rosterState struct {
 	lastEnd  map[int64]time.Time
 }
 
+// fairnessWeeks is how far back Roster counts shifts when spreading them.
+const fairnessWeeks = 4
+
 // loadState reads everything needed to check assignments between from and
-// upto, with the four weeks before for fairness.
-func (db *DB) loadState(ctx context.Context, from, upto time.Time) (*rosterState, []Assignment, error) {
+// upto: the assignments from `weeks` weeks before (Roster's fairness) or,
+// with 0, just the days whose shifts could touch the span's rest.
+func (db *DB) loadState(ctx context.Context, from, upto time.Time, weeks int) (*rosterState, []Assignment, error) {
 	rules, err := db.DutyRules(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -167,7 +171,7 @@ func (db *DB) loadState(ctx context.Context, from, upto time.Time) (*rosterState
 	for _, l := range leaves {
 		st.leave[l.StaffID] = append(st.leave[l.StaffID], l)
 	}
-	history := from.AddDate(0, 0, -28)
+	history := from.AddDate(0, 0, -max(3, 7*weeks)) // rest is at most 48 h after a shift of at most a day
 	all, err := db.assignments(ctx, history, upto.AddDate(0, 0, 2))
 	if err != nil {
 		return nil, nil, err
@@ -311,7 +315,7 @@ func (db *DB) Roster(ctx context.Context, from, upto time.Time) (RosterResult, e
 	if err != nil {
 		return res, err
 	}
-	st, existing, err := db.loadState(ctx, from, upto)
+	st, existing, err := db.loadState(ctx, from, upto, fairnessWeeks)
 	if err != nil {
 		return res, err
 	}
@@ -441,7 +445,7 @@ func (db *DB) Assign(ctx context.Context, sl Slot, staffID int64, note string) (
 	if err := checkText("note", note, maxLine); err != nil {
 		return 0, fmt.Errorf("assign: %w", err)
 	}
-	st, _, err := db.loadState(ctx, sl.Start, sl.End)
+	st, _, err := db.loadState(ctx, sl.Start, sl.End, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -523,7 +527,7 @@ func (db *DB) Swap(ctx context.Context, idA, idB int64, note string) error {
 	if b.Start.Before(first) {
 		first, last = b.Start, a.End
 	}
-	st, _, err := db.loadState(ctx, first, last)
+	st, _, err := db.loadState(ctx, first, last, 0)
 	if err != nil {
 		return err
 	}
@@ -594,7 +598,7 @@ func (db *DB) RosterWeek(ctx context.Context, from time.Time, n int) (Week, erro
 	if err != nil {
 		return w, err
 	}
-	st, all, err := db.loadState(ctx, from, upto)
+	st, all, err := db.loadState(ctx, from, upto, 0)
 	if err != nil {
 		return w, err
 	}

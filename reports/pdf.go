@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -300,4 +301,33 @@ func (d *Doc) Write(w io.Writer) error {
 		return fmt.Errorf("%w: %v", ErrPDF, err)
 	}
 	return nil
+}
+
+// BarChart draws a small bar chart the width of the page: one bar per
+// label, its value written above it.
+func (d *Doc) BarChart(title string, labels []string, values []int, height float64) {
+	d.Text(title, 10.5)
+	if d.pdf.GetY()+height+8 > d.bottom() {
+		d.pdf.AddPage()
+	}
+	top := d.pdf.GetY() + 4
+	most := 1
+	for _, v := range values {
+		most = max(most, v)
+	}
+	slot := d.width() / float64(len(values))
+	d.pdf.SetFont(fontFamily, "", 8)
+	defer d.pdf.SetFont(fontFamily, "", 11)
+	d.pdf.SetFillColor(90, 130, 190)
+	for i, v := range values {
+		h := height * float64(v) / float64(most)
+		x := margin + float64(i)*slot + slot*0.2
+		d.pdf.Rect(x, top+height-h, slot*0.6, h, "F")
+		d.pdf.SetXY(margin+float64(i)*slot, top+height-h-4)
+		d.pdf.CellFormat(slot, 4, strconv.Itoa(v), "", 0, "C", false, 0, "")
+		d.pdf.SetXY(margin+float64(i)*slot, top+height+1)
+		d.pdf.CellFormat(slot, 4, printable(labels[i]), "", 0, "C", false, 0, "")
+	}
+	d.pdf.Line(margin, top+height, margin+d.width(), top+height)
+	d.pdf.SetXY(margin, top+height+7)
 }

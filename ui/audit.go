@@ -98,6 +98,10 @@ func actionLabel(action string) string {
 		return lang.L("Audit: remove leave")
 	case "save duty rules":
 		return lang.L("Audit: save duty rules")
+	case "save report numbering":
+		return lang.L("Audit: save report numbering")
+	case "issue report":
+		return lang.L("Audit: issue report")
 	case "show unmasked":
 		return lang.L("Audit: show unmasked")
 	}

@@ -87,3 +87,17 @@ func BenchmarkDutyWeekGrid(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOverview is opening 总览: today's figures from every area, the
+// to-do lists and the sites' table.
+func BenchmarkOverview(b *testing.B) {
+	a, w := benchWindow(b)
+	o := newOverview(w, a)
+	w.SetContent(o.content())
+	for b.Loop() {
+		o.refresh()
+		if o.numbers[0].Text == "" {
+			b.Fatal("no figures")
+		}
+	}
+}

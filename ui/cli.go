@@ -14,6 +14,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/reports"
 )
 
 // IsCommand reports whether args ask for a command-line tool rather than
@@ -33,7 +34,14 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		return usage()
 	}
-	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
+	command := args[0]
+	if command == "report" {
+		if len(args) < 2 || (args[1] != "daily" && args[1] != "weekly") {
+			return usage()
+		}
+		command, args = "report "+args[1], args[1:]
+	}
+	fs := flag.NewFlagSet(command, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	db := fs.String("db", "", "")
 	scale := fs.String("scale", string(app.ScaleSmall), "")
@@ -44,6 +52,9 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 	name := fs.String("name", "", "")
 	pin := fs.String("pin", "", "")
 	clerk := fs.Bool("clerk", false, "")
+	date := fs.String("date", "", "")
+	out := fs.String("out", "", "")
+	xlsx := fs.String("xlsx", "", "")
 	if err := fs.Parse(args[1:]); err != nil || fs.NArg() > 0 {
 		return usage()
 	}
@@ -58,7 +69,35 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		return a, 0
 	}
 
-	switch args[0] {
+	switch command {
+	case "report daily", "report weekly":
+		if *out == "" && *xlsx == "" {
+			return fail(2, lang.L("Please name the output with --out FILE.pdf (and/or --xlsx FILE.xlsx)."))
+		}
+		day := time.Now()
+		if *date != "" {
+			d, err := data.ParseDay(*date)
+			if err != nil {
+				return fail(2, lang.L("Please enter a date such as 2026-11-03."))
+			}
+			day = d
+		}
+		a, code := open()
+		if a == nil {
+			return code
+		}
+		defer a.Close()
+		var err error
+		if command == "report daily" {
+			err = writeDailyReport(a, day, *out, *xlsx)
+		} else {
+			err = writeWeeklyReport(a, day, *out)
+		}
+		if err != nil {
+			return fail(1, Message(err))
+		}
+		fmt.Fprintln(stdout, lang.L("Report written to {{.Path}}", map[string]any{"Path": strings.TrimSpace(*out + " " + *xlsx)}))
+		return 0
 	case "version":
 		fmt.Fprintln(stdout, lang.L("AppName"), app.Version)
 		return 0
@@ -136,4 +175,46 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	return usage()
+}
+
+// writeDailyReport writes a day's report for a scheduled task: the one
+// issued for that day (the newest version), or, if none was, issues it
+// now. Running it twice never makes a second version.
+func writeDailyReport(a *app.App, day time.Time, pdfPath, xlsxPath string) error {
+	ctx := a.Ctx()
+	list, err := a.DB.IssuedReports(ctx)
+	if err != nil {
+		return err
+	}
+	var r data.DailyReport
+	for _, l := range list {
+		if l.Day.Equal(data.StartOfDay(day)) && r.ID == 0 {
+			if r, err = a.DB.IssuedReport(ctx, l.ID); err != nil {
+				return err
+			}
+		}
+	}
+	if r.ID == 0 {
+		if r, err = a.DB.IssueReport(ctx, day, "", "", ""); err != nil {
+			return err
+		}
+	}
+	if pdfPath != "" {
+		if err := writeFile(pdfPath, func(f *os.File) error { return reports.DailyReportPDF(f, r, a.Now()) }); err != nil {
+			return err
+		}
+	}
+	if xlsxPath != "" {
+		return writeFile(xlsxPath, func(f *os.File) error { return reports.DailyReportWorkbook(f, r) })
+	}
+	return nil
+}
+
+// writeWeeklyReport writes the summary of the seven days ending on day.
+func writeWeeklyReport(a *app.App, day time.Time, pdfPath string) error {
+	days, err := a.DB.WeekFigures(a.Ctx(), day)
+	if err != nil {
+		return err
+	}
+	return writeFile(pdfPath, func(f *os.File) error { return reports.WeeklyReportPDF(f, days, a.Now()) })
 }

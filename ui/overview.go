@@ -1,8 +1,7 @@
 package ui
 
 import (
-	"cmp"
-	"slices"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -17,32 +16,47 @@ import (
 	"fangkong/reports"
 )
 
-// overview is 总览, the command post's front page: what stands today and
-// what needs doing. Each area adds its part as it is built.
+// overview is 总览, the command post's front page: today's key numbers,
+// who leads and who is on duty now, what needs doing in every area, and
+// what is still unfiled before the day's report is issued.
 type overview struct {
-	win   fyne.Window
-	app   *app.App
-	date  *widget.Label
-	due   *widget.Label
-	stock *widget.Label
-	sites *widget.Table
-	rows  []data.SiteSummary
-	box   fyne.CanvasObject
+	win     fyne.Window
+	app     *app.App
+	date    *widget.Label
+	numbers []*widget.Label // the key figures, one card each
+	duty    *widget.Label
+	todo    *widget.Label
+	unfiled *widget.Label
+	sites   *widget.Table
+	rows    []data.SiteSummary
+	box     fyne.CanvasObject
 }
 
+// overviewCards are the key figures' captions, in the order shown.
+var overviewCards = []string{"In isolation", "Vacant rooms", "Registered today", "Fevers today", "Items under warning level"}
+
 func newOverview(w fyne.Window, a *app.App) *overview {
-	o := &overview{win: w, app: a, date: widget.NewLabel(""), due: widget.NewLabel(""), stock: widget.NewLabel("")}
-	o.due.Wrapping = fyne.TextWrapWord
-	o.stock.Wrapping = fyne.TextWrapWord
+	o := &overview{win: w, app: a, date: widget.NewLabel(""), duty: widget.NewLabel(""), todo: widget.NewLabel(""), unfiled: widget.NewLabel("")}
+	for _, l := range []*widget.Label{o.duty, o.todo, o.unfiled} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	cards := container.NewGridWithColumns(len(overviewCards))
+	for _, caption := range overviewCards {
+		n := widget.NewLabel("")
+		n.SizeName = "headingText"
+		n.Importance = widget.HighImportance
+		o.numbers = append(o.numbers, n)
+		cards.Add(container.NewVBox(n, widget.NewLabel(lang.L(caption))))
+	}
 	headers := []string{lang.L("Isolation site"), lang.L("Rooms"), string(data.RoomOccupied), string(data.RoomVacant),
 		string(data.RoomAwaitsClean), string(data.RoomOutOfService), lang.L("In isolation"),
 		lang.L("Vacant by tomorrow"), lang.L("In 2 days"), lang.L("In 3 days")}
 	o.sites = newTable(headers, []float32{200, 60, 70, 60, 70, 60, 80, 100, 80, 80},
 		func() int { return len(o.rows) }, o.cell)
 	o.box = container.NewBorder(
-		container.NewVBox(o.date, heading(lang.L("Isolation")), o.due),
-		container.NewVBox(heading(lang.L("Materials")), o.stock),
-		nil, nil, o.sites)
+		container.NewVBox(o.date, cards, widget.NewSeparator(), o.duty,
+			heading(lang.L("To do")), o.todo, heading(lang.L("Not yet filed today")), o.unfiled, heading(lang.L("Isolation"))),
+		nil, nil, nil, o.sites)
 	return o
 }
 
@@ -64,68 +78,116 @@ func (o *overview) cell(row, col int) string {
 }
 
 func (o *overview) refresh() {
-	ctx := o.app.Ctx()
-	now := o.app.Now()
+	ctx, now := o.app.Ctx(), o.app.Now()
 	o.date.SetText(lang.L("Today is {{.Date}}", map[string]any{"Date": reports.FormatDate(now)}))
-	rows, err := o.app.DB.SiteSummaries(ctx, now)
+	f, err := o.app.DB.DailyFigures(ctx, now)
+	var rows []data.SiteSummary
+	var due []data.DueItem
+	var expiring []data.Batch
+	var week data.Week
+	var issued []data.IssuedReportLine
+	if err == nil {
+		rows, err = o.app.DB.SiteSummaries(ctx, now)
+	}
+	if err == nil {
+		due, err = o.app.DB.Due(ctx, 0, now)
+	}
+	if err == nil {
+		expiring, err = o.app.DB.ExpiringBatches(ctx, now)
+	}
+	if err == nil {
+		// Yesterday's night shifts may still be running.
+		week, err = o.app.DB.RosterWeek(ctx, data.StartOfDay(now).AddDate(0, 0, -1), 8)
+	}
+	if err == nil {
+		issued, err = o.app.DB.IssuedReports(ctx)
+	}
 	if err != nil {
 		showMessage(o.win, lang.L("Overview"), Message(err))
 		return
 	}
 	o.rows = rows
 	o.sites.Refresh()
-	items, err := o.app.DB.Due(ctx, 0, now)
-	if err != nil {
-		showMessage(o.win, lang.L("Overview"), Message(err))
-		return
+	vacant := 0
+	for _, s := range f.Sites {
+		vacant += s.Vacant
 	}
-	if summary := dueSummary(items); summary == "" {
-		o.due.SetText(lang.L("To do at the isolation sites: nothing."))
+	for i, n := range []int{f.InIsolation(), vacant, f.PostsTotal.People, f.PostsTotal.Fevers, len(f.ShortItems)} {
+		o.numbers[i].SetText(strconv.Itoa(n))
+	}
+	o.duty.SetText(dutyNow(f, week, now))
+	o.todo.SetText(o.todoText(f, due, expiring, week, issued, now))
+	if len(f.Unfiled) == 0 {
+		o.unfiled.SetText(lang.L("Everything due so far today has been entered."))
 	} else {
-		o.due.SetText(lang.L("To do at the isolation sites:") + summary + "  " + lang.L("(details under 隔离点 → 待办)"))
+		o.unfiled.SetText(strings.Join(f.Unfiled, "、") + "  " + lang.L("(the daily report says 未填报 for these, not 0)"))
 	}
-	o.stock.SetText(o.stockSummary(now))
 }
 
-// stockSummary names the items under their warning levels, the batches
-// about to expire and the items with the fewest days of supply.
-func (o *overview) stockSummary(now time.Time) string {
-	lines, err := o.app.DB.StockTable(o.app.Ctx(), now)
-	var expiring []data.Batch
-	if err == nil {
-		expiring, err = o.app.DB.ExpiringBatches(o.app.Ctx(), now)
-	}
-	if err != nil {
-		return Message(err)
-	}
-	var below []string
-	var totals []data.StockLine
-	for _, l := range lines {
-		if l.Below {
-			place := l.Location
-			if l.LocationID == 0 {
-				place = ""
+// dutyNow names today's leader and who is on the command post's shift now,
+// with how many are on duty at the checkpoints and sites.
+func dutyNow(f data.DailyFigures, week data.Week, now time.Time) string {
+	var command []string
+	others := 0
+	for _, r := range week.Rows {
+		for _, v := range r.Days {
+			if v == nil || now.Before(v.Slot.Start) || !now.Before(v.Slot.End) {
+				continue
 			}
-			below = append(below, strings.TrimSpace(l.Item.Label()+" "+place))
-		}
-		if l.LocationID == 0 && l.DaysLeft >= 0 {
-			totals = append(totals, l)
+			if r.Post.Kind == data.CommandPost {
+				for _, a := range v.People {
+					command = append(command, strings.TrimSpace(a.Staff.Name+" "+a.Staff.Phone))
+				}
+			} else {
+				others += len(v.People)
+			}
 		}
 	}
-	slices.SortFunc(totals, func(a, b data.StockLine) int { return cmp.Compare(a.DaysLeft, b.DaysLeft) })
-	var lowest []string
-	for _, l := range totals[:min(3, len(totals))] {
-		lowest = append(lowest, lang.L("{{.Item}} {{.Days}} days", map[string]any{"Item": l.Item.Label(), "Days": daysLeft(l.DaysLeft)}))
+	leader := string(data.NotFiled)
+	if len(f.Leaders) > 0 {
+		leader = f.Leaders[0]
 	}
-	parts := []string{lang.L("Under warning level: {{.List}}.", map[string]any{"List": listOrNone(below)}),
-		lang.L("Batches expiring within 30 days: {{.N}}.", map[string]any{"N": len(expiring)}),
-		lang.L("Fewest days of supply: {{.List}}.", map[string]any{"List": listOrNone(lowest)})}
-	return strings.Join(parts, "\n")
+	onDuty := string(data.NotFiled)
+	if len(command) > 0 {
+		onDuty = strings.Join(command, "、")
+	}
+	return lang.L("Leader of the day: {{.Leader}}    On duty at the command post now: {{.Who}}    On duty at checkpoints and sites now: {{.N}}",
+		map[string]any{"Leader": leader, "Who": onDuty, "N": others})
 }
 
-func listOrNone(items []string) string {
-	if len(items) == 0 {
-		return lang.L("none")
+// todoText gathers what needs doing from every area.
+func (o *overview) todoText(f data.DailyFigures, due []data.DueItem, expiring []data.Batch, week data.Week, issued []data.IssuedReportLine, now time.Time) string {
+	var lines []string
+	if s := dueSummary(due); s != "" {
+		lines = append(lines, lang.L("Isolation sites:")+" "+s+"  "+lang.L("(details under 隔离点 → 待办)"))
 	}
-	return strings.Join(items, "、")
+	if len(f.ShortItems) > 0 || len(expiring) > 0 {
+		lines = append(lines, lang.L("Materials: {{.Short}} items under their warning level ({{.List}}); {{.Expiring}} batches expire within 30 days.",
+			map[string]any{"Short": len(f.ShortItems), "List": strings.Join(f.ShortItems[:min(3, len(f.ShortItems))], "、"), "Expiring": len(expiring)}))
+	}
+	missing := 0
+	for _, r := range week.Rows {
+		for _, v := range r.Days[1:] {
+			if v != nil {
+				missing += v.Missing
+			}
+		}
+	}
+	for _, v := range week.Leaders[1:] {
+		missing += v.Missing
+	}
+	if missing > 0 {
+		lines = append(lines, lang.L("Duty: {{.N}} places not yet filled in the coming week (值班 → 本周自动排班).", map[string]any{"N": missing}))
+	}
+	reported := false
+	for _, l := range issued {
+		reported = reported || l.Day.Equal(data.StartOfDay(now))
+	}
+	if !reported {
+		lines = append(lines, lang.L("Today's daily report has not been issued yet (报表)."))
+	}
+	if len(lines) == 0 {
+		return lang.L("Nothing waiting.")
+	}
+	return fmt.Sprintf("• %s", strings.Join(lines, "\n• "))
 }

@@ -20,6 +20,7 @@ type settings struct {
 	app     *app.App
 	rules   *isolationRules
 	duty    *dutyRules
+	numbers *reportNumbering
 	ops     *operators
 	post    *postForm
 	saved   *widget.Label
@@ -28,7 +29,7 @@ type settings struct {
 
 func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settings {
 	s := &settings{win: w, app: a, renamed: renamed, saved: widget.NewLabel(""), rules: newIsolationRules(w, a),
-		duty: newDutyRules(w, a), ops: newOperators(w, a)}
+		duty: newDutyRules(w, a), numbers: newReportNumbering(w, a), ops: newOperators(w, a)}
 	var submit func()
 	s.post = newPostForm(data.PostInfo{}, func() { submit() })
 	submit = func() {
@@ -87,6 +88,8 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 		widget.NewSeparator(),
 		s.duty.box,
 		widget.NewSeparator(),
+		s.numbers.box,
+		widget.NewSeparator(),
 		s.ops.box,
 	))
 	return s
@@ -117,15 +120,17 @@ func (s *settings) refresh() {
 	if err := s.rules.refresh(); err != nil {
 		showMessage(s.win, lang.L("Settings"), Message(err))
 	}
-	if err := s.duty.refresh(); err != nil {
-		showMessage(s.win, lang.L("Settings"), Message(err))
+	for _, section := range []func() error{s.duty.refresh, s.numbers.refresh} {
+		if err := section(); err != nil {
+			showMessage(s.win, lang.L("Settings"), Message(err))
+		}
 	}
 	s.ops.refresh()
 }
 
 func (s *settings) unsaved() bool {
 	p, err := s.app.DB.PostInfo(s.app.Ctx())
-	return (err == nil && s.post.value() != p) || s.rules.unsaved() || s.duty.unsaved()
+	return (err == nil && s.post.value() != p) || s.rules.unsaved() || s.duty.unsaved() || s.numbers.unsaved()
 }
 
 func (s *settings) discard() { s.refresh() }

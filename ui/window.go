@@ -226,7 +226,7 @@ func (s *shell) showMain(post data.PostInfo) {
 		{lang.L("Materials"), theme.ListIcon(), newMaterials(s.win, s.app)},
 		{lang.L("Duty"), theme.HistoryIcon(), newDuty(s.win, s.app)},
 		{lang.L("Staff"), theme.AccountIcon(), newStaffScreen(s.win, s.app)},
-		{lang.L("Reports"), theme.DocumentPrintIcon(), newPlaceholder(lang.L("Reports"), lang.L("ReportsComing"))},
+		{lang.L("Reports"), theme.DocumentPrintIcon(), newDailyReports(s.win, s.app)},
 		{lang.L("Settings"), theme.SettingsIcon(), newSettings(s.win, s.app, s.setTitle)},
 	}
 	s.nav = widget.NewList(

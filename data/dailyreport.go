@@ -1,0 +1,290 @@
+package data
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// DailyFigures are a day's numbers for the 疫情防控工作日报, computed from
+// what was recorded. They are plain values so an issued report can freeze
+// them as they were.
+type DailyFigures struct {
+	Day         time.Time
+	Post        PostInfo
+	Leaders     []string // 带班领导, with phones
+	OnDuty      []string // 指挥部值班: shift, names and phones
+	Checkpoints []CheckpointFigures
+	PostsTotal  Counts
+	PostsNight  Counts
+	Sites       []SiteFigures
+	KeyItems    []ItemFigures
+	ShortItems  []string // under their warning level
+	FewestDays  []string // the items with the fewest days of supply
+	Unfiled     []string // what was never entered for the day
+}
+
+// CheckpointFigures are one checkpoint's day.
+type CheckpointFigures struct {
+	Name    string
+	Shifts  []ShiftTotal
+	Total   Counts
+	Night   Counts
+	Unfiled bool // no shift has registrations or a tally
+}
+
+// SiteFigures are one isolation site's day.
+type SiteFigures struct {
+	Name                                      string
+	Rooms, Occupied, Vacant, AwaitCleaning    int
+	OutOfService, InIsolation                 int
+	ByCategory                                []CategoryCount
+	Admitted, Released, Transferred           int
+	TestsDone, Positives, Fevers, TempsRecord int
+}
+
+// CategoryCount is how many in isolation belong to a category.
+type CategoryCount struct {
+	Category string
+	N        int
+}
+
+// ItemFigures are a key item's stock and movements of the day.
+type ItemFigures struct {
+	Item            string
+	Unit            string
+	OnHand, In, Out int
+}
+
+// Abnormal reports whether the day had anything to report beyond routine:
+// a fever or hand-over at a checkpoint, a positive test or a fever at a site.
+func (f DailyFigures) Abnormal() bool {
+	if f.PostsTotal.Fevers > 0 || f.PostsTotal.HandedOver > 0 {
+		return true
+	}
+	for _, s := range f.Sites {
+		if s.Positives > 0 || s.Fevers > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Admitted, InIsolation and Registrations sum the sites and posts, for the
+// front page and the weekly chart.
+func (f DailyFigures) Admitted() (n int) {
+	for _, s := range f.Sites {
+		n += s.Admitted
+	}
+	return n
+}
+
+func (f DailyFigures) InIsolation() (n int) {
+	for _, s := range f.Sites {
+		n += s.InIsolation
+	}
+	return n
+}
+
+// DailyFigures computes a day's figures. A day still running is counted
+// up to now.
+func (db *DB) DailyFigures(ctx context.Context, day time.Time) (DailyFigures, error) {
+	day = StartOfDay(day)
+	next := day.AddDate(0, 0, 1)
+	f := DailyFigures{Day: day}
+	var err error
+	if f.Post, err = db.PostInfo(ctx); err != nil {
+		return f, err
+	}
+	if err := db.dutyFigures(ctx, &f); err != nil {
+		return f, fmt.Errorf("daily figures, duty: %w", err)
+	}
+	days, err := db.DayTotals(ctx, day)
+	if err != nil {
+		return f, fmt.Errorf("daily figures, checkpoints: %w", err)
+	}
+	for _, d := range days {
+		c := CheckpointFigures{Name: d.Checkpoint.Name, Shifts: d.Shifts, Total: d.Total, Night: d.Night, Unfiled: true}
+		for _, s := range d.Shifts {
+			c.Unfiled = c.Unfiled && (s.Source == NotFiled || s.Source == NotStarted)
+			if s.Source == NotFiled {
+				f.Unfiled = append(f.Unfiled, fmt.Sprintf("%s %s", d.Checkpoint.Name, s.Shift))
+			}
+		}
+		f.Checkpoints = append(f.Checkpoints, c)
+		f.PostsTotal.Add(d.Total)
+		f.PostsNight.Add(d.Night)
+	}
+	if err := db.siteFigures(ctx, &f, day, next); err != nil {
+		return f, fmt.Errorf("daily figures, isolation: %w", err)
+	}
+	if err := db.materialFigures(ctx, &f, day, next); err != nil {
+		return f, fmt.Errorf("daily figures, materials: %w", err)
+	}
+	return f, nil
+}
+
+func (db *DB) dutyFigures(ctx context.Context, f *DailyFigures) error {
+	w, err := db.RosterWeek(ctx, f.Day, 1)
+	if err != nil {
+		return err
+	}
+	who := func(v *ShiftView) string {
+		var names []string
+		for _, a := range v.People {
+			names = append(names, strings.TrimSpace(a.Staff.Name+" "+a.Staff.Phone))
+		}
+		return strings.Join(names, "、")
+	}
+	if len(w.Leaders) == 1 && len(w.Leaders[0].People) > 0 {
+		f.Leaders = append(f.Leaders, who(&w.Leaders[0]))
+	} else {
+		f.Unfiled = append(f.Unfiled, "带班领导")
+	}
+	for _, r := range w.Rows {
+		if r.Post.Kind != CommandPost || r.Days[0] == nil {
+			continue
+		}
+		if len(r.Days[0].People) == 0 {
+			f.Unfiled = append(f.Unfiled, "指挥部值班 "+r.Shift.String())
+			continue
+		}
+		f.OnDuty = append(f.OnDuty, r.Shift.String()+" "+who(r.Days[0]))
+	}
+	return nil
+}
+
+func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, next time.Time) error {
+	sites, err := db.Sites(ctx)
+	if err != nil {
+		return err
+	}
+	// Rooms as they stand at the end of the day, or now for today.
+	at := next.Add(-time.Second)
+	if now := db.now(); now.Before(at) {
+		at = now
+	}
+	from, upto := formatTime(day), formatTime(next)
+	for _, s := range sites {
+		board, err := db.RoomBoard(ctx, s.ID, at)
+		if err != nil {
+			return err
+		}
+		sf := SiteFigures{Name: s.Name, Rooms: len(board)}
+		byCat := map[string]int{}
+		for _, r := range board {
+			switch r.State {
+			case RoomOccupied:
+				sf.Occupied++
+			case RoomVacant:
+				sf.Vacant++
+			case RoomAwaitsClean:
+				sf.AwaitCleaning++
+			case RoomOutOfService:
+				sf.OutOfService++
+			}
+			for _, o := range r.Occupants {
+				sf.InIsolation++
+				byCat[o.Category]++
+			}
+		}
+		for _, c := range GuestCategories {
+			if byCat[c] > 0 {
+				sf.ByCategory = append(sf.ByCategory, CategoryCount{c, byCat[c]})
+			}
+		}
+		// Readings and tests are found through the guests there that day,
+		// so the indexes on guest_id do the work.
+		err = db.sql.QueryRowContext(ctx, `WITH present AS (SELECT id, checked_in_at, ended_at, outcome FROM guests
+				WHERE site_id = ?1 AND checked_in_at < ?3 AND (ended_at IS NULL OR ended_at >= ?2))
+			SELECT
+				(SELECT count(*) FROM present WHERE checked_in_at >= ?2),
+				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome = '解除隔离'),
+				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome IN ('转院', '转居家')),
+				(SELECT count(*) FROM present p JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3),
+				(SELECT count(*) FROM present p JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3 AND t.result = '阳性'),
+				(SELECT count(DISTINCT t.guest_id) FROM present p JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3 WHERE t.celsius >= ?4),
+				(SELECT count(*) FROM present p JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3)`,
+			s.ID, from, upto, FeverCelsius).Scan(&sf.Admitted, &sf.Released, &sf.Transferred, &sf.TestsDone,
+			&sf.Positives, &sf.Fevers, &sf.TempsRecord)
+		if err != nil {
+			return err
+		}
+		if sf.InIsolation > 0 && sf.TempsRecord == 0 {
+			f.Unfiled = append(f.Unfiled, s.Name+" 体温记录")
+		}
+		f.Sites = append(f.Sites, sf)
+	}
+	return nil
+}
+
+func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, next time.Time) error {
+	lines, err := db.StockTable(ctx, next.Add(-time.Second))
+	if err != nil {
+		return err
+	}
+	type move struct {
+		item    int64
+		in, out int
+	}
+	moves, err := queryAll(ctx, db, "day's movements", func(s scanner) (move, error) {
+		var m move
+		err := s.Scan(&m.item, &m.in, &m.out)
+		return m, err
+	}, `SELECT item_id, coalesce(sum(CASE WHEN kind = '入库' THEN quantity ELSE 0 END), 0),
+			coalesce(-sum(CASE WHEN kind = '出库' THEN quantity ELSE 0 END), 0)
+		FROM stock_moves WHERE at >= ? AND at < ? GROUP BY item_id`, formatTime(day), formatTime(next))
+	if err != nil {
+		return err
+	}
+	moved := map[int64]move{}
+	for _, m := range moves {
+		moved[m.item] = m
+	}
+	key := map[string]bool{}
+	for _, it := range StarterItems {
+		key[it.Name+"|"+it.Spec] = true
+	}
+	var supply []StockLine
+	for _, l := range lines {
+		if l.Below {
+			place := ""
+			if l.LocationID != 0 {
+				place = " " + l.Location
+			}
+			f.ShortItems = append(f.ShortItems, fmt.Sprintf("%s%s %d%s", l.Item.Label(), place, l.OnHand, l.Item.Unit))
+		}
+		if l.LocationID != 0 {
+			continue
+		}
+		if l.DaysLeft >= 0 {
+			supply = append(supply, l)
+		}
+		if key[l.Item.Name+"|"+l.Item.Spec] {
+			m := moved[l.Item.ID]
+			f.KeyItems = append(f.KeyItems, ItemFigures{Item: l.Item.Label(), Unit: l.Item.Unit, OnHand: l.OnHand, In: m.in, Out: m.out})
+		}
+	}
+	slices.SortFunc(supply, func(a, b StockLine) int { return cmp.Compare(a.DaysLeft, b.DaysLeft) })
+	for _, l := range supply[:min(3, len(supply))] {
+		f.FewestDays = append(f.FewestDays, fmt.Sprintf("%s %.1f天", l.Item.Label(), l.DaysLeft))
+	}
+	return nil
+}
+
+// WeekFigures are the figures of the seven days ending on day, oldest
+// first, for the weekly summary.
+func (db *DB) WeekFigures(ctx context.Context, day time.Time) ([]DailyFigures, error) {
+	var days []DailyFigures
+	for i := 6; i >= 0; i-- {
+		f, err := db.DailyFigures(ctx, StartOfDay(day).AddDate(0, 0, -i))
+		if err != nil {
+			return nil, err
+		}
+		days = append(days, f)
+	}
+	return days, nil
+}

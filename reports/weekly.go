@@ -1,0 +1,62 @@
+package reports
+
+import (
+	"io"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"fangkong/data"
+)
+
+// WeeklyReportPDF prints the weekly summary: the daily report's sections
+// summed over the days given, a line per day, and small charts of daily
+// admissions and registrations.
+func WeeklyReportPDF(w io.Writer, days []data.DailyFigures, printed time.Time) error {
+	first, last := days[0], days[len(days)-1]
+	d := NewDoc(false, first.Post.PostName+"  "+lang.L("Printed on {{.Date}}", map[string]any{"Date": FormatDate(printed)}))
+	d.Title(DailyTitle(first.Post)+lang.L(" (weekly)"), 18)
+	d.Text(first.Post.PostName+"    "+lang.L("From {{.From}} to {{.To}}", map[string]any{
+		"From": first.Day.Format("2006年1月2日"), "To": last.Day.Format("1月2日")}), 11)
+	d.Gap(3)
+	var labels []string
+	var admitted, people []int
+	var rows [][]string
+	var posts data.Counts
+	var tests, positives, released int
+	for _, f := range days {
+		labels = append(labels, f.Day.Format("1/2"))
+		admitted = append(admitted, f.Admitted())
+		people = append(people, f.PostsTotal.People)
+		posts.Add(f.PostsTotal)
+		var t, p, r int
+		for _, s := range f.Sites {
+			t, p, r = t+s.TestsDone, p+s.Positives, r+s.Released
+		}
+		tests, positives, released = tests+t, positives+p, released+r
+		rows = append(rows, []string{FormatDay(f.Day), strconv.Itoa(f.PostsTotal.People), strconv.Itoa(f.PostsTotal.Vehicles),
+			strconv.Itoa(f.PostsTotal.Fevers), strconv.Itoa(f.Admitted()), strconv.Itoa(r), strconv.Itoa(f.InIsolation()),
+			strconv.Itoa(t), strconv.Itoa(p)})
+	}
+	rows = append(rows, []string{lang.L("Week"), strconv.Itoa(posts.People), strconv.Itoa(posts.Vehicles), strconv.Itoa(posts.Fevers),
+		strconv.Itoa(sum(admitted)), strconv.Itoa(released), strconv.Itoa(last.InIsolation()), strconv.Itoa(tests), strconv.Itoa(positives)})
+	d.Title(lang.L("Day by day"), 13)
+	d.Table(columns(d, []string{lang.L("Date"), lang.L("People"), lang.L("Vehicles"), lang.L("Fevers"), lang.L("Admissions"),
+		lang.L("Releases"), lang.L("In isolation"), lang.L("Tests done"), lang.L("Positive")}, 34), rows, 9)
+	d.Text(lang.L("In isolation: at the end of each day; the week's line gives the last day's."), 8.5)
+	d.Gap(3)
+	d.BarChart(lang.L("People registered at checkpoints, by day"), labels, people, 30)
+	d.BarChart(lang.L("Admissions to isolation, by day"), labels, admitted, 30)
+	d.Title(lang.L("Materials at the end of the week"), 13)
+	d.Text(lang.L("Under warning level: {{.List}}.", map[string]any{"List": orNone(last.ShortItems)}), 10)
+	d.Text(lang.L("Fewest days of supply: {{.List}}.", map[string]any{"List": orNone(last.FewestDays)}), 10)
+	return d.Write(w)
+}
+
+func sum(xs []int) (n int) {
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}

@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+	"fangkong/reports"
+)
+
+// dailyReports is 报表: the day's 疫情防控工作日报 computed from what was
+// recorded, previewed, then issued (its figures frozen) and printed; the
+// issued ones listed for reprinting; the weekly summary.
+type dailyReports struct {
+	win      fyne.Window
+	app      *app.App
+	day      *dayPicker
+	events   *widget.Entry
+	filledBy *widget.Entry
+	checkBy  *widget.Entry
+	preview  *widget.Label
+	draft    data.DailyReport
+	issued   []data.IssuedReportLine
+	list     *widget.Table
+	box      fyne.CanvasObject
+}
+
+func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
+	r := &dailyReports{win: w, app: a, events: widget.NewMultiLineEntry(), filledBy: widget.NewEntry(), checkBy: widget.NewEntry(),
+		preview: widget.NewLabel("")}
+	r.day = newDayPicker(a.Now, r.refresh)
+	r.events.SetPlaceHolder(lang.L("Notable events of the day; leave empty when nothing abnormal happened"))
+	r.events.SetMinRowsVisible(3)
+	r.preview.Wrapping = fyne.TextWrapWord
+	r.list = newTable([]string{lang.L("Date"), lang.L("Number"), lang.L("Version"), lang.L("Issued at"), lang.L("Operator")},
+		[]float32{110, 80, 60, 140, 90}, func() int { return len(r.issued) }, func(row, col int) string {
+			l := r.issued[row]
+			version := strconv.Itoa(l.Version)
+			if l.Version > 1 {
+				version += " " + lang.L("revised")
+			}
+			return []string{l.Day.Format("2006-01-02"), lang.L("No. {{.N}}", map[string]any{"N": l.Number}), version,
+				l.IssuedAt.Format("2006-01-02 15:04"), l.Operator}[col]
+		})
+	r.list.OnSelected = func(id widget.TableCellID) {
+		r.list.UnselectAll()
+		if id.Row >= 0 && id.Row < len(r.issued) {
+			r.reprint(r.issued[id.Row])
+		}
+	}
+	f := newForm()
+	f.add("events", lang.L("Notable events"), r.events)
+	f.add("filled_by", lang.L("Filled by"), r.filledBy)
+	f.add("reviewed_by", lang.L("Reviewed by"), r.checkBy)
+	buttons := container.NewHBox(
+		widget.NewButtonWithIcon(lang.L("Preview"), theme.VisibilityIcon(), r.refresh),
+		widget.NewButtonWithIcon(lang.L("Issue and print"), theme.DocumentPrintIcon(), r.issue),
+		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), r.exportDraft),
+		widget.NewButtonWithIcon(lang.L("Weekly summary"), theme.DocumentIcon(), r.weekly))
+	left := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), r.day.box), f.grid, buttons),
+		nil, nil, nil, container.NewVScroll(r.preview))
+	right := container.NewBorder(heading(lang.L("Issued reports (tap one to print it again)")), nil, nil, nil, r.list)
+	split := container.NewHSplit(left, right)
+	split.SetOffset(0.62)
+	r.box = split
+	return r
+}
+
+func (r *dailyReports) content() fyne.CanvasObject { return r.box }
+
+// refresh computes the chosen day's report and shows it as it would be
+// issued, with the issued ones beside.
+func (r *dailyReports) refresh() {
+	day, err := r.day.day()
+	if err != nil {
+		showMessage(r.win, lang.L("Reports"), lang.L("Please enter a date such as 2026-11-03."))
+		return
+	}
+	if r.filledBy.Text == "" {
+		r.filledBy.SetText(r.app.Operator().Name)
+	}
+	r.draft, err = r.app.DB.DraftReport(r.app.Ctx(), day, r.events.Text, r.filledBy.Text, r.checkBy.Text)
+	if err == nil {
+		r.issued, err = r.app.DB.IssuedReports(r.app.Ctx())
+	}
+	if err != nil {
+		showMessage(r.win, lang.L("Reports"), Message(err))
+		return
+	}
+	r.preview.SetText(reportText(r.draft))
+	r.list.Refresh()
+}
+
+// reportText is the report as text for the preview: the same sections and
+// rows the PDF prints.
+func reportText(d data.DailyReport) string {
+	var b strings.Builder
+	t := d.Today
+	fmt.Fprintf(&b, "%s  %s\n%s  %s\n\n", reports.DailyTitle(t.Post), reports.DailyNumber(d), t.Post.PostName, reports.FormatDate(t.Day))
+	for _, s := range reports.DailySections(d) {
+		fmt.Fprintf(&b, "【%s】\n%s\n", s.Name, strings.Join(s.Header, " | "))
+		for _, row := range s.Rows {
+			fmt.Fprintln(&b, strings.Join(row, " | "))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// issue freezes the day's figures as a numbered report and prints it.
+func (r *dailyReports) issue() {
+	day, err := r.day.day()
+	if err != nil {
+		showMessage(r.win, lang.L("Reports"), lang.L("Please enter a date such as 2026-11-03."))
+		return
+	}
+	rep, err := r.app.DB.IssueReport(r.app.Ctx(), day, r.events.Text, r.filledBy.Text, r.checkBy.Text)
+	if err != nil {
+		showMessage(r.win, lang.L("Issue and print"), Message(err))
+		return
+	}
+	r.refresh()
+	r.print(rep)
+}
+
+func (r *dailyReports) print(rep data.DailyReport) {
+	title := reports.DailyTitle(rep.Today.Post) + reports.DailyNumber(rep)
+	printPDF(r.win, r.app, title, func(w io.Writer) error { return reports.DailyReportPDF(w, rep, r.app.Now()) })
+}
+
+func (r *dailyReports) reprint(l data.IssuedReportLine) {
+	rep, err := r.app.DB.IssuedReport(r.app.Ctx(), l.ID)
+	if err != nil {
+		showMessage(r.win, lang.L("Reports"), Message(err))
+		return
+	}
+	r.print(rep)
+}
+
+// exportDraft writes the figures shown to a workbook, one sheet a section.
+func (r *dailyReports) exportDraft() {
+	path, err := r.app.OutputPath(r.app.ExportsDir(), reports.DailyTitle(r.draft.Today.Post), ".xlsx")
+	if err == nil {
+		err = writeFile(path, func(f *os.File) error { return reports.DailyReportWorkbook(f, r.draft) })
+	}
+	if err != nil {
+		showMessage(r.win, lang.L("Export Excel"), Message(err))
+		return
+	}
+	showSaved(r.win, path)
+}
+
+// weekly prints the summary of the seven days ending on the chosen day.
+func (r *dailyReports) weekly() {
+	day, err := r.day.day()
+	if err != nil {
+		showMessage(r.win, lang.L("Reports"), lang.L("Please enter a date such as 2026-11-03."))
+		return
+	}
+	days, err := r.app.DB.WeekFigures(r.app.Ctx(), day)
+	if err != nil {
+		showMessage(r.win, lang.L("Weekly summary"), Message(err))
+		return
+	}
+	printPDF(r.win, r.app, lang.L("Weekly summary")+" "+day.Format("1月2日"), func(w io.Writer) error {
+		return reports.WeeklyReportPDF(w, days, r.app.Now())
+	})
+}

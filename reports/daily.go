@@ -148,7 +148,11 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	d := NewDoc(false, t.Post.PostName+"  "+DailyNumber(r)+"  "+lang.L("Printed on {{.Date}}", map[string]any{"Date": FormatDate(printed)}))
 	d.Title(DailyTitle(t.Post), 18)
 	d.Title(DailyNumber(r), 12)
-	d.Text(t.Post.PostName+"    "+FormatDate(t.Day), 11)
+	header := t.Post.PostName + "    " + FormatDate(t.Day)
+	if !r.IssuedAt.IsZero() {
+		header += "    " + lang.L("Issued {{.Time}}", map[string]any{"Time": r.IssuedAt.Format("2006年1月2日 15:04")})
+	}
+	d.Text(header, 11)
 	d.Gap(3)
 
 	d.Title(lang.L("1. Duty"), 13)
@@ -187,11 +191,6 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 		leader = strings.Fields(t.Leaders[0])[0]
 	}
 	d.Signatures(lang.L("Filled by")+" "+r.FilledBy, lang.L("Reviewed by")+" "+r.ReviewedBy, lang.L("Leader of the day")+" "+leader)
-	issued := ""
-	if !r.IssuedAt.IsZero() {
-		issued = lang.L("Issued {{.Time}}", map[string]any{"Time": r.IssuedAt.Format("2006年1月2日 15:04")})
-	}
-	d.Text(issued, 10)
 	return d.Write(w)
 }
 
@@ -217,7 +216,7 @@ func orUnfiled(items []string) string {
 // them, the workbook has a sheet for each.
 func DailySections(r data.DailyReport) []Table {
 	t := r.Today
-	duty := Table{Name: lang.L("Duty"), Header: []string{lang.L("Item"), lang.L("Details")}, Rows: [][]string{
+	duty := Table{Name: lang.L("Duty"), Header: []string{lang.L("Entry"), lang.L("Particulars")}, Rows: [][]string{
 		{lang.L("Leader of the day"), orUnfiled(t.Leaders)},
 		{lang.L("Command-post duty"), orUnfiled(t.OnDuty)},
 		{lang.L("Duty phone"), t.Post.DutyPhone},

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -33,17 +32,7 @@ func newDutyRules(w fyne.Window, a *app.App) *dutyRules {
 	r.form.add("command_shifts", lang.L("Command-post duty shifts"), r.shifts)
 	r.form.add("command_staff", lang.L("People per command-post shift"), r.staff)
 	r.form.add("min_rest", lang.L("Minimum rest between shifts (hours)"), r.rest)
-	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
-		r.form.clearErrors()
-		r.saved.SetText("")
-		if err := r.save(); err != nil {
-			if !r.form.showError(err) {
-				showMessage(w, lang.L("Settings"), Message(err))
-			}
-			return
-		}
-		r.saved.SetText(lang.L("Saved."))
-	})
+	save := saveButton(w, r.form, r.saved, r.save)
 	note := widget.NewLabel(lang.L("Rosters never put anyone on two shifts with less rest than this between them; checkpoint shifts are set with each checkpoint."))
 	note.Wrapping = fyne.TextWrapWord
 	r.box = container.NewVBox(heading(lang.L("Duty rules")), note, r.form.grid, container.NewHBox(save, r.saved))

@@ -3,7 +3,9 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -83,4 +85,21 @@ func (f *form) showError(err error) bool {
 	}
 	f.setError(field, Message(err))
 	return true
+}
+
+// saveButton saves a section of 设置 in place: a refused save shows its
+// reason beside the field (or in a message when it concerns no field),
+// a good one says 已保存 beside the button.
+func saveButton(w fyne.Window, f *form, saved *widget.Label, save func() error) *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
+		f.clearErrors()
+		saved.SetText("")
+		if err := save(); err != nil {
+			if !f.showError(err) {
+				showMessage(w, lang.L("Settings"), Message(err))
+			}
+			return
+		}
+		saved.SetText(lang.L("Saved."))
+	})
 }

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -36,17 +35,7 @@ func newIsolationRules(w fyne.Window, a *app.App) *isolationRules {
 	}
 	r.testDays.SetPlaceHolder(lang.L("e.g. 1, 4, 7, 14"))
 	r.form.add("test_days", lang.L("Test on days"), r.testDays)
-	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
-		r.form.clearErrors()
-		r.saved.SetText("")
-		if err := r.save(); err != nil {
-			if !r.form.showError(err) {
-				showMessage(w, lang.L("Settings"), Message(err))
-			}
-			return
-		}
-		r.saved.SetText(lang.L("Saved."))
-	})
+	save := saveButton(w, r.form, r.saved, r.save)
 	note := widget.NewLabel(lang.L("The planned days are filled in at check-in and can be changed there; tests are scheduled at check-in on these days (day 1 is the day of check-in)."))
 	note.Wrapping = fyne.TextWrapWord
 	r.box = container.NewVBox(heading(lang.L("Isolation rules")), note, r.form.grid, container.NewHBox(save, r.saved))

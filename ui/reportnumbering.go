@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -28,22 +27,12 @@ type reportNumbering struct {
 func newReportNumbering(w fyne.Window, a *app.App) *reportNumbering {
 	r := &reportNumbering{app: a, first: widget.NewEntry(), form: newForm(), saved: widget.NewLabel("")}
 	r.form.add("first_number", lang.L("Number of the first report (第N期)"), r.first)
-	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
-		r.form.clearErrors()
-		r.saved.SetText("")
+	save := saveButton(w, r.form, r.saved, func() error {
 		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(r.first.Text)))
 		if err != nil {
-			err = &data.FieldError{Field: "first_number", Err: data.ErrBadNumber}
-		} else {
-			err = a.DB.SaveFirstReportNumber(a.Ctx(), n)
+			return &data.FieldError{Field: "first_number", Err: data.ErrBadNumber}
 		}
-		if err != nil {
-			if !r.form.showError(err) {
-				showMessage(w, lang.L("Settings"), Message(err))
-			}
-			return
-		}
-		r.saved.SetText(lang.L("Saved."))
+		return a.DB.SaveFirstReportNumber(a.Ctx(), n)
 	})
 	note := widget.NewLabel(lang.L("Each day's first issue takes the next number; a re-issue keeps its day's number and is marked 修订."))
 	note.Wrapping = fyne.TextWrapWord

@@ -74,6 +74,31 @@ func (m *stockMoves) onHandAt(p *locationPicker) func(int64) (int, error) {
 	return func(item int64) (int, error) { return m.app.DB.OnHand(m.app.Ctx(), item, p.id()) }
 }
 
+// book shows a movement form with its item lines last; saving reads the
+// lines, hands them to record and shows the new balances.
+func (m *stockMoves) book(title, saveText string, f *form, lines *stockLines, record func([]data.Line) error) {
+	f.add("lines", lang.L("Items"), lines.content())
+	f.wide = true
+	showFormDialog(m.win, title, saveText, f, func() error {
+		ls, err := lines.lines()
+		if err != nil {
+			return err
+		}
+		if err := record(ls); err != nil {
+			return err
+		}
+		m.done()
+		return nil
+	})
+}
+
+// handler is the 经办人 field, filled with whoever is signed in.
+func (m *stockMoves) handler() *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(m.app.Operator().Name)
+	return e
+}
+
 // receive books 入库: from the county, a purchase or a donation.
 func (m *stockMoves) receive(at int64) {
 	title := lang.L("Receive stock")
@@ -84,9 +109,8 @@ func (m *stockMoves) receive(at int64) {
 	loc := newLocationPicker(locs, at)
 	source := widget.NewSelect(data.ReceiptSources, nil)
 	source.SetSelected(data.ReceiptSources[0])
-	donor, contact, handler, note := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	donor, contact, handler, note := widget.NewEntry(), widget.NewEntry(), m.handler(), widget.NewEntry()
 	donor.SetPlaceHolder(lang.L("Only for donations"))
-	handler.SetText(m.app.Operator().Name)
 	lines := newStockLines(items, true, nil)
 	f := newForm()
 	f.add("location", lang.L("Into"), loc)
@@ -95,19 +119,10 @@ func (m *stockMoves) receive(at int64) {
 	f.add("donor_contact", lang.L("Donor contact"), contact)
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
-	f.add("lines", lang.L("Items"), lines.content())
-	f.wide = true
-	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
-		ls, err := lines.lines()
-		if err != nil {
-			return err
-		}
-		if _, err := m.app.DB.Receive(m.app.Ctx(), data.Receipt{At: m.app.Now(), LocationID: loc.id(), Source: source.Selected,
-			Donor: donor.Text, DonorContact: contact.Text, Handler: handler.Text, Note: note.Text, Lines: ls}); err != nil {
-			return err
-		}
-		m.done()
-		return nil
+	m.book(title, lang.L("Save"), f, lines, func(ls []data.Line) error {
+		_, err := m.app.DB.Receive(m.app.Ctx(), data.Receipt{At: m.app.Now(), LocationID: loc.id(), Source: source.Selected,
+			Donor: donor.Text, DonorContact: contact.Text, Handler: handler.Text, Note: note.Text, Lines: ls})
+		return err
 	})
 }
 
@@ -128,8 +143,7 @@ func (m *stockMoves) issue(from int64) {
 	}
 	recipient := widget.NewSelectEntry(places)
 	recipient.SetPlaceHolder(lang.L("A checkpoint, a site, or a person"))
-	receiver, handler, note := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	handler.SetText(m.app.Operator().Name)
+	receiver, handler, note := widget.NewEntry(), m.handler(), widget.NewEntry()
 	lines := newStockLines(items, false, m.onHandAt(loc))
 	loc.OnChanged = func(string) { lines.refreshOnHand() }
 	f := newForm()
@@ -138,21 +152,13 @@ func (m *stockMoves) issue(from int64) {
 	f.add("receiver", lang.L("Received by"), receiver)
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
-	f.add("lines", lang.L("Items"), lines.content())
-	f.wide = true
-	showFormDialog(m.win, title, lang.L("Save and print slip"), f, func() error {
-		ls, err := lines.lines()
-		if err != nil {
-			return err
-		}
+	m.book(title, lang.L("Save and print slip"), f, lines, func(ls []data.Line) error {
 		voucher, err := m.app.DB.IssueStock(m.app.Ctx(), data.Issue{At: m.app.Now(), LocationID: loc.id(),
 			Recipient: recipient.Text, Receiver: receiver.Text, Handler: handler.Text, Note: note.Text, Lines: ls})
-		if err != nil {
-			return err
+		if err == nil {
+			m.printSlip(voucher)
 		}
-		m.done()
-		m.printSlip(voucher)
-		return nil
+		return err
 	})
 }
 
@@ -183,8 +189,7 @@ func (m *stockMoves) transfer(from int64) {
 	src := newLocationPicker(locs, from)
 	dst := newLocationPicker(locs, 0)
 	dst.Selected = ""
-	handler, note := widget.NewEntry(), widget.NewEntry()
-	handler.SetText(m.app.Operator().Name)
+	handler, note := m.handler(), widget.NewEntry()
 	lines := newStockLines(items, false, m.onHandAt(src))
 	src.OnChanged = func(string) { lines.refreshOnHand() }
 	f := newForm()
@@ -192,22 +197,13 @@ func (m *stockMoves) transfer(from int64) {
 	f.add("to", lang.L("To location"), dst)
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
-	f.add("lines", lang.L("Items"), lines.content())
-	f.wide = true
-	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
-		ls, err := lines.lines()
-		if err != nil {
-			return err
-		}
+	m.book(title, lang.L("Save"), f, lines, func(ls []data.Line) error {
 		if dst.id() == 0 {
 			return &data.FieldError{Field: "to", Err: data.ErrBadChoice}
 		}
-		if _, err := m.app.DB.TransferStock(m.app.Ctx(), data.Transfer{At: m.app.Now(), FromID: src.id(), ToID: dst.id(),
-			Handler: handler.Text, Note: note.Text, Lines: ls}); err != nil {
-			return err
-		}
-		m.done()
-		return nil
+		_, err := m.app.DB.TransferStock(m.app.Ctx(), data.Transfer{At: m.app.Now(), FromID: src.id(), ToID: dst.id(),
+			Handler: handler.Text, Note: note.Text, Lines: ls})
+		return err
 	})
 }
 
@@ -220,8 +216,7 @@ func (m *stockMoves) writeOff(at int64) {
 	}
 	loc := newLocationPicker(locs, at)
 	reason := widget.NewSelect(data.WriteOffReasons, nil)
-	handler, note := widget.NewEntry(), widget.NewEntry()
-	handler.SetText(m.app.Operator().Name)
+	handler, note := m.handler(), widget.NewEntry()
 	lines := newStockLines(items, false, m.onHandAt(loc))
 	loc.OnChanged = func(string) { lines.refreshOnHand() }
 	f := newForm()
@@ -229,19 +224,10 @@ func (m *stockMoves) writeOff(at int64) {
 	f.add("reason", lang.L("Reason"), reason)
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
-	f.add("lines", lang.L("Items"), lines.content())
-	f.wide = true
-	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
-		ls, err := lines.lines()
-		if err != nil {
-			return err
-		}
-		if _, err := m.app.DB.WriteOffStock(m.app.Ctx(), data.WriteOff{At: m.app.Now(), LocationID: loc.id(),
-			Reason: reason.Selected, Handler: handler.Text, Note: note.Text, Lines: ls}); err != nil {
-			return err
-		}
-		m.done()
-		return nil
+	m.book(title, lang.L("Save"), f, lines, func(ls []data.Line) error {
+		_, err := m.app.DB.WriteOffStock(m.app.Ctx(), data.WriteOff{At: m.app.Now(), LocationID: loc.id(),
+			Reason: reason.Selected, Handler: handler.Text, Note: note.Text, Lines: ls})
+		return err
 	})
 }
 
@@ -258,9 +244,8 @@ func (m *stockMoves) stocktake(at int64) {
 	loc.OnChanged = func(string) { lines.refreshOnHand() }
 	row := lines.rows[0]
 	row.quantity.SetPlaceHolder(lang.L("Counted"))
-	reason, handler := widget.NewEntry(), widget.NewEntry()
+	reason, handler := widget.NewEntry(), m.handler()
 	reason.SetPlaceHolder(lang.L("Why the count differs, e.g. 破损未登记"))
-	handler.SetText(m.app.Operator().Name)
 	f := newForm()
 	f.add("location", lang.L("At"), loc)
 	f.add("lines", lang.L("Item"), lines.box)

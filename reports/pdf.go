@@ -306,10 +306,10 @@ func (d *Doc) Write(w io.Writer) error {
 // BarChart draws a small bar chart the width of the page: one bar per
 // label, its value written above it.
 func (d *Doc) BarChart(title string, labels []string, values []int, height float64) {
-	d.Text(title, 10.5)
-	if d.pdf.GetY()+height+8 > d.bottom() {
-		d.pdf.AddPage()
+	if d.pdf.GetY()+lineHeight(10.5)+height+12 > d.bottom() {
+		d.pdf.AddPage() // the title stays with its chart
 	}
+	d.Text(title, 10.5)
 	top := d.pdf.GetY() + 4
 	most := 1
 	for _, v := range values {

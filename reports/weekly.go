@@ -35,16 +35,40 @@ func WeeklyReportPDF(w io.Writer, days []data.DailyFigures, printed time.Time) e
 			t, p, r = t+s.TestsDone, p+s.Positives, r+s.Released
 		}
 		tests, positives, released = tests+t, positives+p, released+r
-		rows = append(rows, []string{FormatDay(f.Day), strconv.Itoa(f.PostsTotal.People), strconv.Itoa(f.PostsTotal.Vehicles),
+		rows = append(rows, []string{FormatDay(f.Day), strconv.Itoa(f.PostsTotal.Vehicles), strconv.Itoa(f.PostsTotal.People),
 			strconv.Itoa(f.PostsTotal.Fevers), strconv.Itoa(f.Admitted()), strconv.Itoa(r), strconv.Itoa(f.InIsolation()),
 			strconv.Itoa(t), strconv.Itoa(p)})
 	}
-	rows = append(rows, []string{lang.L("Week"), strconv.Itoa(posts.People), strconv.Itoa(posts.Vehicles), strconv.Itoa(posts.Fevers),
+	rows = append(rows, []string{lang.L("Week"), strconv.Itoa(posts.Vehicles), strconv.Itoa(posts.People), strconv.Itoa(posts.Fevers),
 		strconv.Itoa(sum(admitted)), strconv.Itoa(released), strconv.Itoa(last.InIsolation()), strconv.Itoa(tests), strconv.Itoa(positives)})
 	d.Title(lang.L("Day by day"), 13)
-	d.Table(columns(d, []string{lang.L("Date"), lang.L("People"), lang.L("Vehicles"), lang.L("Fevers"), lang.L("Admissions"),
+	d.Table(columns(d, []string{lang.L("Date"), lang.L("Vehicles"), lang.L("People"), lang.L("Fevers"), lang.L("Admissions"),
 		lang.L("Releases"), lang.L("In isolation"), lang.L("Tests done"), lang.L("Positive")}, 34), rows, 9)
 	d.Text(lang.L("In isolation: at the end of each day; the week's line gives the last day's."), 8.5)
+	d.Gap(3)
+	// Each checkpoint's week; a post with nothing entered all week is 未填报.
+	var names []string
+	sums, filed := map[string]*data.Counts{}, map[string]bool{}
+	for _, f := range days {
+		for _, c := range f.Checkpoints {
+			if sums[c.Name] == nil {
+				sums[c.Name] = &data.Counts{}
+				names = append(names, c.Name)
+			}
+			sums[c.Name].Add(c.Total)
+			filed[c.Name] = filed[c.Name] || !c.Unfiled
+		}
+	}
+	var perPost [][]string
+	for _, n := range names {
+		if !filed[n] {
+			perPost = append(perPost, []string{n, string(data.NotFiled), "", "", "", ""})
+			continue
+		}
+		perPost = append(perPost, append([]string{n}, CountCells(*sums[n])...))
+	}
+	d.Title(lang.L("Checkpoints over the week"), 13)
+	d.Table(columns(d, checkpointHeader()[:6], 50), perPost, 9)
 	d.Gap(3)
 	d.BarChart(lang.L("People registered at checkpoints, by day"), labels, people, 30)
 	d.BarChart(lang.L("Admissions to isolation, by day"), labels, admitted, 30)

@@ -74,7 +74,7 @@ func newDuty(w fyne.Window, a *app.App) *duty {
 			d.openShift(*v)
 		}
 	}
-	d.loads = newLoadList(a)
+	d.loads = newLoadList(w, a)
 	d.leave = newLeaveList(w, a, d.refresh)
 	d.log = newDutyLog(w, a)
 	d.tabs = container.NewAppTabs(
@@ -435,6 +435,7 @@ func ruleAsNote(err error) error {
 // loadList is everyone's shifts, nights, weekend shifts and days leading
 // over four weeks, against the average.
 type loadList struct {
+	win   fyne.Window
 	app   *app.App
 	rows  []data.PersonLoad
 	avg   *widget.Label
@@ -442,13 +443,46 @@ type loadList struct {
 	box   fyne.CanvasObject
 }
 
-func newLoadList(a *app.App) *loadList {
-	l := &loadList{app: a, avg: widget.NewLabel("")}
+func newLoadList(w fyne.Window, a *app.App) *loadList {
+	l := &loadList{win: w, app: a, avg: widget.NewLabel("")}
 	l.table = newTable([]string{lang.L("Name"), lang.L("Unit"), lang.L("Kind"), lang.L("Shift count"), lang.L("Night shift count"),
 		lang.L("Weekend shifts"), lang.L("Days leading"), lang.L("Against the average")}, []float32{90, 140, 100, 60, 60, 70, 70, 120},
 		func() int { return len(l.rows) }, l.cell)
+	l.table.OnSelected = func(id widget.TableCellID) {
+		l.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(l.rows) {
+			l.showShifts(l.rows[id.Row])
+		}
+	}
 	l.box = container.NewBorder(l.avg, nil, nil, nil, l.table)
 	return l
+}
+
+// showShifts lists one person's shifts over the four weeks.
+func (l *loadList) showShifts(p data.PersonLoad) {
+	posts, err := l.app.DB.DutyPosts(l.app.Ctx())
+	if err != nil {
+		showMessage(l.win, p.Staff.Name, Message(err))
+		return
+	}
+	names := map[string]string{data.LeaderPost: lang.L("Leader of the day")}
+	for _, post := range posts {
+		names[post.Kind+strconv.FormatInt(post.ID, 10)] = post.Name
+	}
+	rows := p.Assignments
+	table := newTable([]string{lang.L("Date"), lang.L("Post"), lang.L("Shift"), lang.L("Note")}, []float32{130, 190, 130, 200},
+		func() int { return len(rows) }, func(row, col int) string {
+			a := rows[len(rows)-1-row]
+			post := names[a.PostKind+strconv.FormatInt(a.PostID, 10)]
+			shift := a.Start.Format("15:04") + "-" + a.End.Format("15:04")
+			if a.PostKind == data.LeaderPost {
+				post, shift = names[data.LeaderPost], ""
+			}
+			return []string{reports.FormatDay(a.Start), post, shift, a.Note}[col]
+		})
+	dlg := dialog.NewCustom(lang.L("Duty of {{.Name}}", map[string]any{"Name": p.Staff.Name}), lang.L("Close"), table, l.win)
+	dlg.Resize(fyne.NewSize(700, 520))
+	dlg.Show()
 }
 
 func (l *loadList) average() float64 {
@@ -490,7 +524,7 @@ func (l *loadList) show(from, upto time.Time) {
 		return
 	}
 	l.rows = rows
-	l.avg.SetText(lang.L("Four weeks to {{.To}}: {{.Avg}} shifts a person on average.", map[string]any{
+	l.avg.SetText(lang.L("Four weeks to {{.To}}: {{.Avg}} shifts a person on average. Tap a person for their shifts.", map[string]any{
 		"To": upto.AddDate(0, 0, -1).Format("1月2日"), "Avg": fmt.Sprintf("%.1f", l.average())}))
 	l.table.Refresh()
 }

@@ -118,4 +118,29 @@ func TestGenerateWeekThenSwapIntoShortRest(t *testing.T) {
 	if !strings.Contains(d.note.Text, "违反规则") || strings.Contains(d.note.Text, "0个班次违反规则") {
 		t.Fatalf("grid note %q", d.note.Text)
 	}
+	// 人员统计: tapping P lists P's shifts, the swapped night among them.
+	var load data.PersonLoad
+	for _, l := range d.loads.rows {
+		if l.Staff.ID == p.StaffID {
+			load = l
+		}
+	}
+	swapped := false
+	for _, a := range load.Assignments {
+		swapped = swapped || a.Start.Equal(q.Start)
+	}
+	d.loads.showShifts(load)
+	list := topOverlay(t, s)
+	var table *widget.Table
+	for _, o := range test.LaidOutObjects(list) {
+		if tbl, ok := o.(*widget.Table); ok {
+			table = tbl
+		}
+	}
+	if !swapped || !findLabel(list, p.Staff.Name+"的值班安排") || table == nil {
+		t.Fatal("the person's shifts are not listed")
+	}
+	if rows, _ := table.Length(); rows != len(load.Assignments) {
+		t.Fatalf("%d rows for %d shifts", rows, len(load.Assignments))
+	}
 }

@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,7 +26,7 @@ type dailyReports struct {
 	events   *widget.Entry
 	filledBy *widget.Entry
 	checkBy  *widget.Entry
-	preview  *widget.Label
+	preview  *fyne.Container
 	draft    data.DailyReport
 	issued   []data.IssuedReportLine
 	list     *widget.Table
@@ -37,11 +35,10 @@ type dailyReports struct {
 
 func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 	r := &dailyReports{win: w, app: a, events: widget.NewMultiLineEntry(), filledBy: widget.NewEntry(), checkBy: widget.NewEntry(),
-		preview: widget.NewLabel("")}
+		preview: container.NewVBox()}
 	r.day = newDayPicker(a.Now, r.refresh)
 	r.events.SetPlaceHolder(lang.L("Notable events of the day; leave empty when nothing abnormal happened"))
 	r.events.SetMinRowsVisible(3)
-	r.preview.Wrapping = fyne.TextWrapWord
 	r.list = newTable([]string{lang.L("Date"), lang.L("Number"), lang.L("Version"), lang.L("Issued at"), lang.L("Operator")},
 		[]float32{110, 80, 60, 140, 90}, func() int { return len(r.issued) }, func(row, col int) string {
 			l := r.issued[row]
@@ -68,7 +65,7 @@ func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), r.exportDraft),
 		widget.NewButtonWithIcon(lang.L("Weekly summary"), theme.DocumentIcon(), r.weekly))
 	left := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), r.day.box), f.grid, buttons),
-		nil, nil, nil, container.NewVScroll(r.preview))
+		nil, nil, nil, container.NewScroll(r.preview))
 	right := container.NewBorder(heading(lang.L("Issued reports (tap one to print it again)")), nil, nil, nil, r.list)
 	split := container.NewHSplit(left, right)
 	split.SetOffset(0.62)
@@ -97,24 +94,41 @@ func (r *dailyReports) refresh() {
 		showMessage(r.win, lang.L("Reports"), Message(err))
 		return
 	}
-	r.preview.SetText(reportText(r.draft))
+	r.showPreview()
 	r.list.Refresh()
 }
 
-// reportText is the report as text for the preview: the same sections and
-// rows the PDF prints.
-func reportText(d data.DailyReport) string {
-	var b strings.Builder
+// showPreview shows the report as it would be issued: its title, then
+// each section as the table the PDF and the workbook carry.
+func (r *dailyReports) showPreview() {
+	d := r.draft
 	t := d.Today
-	fmt.Fprintf(&b, "%s  %s\n%s  %s\n\n", reports.DailyTitle(t.Post), reports.DailyNumber(d), t.Post.PostName, reports.FormatDate(t.Day))
-	for _, s := range reports.DailySections(d) {
-		fmt.Fprintf(&b, "【%s】\n%s\n", s.Name, strings.Join(s.Header, " | "))
-		for _, row := range s.Rows {
-			fmt.Fprintln(&b, strings.Join(row, " | "))
+	r.preview.Objects = []fyne.CanvasObject{heading(reports.DailyTitle(t.Post) + "  " + reports.DailyNumber(d)),
+		widget.NewLabel(t.Post.PostName + "  " + reports.FormatDate(t.Day))}
+	for _, sec := range reports.DailySections(d) {
+		rows := sec.Rows
+		widths := make([]float32, len(sec.Header))
+		total := float32(0)
+		for i := range widths {
+			widths[i] = 84
+			if i == 0 {
+				widths[i] = 170
+			}
+			if len(sec.Header) <= 2 && i > 0 {
+				widths[i] = 640 // a line of prose: the duty staff, the events
+			}
+			total += widths[i]
 		}
-		b.WriteString("\n")
+		table := newTable(sec.Header, widths, func() int { return len(rows) }, func(row, col int) string {
+			if col < len(rows[row]) {
+				return rows[row][col]
+			}
+			return ""
+		})
+		r.preview.Add(heading(sec.Name))
+		r.preview.Add(container.NewGridWrap(fyne.NewSize(total, 38*float32(len(rows)+1)+4), table))
 	}
-	return b.String()
+	r.preview.Refresh()
 }
 
 // issue freezes the day's figures as a numbered report and prints it.

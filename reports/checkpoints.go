@@ -68,6 +68,7 @@ func RegistrationSheet(w io.Writer, post data.PostInfo, pd data.PostDay, day tim
 		d.Table(registrationColumns(d), rows, 8.5)
 	}
 	d.Gap(4)
+	d.NeedSpace(float64(len(pd.Shifts)+2)*7 + 20) // the totals and the signatures on one page
 	d.Text(lang.L("The day's totals by shift (voided entries not counted):"), 10)
 	d.Gap(1)
 	var totals [][]string

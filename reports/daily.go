@@ -161,12 +161,14 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	d.Text(lang.L("Duty phone: {{.Phone}}", map[string]any{"Phone": t.Post.DutyPhone}), 10.5)
 	d.Gap(2)
 
+	d.NeedSpace(40)
 	d.Title(lang.L("2. Checkpoints"), 13)
 	cols := columns(d, checkpointHeader(), 40)
 	d.Table(cols, checkpointRows(r), 9.5)
 	d.Text(lang.L("Totals in brackets: change from the day before. Night shifts are those starting 20:00–08:00."), 8.5)
 	d.Gap(2)
 
+	d.NeedSpace(40)
 	d.Title(lang.L("3. Isolation"), 13)
 	d.Table(columns(d, siteHeader(), 34), siteRows(r), 8)
 	for _, s := range t.Sites {
@@ -174,12 +176,14 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	}
 	d.Gap(2)
 
+	d.NeedSpace(40)
 	d.Title(lang.L("4. Materials"), 13)
 	d.Table(columns(d, itemHeader(), 70), itemRows(r), 9.5)
 	d.Text(lang.L("Under warning level: {{.List}}.", map[string]any{"List": orNone(t.ShortItems)}), 10)
 	d.Text(lang.L("Fewest days of supply: {{.List}}.", map[string]any{"List": orNone(t.FewestDays)}), 10)
 	d.Gap(2)
 
+	d.NeedSpace(40)
 	d.Title(lang.L("5. Notable events"), 13)
 	d.Text(eventsText(r), 10.5)
 	if len(t.Unfiled) > 0 {

@@ -144,6 +144,14 @@ func (d *Doc) Text(text string, size float64) {
 }
 
 // Gap leaves vertical space in mm.
+// NeedSpace starts a new page unless mm more fit on this one, so a
+// heading stays with what follows it.
+func (d *Doc) NeedSpace(mm float64) {
+	if d.pdf.GetY()+mm > d.bottom() {
+		d.pdf.AddPage()
+	}
+}
+
 func (d *Doc) Gap(mm float64) { d.pdf.SetY(d.pdf.GetY() + mm) }
 
 func (d *Doc) paragraph(text string, size float64, align Align) {
@@ -306,9 +314,7 @@ func (d *Doc) Write(w io.Writer) error {
 // BarChart draws a small bar chart the width of the page: one bar per
 // label, its value written above it.
 func (d *Doc) BarChart(title string, labels []string, values []int, height float64) {
-	if d.pdf.GetY()+lineHeight(10.5)+height+12 > d.bottom() {
-		d.pdf.AddPage() // the title stays with its chart
-	}
+	d.NeedSpace(lineHeight(10.5) + height + 12) // the title stays with its chart
 	d.Text(title, 10.5)
 	top := d.pdf.GetY() + 4
 	most := 1

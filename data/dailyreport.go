@@ -40,7 +40,7 @@ type CheckpointFigures struct {
 type SiteFigures struct {
 	Name                                      string
 	Rooms, Occupied, Vacant, AwaitCleaning    int
-	OutOfService, InIsolation                 int
+	InIsolation                               int
 	ByCategory                                []CategoryCount
 	Admitted, Released, Transferred           int
 	TestsDone, Positives, Fevers, TempsRecord int
@@ -183,8 +183,6 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, next time.T
 				sf.Vacant++
 			case RoomAwaitsClean:
 				sf.AwaitCleaning++
-			case RoomOutOfService:
-				sf.OutOfService++
 			}
 			for _, o := range r.Occupants {
 				sf.InIsolation++

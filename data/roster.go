@@ -67,12 +67,6 @@ type Assignment struct {
 	Staff    Staff
 }
 
-// Violation is a hard rule an assignment breaks.
-type Violation struct {
-	AssignmentID int64
-	Rule         string
-}
-
 // RuleError refuses a change that breaks rules, naming them; the same
 // change with a note is kept and the breaks are shown on the shift.
 type RuleError struct{ Rules []string }

@@ -148,7 +148,6 @@ type StockLine struct {
 	DailyUse   float64 // average 出库 a day over the last 7 days
 	DaysLeft   float64 // on hand / daily use; -1 when nothing was used
 	Expiring   int     // on hand in batches expiring within 30 days
-	Places     int     // on an item's total line: how many locations hold it
 }
 
 // ExpiryWindow is how far ahead batches count as expiring.
@@ -245,7 +244,6 @@ func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error)
 			places = append(places, line(it, l.ID, a, w))
 		}
 		all := line(it, 0, total, it.WarningLevel)
-		all.Places = len(places)
 		if len(places) == 1 && places[0].Warning == 0 {
 			// One place and no level of its own: the total says it all.
 			all.Location, places = places[0].Location, nil

@@ -322,7 +322,6 @@ func (d *duty) openShift(v data.ShiftView) {
 	var dlg dialog.Dialog
 	rows := container.NewVBox()
 	for _, a := range v.People {
-		a := a
 		label := a.Staff.Name + "  " + a.Staff.Kind + "  " + a.Staff.Phone
 		if a.Note != "" {
 			label += "  " + lang.L("(note: {{.Note}})", map[string]any{"Note": a.Note})

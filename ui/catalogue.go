@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -95,9 +94,9 @@ func editItem(w fyne.Window, a *app.App, it data.Item, saved func()) {
 		title = lang.L("Edit item")
 	}
 	showFormDialog(w, title, lang.L("Save"), f, func() error {
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(level.Text)))
+		n, err := wholeNumber("warning_level", level.Text)
 		if err != nil {
-			return &data.FieldError{Field: "warning_level", Err: data.ErrBadNumber}
+			return err
 		}
 		it.Name, it.Spec, it.Unit, it.Category, it.WarningLevel, it.TracksExpiry, it.Active =
 			name.Text, spec.Text, unit.Text, category.Selected, n, tracks.Checked, active.Checked

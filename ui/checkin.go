@@ -85,9 +85,9 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 	c.form.add("note", lang.L("Note"), c.note)
 
 	showFormDialog(w, lang.L("Check in")+" — "+room.Label(), lang.L("Check in"), c.form, func() error {
-		days, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(c.days.Text)))
+		days, err := wholeNumber("planned_days", c.days.Text)
 		if err != nil {
-			return &data.FieldError{Field: "planned_days", Err: data.ErrBadNumber}
+			return err
 		}
 		_, err = a.DB.CheckIn(a.Ctx(), data.CheckIn{
 			RoomID: room.ID, Name: c.name.Text, IDNumber: c.idNumber.Text, Sex: c.sex.Selected,

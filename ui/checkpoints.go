@@ -284,9 +284,9 @@ func (c *checkpoints) editPost(p data.Checkpoint) {
 		if err != nil {
 			return &data.FieldError{Field: "shifts", Err: err}
 		}
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(staff.Text)))
+		n, err := wholeNumber("staff_per_shift", staff.Text)
 		if err != nil {
-			return &data.FieldError{Field: "staff_per_shift", Err: data.ErrBadNumber}
+			return err
 		}
 		p.Name, p.Kind, p.Location, p.Manager, p.Phone, p.Shifts, p.StaffPerShift =
 			name.Text, kind.Selected, location.Text, manager.Text, phone.Text, parsed, n

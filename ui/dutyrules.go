@@ -51,9 +51,9 @@ func (r *dutyRules) typed() (data.DutyRules, error) {
 		e     *widget.Entry
 		dst   *int
 	}{{"command_staff", r.staff, &rules.CommandStaff}, {"min_rest", r.rest, &rules.MinRestHours}} {
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(f.e.Text)))
+		n, err := wholeNumber(f.field, f.e.Text)
 		if err != nil {
-			return rules, &data.FieldError{Field: f.field, Err: data.ErrBadNumber}
+			return rules, err
 		}
 		*f.dst = n
 	}

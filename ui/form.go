@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"fangkong/data"
 )
 
 // form lays out labelled fields with a message line under each, where a
@@ -102,4 +107,14 @@ func saveButton(w fyne.Window, f *form, saved *widget.Label, save func() error) 
 		}
 		saved.SetText(lang.L("Saved."))
 	})
+}
+
+// wholeNumber reads a whole number as typed (full-width digits too); one
+// that is not is a field error on field.
+func wholeNumber(field, text string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(text)))
+	if err != nil {
+		return 0, &data.FieldError{Field: field, Err: data.ErrBadNumber}
+	}
+	return n, nil
 }

@@ -189,7 +189,7 @@ func changeRelease(w fyne.Window, a *app.App, g data.Guest, done func()) {
 	reason := widget.NewEntry()
 	reason.SetPlaceHolder(lang.L("e.g. 第7天核酸待复核,延长7天"))
 	newDays := func() (int, error) {
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(days.Text)))
+		n, err := wholeNumber("planned_days", days.Text)
 		if err != nil || n < 1 || n > 60 {
 			return 0, &data.FieldError{Field: "planned_days", Err: data.ErrBadNumber}
 		}

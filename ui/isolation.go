@@ -192,9 +192,9 @@ func (s *isolation) editSite(site data.Site) {
 		title = lang.L("Edit site")
 	}
 	showFormDialog(s.win, title, lang.L("Save"), f, func() error {
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(duty.Text)))
+		n, err := wholeNumber("duty_staff", duty.Text)
 		if err != nil {
-			return &data.FieldError{Field: "duty_staff", Err: data.ErrBadNumber}
+			return err
 		}
 		id, err := s.app.DB.SaveSite(s.app.Ctx(), data.Site{ID: site.ID, Name: name.Text,
 			Address: address.Text, Manager: manager.Text, Phone: phone.Text, DutyStaff: n})
@@ -224,10 +224,9 @@ func (s *isolation) addRooms() {
 	batch := func() (data.RoomBatch, error) {
 		nums := make([]int, 5)
 		for i, e := range []*widget.Entry{fromFloor, toFloor, fromNo, toNo, capacity} {
-			n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(e.Text)))
+			n, err := wholeNumber([]string{"floors", "floors", "numbers", "numbers", "capacity"}[i], e.Text)
 			if err != nil {
-				field := []string{"floors", "floors", "numbers", "numbers", "capacity"}[i]
-				return data.RoomBatch{}, &data.FieldError{Field: field, Err: data.ErrBadNumber}
+				return data.RoomBatch{}, err
 			}
 			nums[i] = n
 		}

@@ -45,9 +45,9 @@ func newIsolationRules(w fyne.Window, a *app.App) *isolationRules {
 func (r *isolationRules) save() error {
 	rules := data.IsolationRules{DaysByCategory: map[string]int{}}
 	for cat, e := range r.days {
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(e.Text)))
+		n, err := wholeNumber("days."+cat, e.Text)
 		if err != nil {
-			return &data.FieldError{Field: "days." + cat, Err: data.ErrBadNumber}
+			return err
 		}
 		rules.DaysByCategory[cat] = n
 	}

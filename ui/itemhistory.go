@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -71,9 +70,9 @@ func setLocationWarning(w fyne.Window, a *app.App, it data.Item, done func()) {
 	f.add("location", lang.L("Stock location"), loc)
 	f.add("level", lang.L("Warning level"), level)
 	showFormDialog(w, lang.L("Warning level of {{.Item}} at a location", map[string]any{"Item": it.Label()}), lang.L("Save"), f, func() error {
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(level.Text)))
+		n, err := wholeNumber("level", level.Text)
 		if err != nil {
-			return &data.FieldError{Field: "level", Err: data.ErrBadNumber}
+			return err
 		}
 		if err := a.DB.SetLocationWarning(a.Ctx(), it.ID, loc.id(), n); err != nil {
 			return err

@@ -49,11 +49,9 @@ func newOperators(w fyne.Window, a *app.App) *operators {
 	idleForm.add("idle_minutes", lang.L("Lock after (minutes without use)"), o.idle)
 	saveIdle := widget.NewButton(lang.L("Save"), func() {
 		idleForm.clearErrors()
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(o.idle.Text)))
+		n, err := wholeNumber("idle_minutes", o.idle.Text)
 		if err == nil {
 			err = o.app.DB.SaveIdleMinutes(o.app.Ctx(), n)
-		} else {
-			err = &data.FieldError{Field: "idle_minutes", Err: data.ErrBadNumber}
 		}
 		if err != nil && !idleForm.showError(err) {
 			showMessage(o.win, lang.L("Operators"), Message(err))

@@ -28,9 +28,9 @@ func newReportNumbering(w fyne.Window, a *app.App) *reportNumbering {
 	r := &reportNumbering{app: a, first: widget.NewEntry(), form: newForm(), saved: widget.NewLabel("")}
 	r.form.add("first_number", lang.L("Number of the first report (第N期)"), r.first)
 	save := saveButton(w, r.form, r.saved, func() error {
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(r.first.Text)))
+		n, err := wholeNumber("first_number", r.first.Text)
 		if err != nil {
-			return &data.FieldError{Field: "first_number", Err: data.ErrBadNumber}
+			return err
 		}
 		return a.DB.SaveFirstReportNumber(a.Ctx(), n)
 	})

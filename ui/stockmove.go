@@ -2,8 +2,6 @@ package ui
 
 import (
 	"io"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -257,9 +255,9 @@ func (m *stockMoves) stocktake(at int64) {
 		if !ok {
 			return &data.FieldError{Field: "item", Err: data.ErrNotInCatalogue}
 		}
-		n, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(row.quantity.Text)))
+		n, err := wholeNumber("counted", row.quantity.Text)
 		if err != nil {
-			return &data.FieldError{Field: "counted", Err: data.ErrBadNumber}
+			return err
 		}
 		if _, err := m.app.DB.Stocktake(m.app.Ctx(), data.Count{At: m.app.Now(), LocationID: loc.id(), ItemID: it.ID,
 			Batch: row.batch.Text, Counted: n, Reason: reason.Text, Handler: handler.Text}); err != nil {

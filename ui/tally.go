@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -61,9 +59,9 @@ func (c *checkpoints) enterTally() {
 		}
 		n := make([]int, len(fields))
 		for i, fl := range fields {
-			v, err := strconv.Atoi(strings.TrimSpace(data.HalfWidth(fl.entry.Text)))
+			v, err := wholeNumber(fl.key, fl.entry.Text)
 			if err != nil {
-				return &data.FieldError{Field: fl.key, Err: data.ErrBadNumber}
+				return err
 			}
 			n[i] = v
 		}

@@ -147,9 +147,8 @@ func (c *checkpoints) refresh() {
 // showDay fills the chosen day's totals: every post, every shift, where the
 // counts came from, and the sums with the night shifts apart.
 func (c *checkpoints) showDay() {
-	day, err := c.day.day()
-	if err != nil {
-		showMessage(c.win, lang.L("Daily totals"), lang.L("Please enter a date such as 2026-11-03."))
+	day, ok := c.day.chosen(c.win, lang.L("Daily totals"))
+	if !ok {
 		return
 	}
 	days, err := c.app.DB.DayTotals(c.app.Ctx(), day)
@@ -177,9 +176,8 @@ func (c *checkpoints) showDay() {
 // printSheet prints the chosen post's 登记表 for the chosen day.
 func (c *checkpoints) printSheet() {
 	title := lang.L("Print registration sheet")
-	day, err := c.day.day()
-	if err != nil {
-		showMessage(c.win, title, lang.L("Please enter a date such as 2026-11-03."))
+	day, ok := c.day.chosen(c.win, title)
+	if !ok {
 		return
 	}
 	if c.post.ID == 0 {

@@ -78,14 +78,14 @@ func (r *dailyReports) content() fyne.CanvasObject { return r.box }
 // refresh computes the chosen day's report and shows it as it would be
 // issued, with the issued ones beside.
 func (r *dailyReports) refresh() {
-	day, err := r.day.day()
-	if err != nil {
-		showMessage(r.win, lang.L("Reports"), lang.L("Please enter a date such as 2026-11-03."))
+	day, ok := r.day.chosen(r.win, lang.L("Reports"))
+	if !ok {
 		return
 	}
 	if r.filledBy.Text == "" {
 		r.filledBy.SetText(r.app.Operator().Name)
 	}
+	var err error
 	r.draft, err = r.app.DB.DraftReport(r.app.Ctx(), day, r.events.Text, r.filledBy.Text, r.checkBy.Text)
 	if err == nil {
 		r.issued, err = r.app.DB.IssuedReports(r.app.Ctx())
@@ -133,9 +133,8 @@ func (r *dailyReports) showPreview() {
 
 // issue freezes the day's figures as a numbered report and prints it.
 func (r *dailyReports) issue() {
-	day, err := r.day.day()
-	if err != nil {
-		showMessage(r.win, lang.L("Reports"), lang.L("Please enter a date such as 2026-11-03."))
+	day, ok := r.day.chosen(r.win, lang.L("Reports"))
+	if !ok {
 		return
 	}
 	rep, err := r.app.DB.IssueReport(r.app.Ctx(), day, r.events.Text, r.filledBy.Text, r.checkBy.Text)
@@ -176,9 +175,8 @@ func (r *dailyReports) exportDraft() {
 
 // weekly prints the summary of the seven days ending on the chosen day.
 func (r *dailyReports) weekly() {
-	day, err := r.day.day()
-	if err != nil {
-		showMessage(r.win, lang.L("Reports"), lang.L("Please enter a date such as 2026-11-03."))
+	day, ok := r.day.chosen(r.win, lang.L("Reports"))
+	if !ok {
 		return
 	}
 	days, err := r.app.DB.WeekFigures(r.app.Ctx(), day)

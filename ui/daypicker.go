@@ -41,6 +41,17 @@ func (p *dayPicker) day() (time.Time, error) {
 	return data.ParseDay(p.entry.Text)
 }
 
+// chosen is the chosen day; a mistyped one is explained in a message
+// titled title, and ok is false.
+func (p *dayPicker) chosen(w fyne.Window, title string) (time.Time, bool) {
+	day, err := p.day()
+	if err != nil {
+		showMessage(w, title, lang.L("Please enter a date such as 2026-11-03."))
+		return day, false
+	}
+	return day, true
+}
+
 // step moves the chosen day by n days; a mistyped day starts from today.
 func (p *dayPicker) step(n int) {
 	d, err := p.day()

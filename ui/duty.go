@@ -95,21 +95,19 @@ func newDuty(w fyne.Window, a *app.App) *duty {
 
 func (d *duty) content() fyne.CanvasObject { return d.box }
 
-// monday is the first day of the week shown.
-func (d *duty) monday() (time.Time, error) {
-	day, err := d.start.day()
-	if err != nil {
-		return day, err
-	}
-	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7)), nil
+// monday is the first day of the week shown; a mistyped day is explained
+// and ok is false.
+func (d *duty) monday() (time.Time, bool) {
+	day, ok := d.start.chosen(d.win, lang.L("Duty"))
+	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7)), ok
 }
 
 func (d *duty) refresh() {
-	from, err := d.monday()
-	if err != nil {
-		showMessage(d.win, lang.L("Duty"), lang.L("Please enter a date such as 2026-11-03."))
+	from, ok := d.monday()
+	if !ok {
 		return
 	}
+	var err error
 	if d.week, err = d.app.DB.RosterWeek(d.app.Ctx(), from, 7); err != nil {
 		showMessage(d.win, lang.L("Duty"), Message(err))
 		return
@@ -208,9 +206,8 @@ func (d *duty) cell(row, col int) (string, widget.Importance) {
 
 // generate fills the week's open places, then says what could not be.
 func (d *duty) generate() {
-	from, err := d.monday()
-	if err != nil {
-		showMessage(d.win, lang.L("Duty"), lang.L("Please enter a date such as 2026-11-03."))
+	from, ok := d.monday()
+	if !ok {
 		return
 	}
 	res, err := d.app.DB.Roster(d.app.Ctx(), from, from.AddDate(0, 0, 7))
@@ -250,9 +247,8 @@ func holeLine(h data.Hole) string {
 
 // clear removes the week's assignments after asking.
 func (d *duty) clear() {
-	from, err := d.monday()
-	if err != nil {
-		showMessage(d.win, lang.L("Duty"), lang.L("Please enter a date such as 2026-11-03."))
+	from, ok := d.monday()
+	if !ok {
 		return
 	}
 	dialog.ShowConfirm(lang.L("Clear this week"), lang.L("Remove every assignment of this week, including those made by hand?"), func(ok bool) {
@@ -278,9 +274,8 @@ func (d *duty) printWeek() {
 
 // printDay prints one post's sheet for the day chosen.
 func (d *duty) printDay() {
-	day, err := d.start.day()
-	if err != nil {
-		showMessage(d.win, lang.L("Duty"), lang.L("Please enter a date such as 2026-11-03."))
+	day, ok := d.start.chosen(d.win, lang.L("Duty"))
+	if !ok {
 		return
 	}
 	var names []string

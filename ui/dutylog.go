@@ -38,11 +38,11 @@ func newDutyLog(w fyne.Window, a *app.App) *dutyLog {
 }
 
 func (l *dutyLog) refresh() {
-	day, err := l.day.day()
-	if err != nil {
-		showMessage(l.win, lang.L("Duty log"), lang.L("Please enter a date such as 2026-11-03."))
+	day, ok := l.day.chosen(l.win, lang.L("Duty log"))
+	if !ok {
 		return
 	}
+	var err error
 	if l.rows, err = l.app.DB.DutyLog(l.app.Ctx(), day, day.AddDate(0, 0, 1)); err != nil {
 		showMessage(l.win, lang.L("Duty log"), Message(err))
 		return

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strconv"
 )
@@ -19,15 +18,6 @@ type DutyRules struct {
 // DefaultDutyRules apply until 设置 changes them.
 var DefaultDutyRules = DutyRules{CommandShifts: []Shift{{8 * 60, 20 * 60}, {20 * 60, 8 * 60}}, CommandStaff: 1, MinRestHours: 12}
 
-func (db *DB) setting(ctx context.Context, key string) (string, bool, error) {
-	var v string
-	err := db.sql.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
-	}
-	return v, err == nil, err
-}
-
 // DutyRules reads the rules, the defaults where none were saved.
 func (db *DB) DutyRules(ctx context.Context) (DutyRules, error) {
 	r := DefaultDutyRules
@@ -38,14 +28,12 @@ func (db *DB) DutyRules(ctx context.Context) (DutyRules, error) {
 			r.CommandShifts = s
 		}
 	}
-	for key, dst := range map[string]*int{"duty_command_staff": &r.CommandStaff, "duty_min_rest": &r.MinRestHours} {
-		v, ok, err := db.setting(ctx, key)
-		if err != nil {
-			return r, fmt.Errorf("read duty rules: %w", err)
-		}
-		if n, err := strconv.Atoi(v); ok && err == nil {
-			*dst = n
-		}
+	var err error
+	if r.CommandStaff, err = db.intSetting(ctx, "duty_command_staff", r.CommandStaff); err != nil {
+		return r, fmt.Errorf("read duty rules: %w", err)
+	}
+	if r.MinRestHours, err = db.intSetting(ctx, "duty_min_rest", r.MinRestHours); err != nil {
+		return r, fmt.Errorf("read duty rules: %w", err)
 	}
 	return r, nil
 }

@@ -226,11 +226,8 @@ func (db *DB) MoveGuest(ctx context.Context, guestID, toRoomID int64, at time.Ti
 
 // ChangeRelease extends or shortens a stay; the old date is kept with the reason.
 func (db *DB) ChangeRelease(ctx context.Context, guestID int64, newRelease time.Time, reason string) error {
-	reason = clean(reason)
-	if reason == "" {
-		return fmt.Errorf("change release: %w", &FieldError{Field: "reason", Err: ErrReasonRequired})
-	}
-	if err := checkText("reason", reason, maxLine); err != nil {
+	reason, err := reasonText("reason", reason)
+	if err != nil {
 		return fmt.Errorf("change release: %w", err)
 	}
 	return db.write(ctx, "change release", func(tx *sql.Tx) error {

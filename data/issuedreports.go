@@ -47,15 +47,7 @@ func (db *DB) DraftReport(ctx context.Context, day time.Time, events, filledBy, 
 // FirstReportNumber is the number of the first report issued (第N期), set
 // in 设置 for a post that numbered reports on paper before.
 func (db *DB) FirstReportNumber(ctx context.Context) (int, error) {
-	v, ok, err := db.setting(ctx, "report_first_number")
-	if err != nil {
-		return 0, fmt.Errorf("read report numbering: %w", err)
-	}
-	n, convErr := strconv.Atoi(v)
-	if !ok || convErr != nil {
-		return 1, nil
-	}
-	return n, nil
+	return db.intSetting(ctx, "report_first_number", 1)
 }
 
 // SaveFirstReportNumber sets the number the first report gets.

@@ -261,28 +261,24 @@ func foreignKeyAsNotFound(err error) error {
 func (db *DB) takeOut(ctx context.Context, tx *sql.Tx, locationID int64, lines []Line, m Move) ([]Move, error) {
 	var out []Move
 	for _, l := range lines {
-		rows, err := tx.QueryContext(ctx, `SELECT batch, coalesce(expires_on, ''), on_hand FROM stock
+		type lot struct {
+			batch, expires string
+			onHand         int
+		}
+		lots, err := queryTx(ctx, tx, func(row scanner) (lot, error) {
+			var x lot
+			err := row.Scan(&x.batch, &x.expires, &x.onHand)
+			return x, err
+		}, `SELECT batch, coalesce(expires_on, ''), on_hand FROM stock
 			WHERE item_id = ? AND location_id = ? AND on_hand > 0 AND (? = '' OR batch = ?)
 			ORDER BY expires_on IS NULL, expires_on, batch`, l.ItemID, locationID, l.Batch, l.Batch)
 		if err != nil {
 			return nil, err
 		}
-		type lot struct {
-			batch, expires string
-			onHand         int
-		}
-		var lots []lot
 		total := 0
-		for rows.Next() {
-			var x lot
-			if err := rows.Scan(&x.batch, &x.expires, &x.onHand); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			lots = append(lots, x)
+		for _, x := range lots {
 			total += x.onHand
 		}
-		rows.Close()
 		if total < l.Quantity {
 			return nil, db.stockError(ctx, tx, l.ItemID, locationID, total, l.Quantity)
 		}
@@ -478,11 +474,8 @@ func (db *DB) Stocktake(ctx context.Context, c Count) (string, error) {
 // sign that point to the ones they undo. Both stay in the history. A
 // voucher is reversed once; a reversal is not itself reversed.
 func (db *DB) Reverse(ctx context.Context, voucher, reason string) (string, error) {
-	reason = clean(reason)
-	if reason == "" {
-		return "", fmt.Errorf("reverse: %w", &FieldError{Field: "reason", Err: ErrReasonRequired})
-	}
-	if err := checkText("reason", reason, maxLine); err != nil {
+	reason, err := reasonText("reason", reason)
+	if err != nil {
 		return "", fmt.Errorf("reverse: %w", err)
 	}
 	return db.record(ctx, "reverse", "冲正", time.Time{}, func(tx *sql.Tx) ([]Move, error) {

@@ -162,11 +162,8 @@ func (db *DB) Register(ctx context.Context, r Registration) (int64, error) {
 // Void marks a mistaken registration void: it stays, shown as voided, and
 // no longer counts.
 func (db *DB) Void(ctx context.Context, id int64, reason string) error {
-	reason = clean(reason)
-	if reason == "" {
-		return fmt.Errorf("void: %w", &FieldError{Field: "void_reason", Err: ErrReasonRequired})
-	}
-	if err := checkText("void_reason", reason, maxLine); err != nil {
+	reason, err := reasonText("void_reason", reason)
+	if err != nil {
 		return fmt.Errorf("void: %w", err)
 	}
 	return db.write(ctx, "void", func(tx *sql.Tx) error {

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 )
@@ -26,10 +27,11 @@ func (db *DB) PostInfo(ctx context.Context) (PostInfo, error) {
 	for key, dst := range map[string]*string{
 		"township": &p.Township, "post_name": &p.PostName, "duty_phone": &p.DutyPhone,
 	} {
-		err := db.sql.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(dst)
-		if err != nil && err != sql.ErrNoRows {
-			return p, fmt.Errorf("read setting %s: %w", key, err)
+		v, _, err := db.setting(ctx, key)
+		if err != nil {
+			return p, err
 		}
+		*dst = v
 	}
 	return p, nil
 }
@@ -83,19 +85,32 @@ const DefaultIdleMinutes = 15
 
 // IdleMinutes reads the idle time before the program locks.
 func (db *DB) IdleMinutes(ctx context.Context) (int, error) {
-	var v string
-	err := db.sql.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'idle_minutes'").Scan(&v)
-	if err == sql.ErrNoRows {
-		return DefaultIdleMinutes, nil
+	return db.intSetting(ctx, "idle_minutes", DefaultIdleMinutes)
+}
+
+// setting reads one setting; ok is false when it was never saved.
+func (db *DB) setting(ctx context.Context, key string) (value string, ok bool, err error) {
+	err = db.sql.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("read idle minutes: %w", err)
+		return "", false, fmt.Errorf("read setting %s: %w", key, err)
 	}
-	n, err := strconv.Atoi(v)
+	return value, true, nil
+}
+
+// intSetting reads a whole-number setting, or def when none (or no
+// number) was saved.
+func (db *DB) intSetting(ctx context.Context, key string, def int) (int, error) {
+	v, ok, err := db.setting(ctx, key)
 	if err != nil {
-		return DefaultIdleMinutes, nil
+		return 0, err
 	}
-	return n, nil
+	if n, convErr := strconv.Atoi(v); ok && convErr == nil {
+		return n, nil
+	}
+	return def, nil
 }
 
 // SaveIdleMinutes sets the idle time before the program locks: 1 to 240.

@@ -25,19 +25,7 @@ func scanMove(row scanner) (Move, error) {
 // queryTx is queryAll inside a transaction.
 func queryTx[T any](ctx context.Context, tx *sql.Tx, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return collect(rows, err, scan)
 }
 
 // names fills in the item and location of ledger lines.

@@ -51,6 +51,16 @@ func checkText(field, s string, max int) error {
 	return nil
 }
 
+// reasonText cleans a required one-line reason (why a record is voided,
+// reversed or changed).
+func reasonText(field, s string) (string, error) {
+	s = clean(s)
+	if s == "" {
+		return "", &FieldError{Field: field, Err: ErrReasonRequired}
+	}
+	return s, checkText(field, s, maxLine)
+}
+
 // checkName requires a name of sensible length on one line.
 func checkName(field, s string) error {
 	if s == "" {

@@ -247,6 +247,27 @@ func (st *rosterState) breaks(staffID int64, start, end time.Time, except int64)
 	return out
 }
 
+// breaksOn is breaks for a post of any kind: the day's leader must be
+// someone who may lead and is not on leave or deactivated; leading is a
+// role, not a shift, so it needs no rest and blocks none.
+func (st *rosterState) breaksOn(kind string, staffID int64, start, end time.Time, except int64) []string {
+	if kind != LeaderPost {
+		return st.breaks(staffID, start, end, except)
+	}
+	var out []string
+	s, ok := st.staff[staffID]
+	if !ok || !s.Active {
+		out = append(out, RuleInactive)
+	}
+	if !s.MayLead {
+		out = append(out, RuleLeader)
+	}
+	if slices.ContainsFunc(st.leave[staffID], func(l Leave) bool { return l.Covers(start) }) {
+		out = append(out, RuleLeave)
+	}
+	return out
+}
+
 const assignmentColumns = "d.id, d.post_kind, d.post_id, d.shift_start, d.shift_end, d.staff_id, d.note"
 
 func scanAssignment(row scanner) (Assignment, error) {
@@ -334,8 +355,7 @@ func (db *DB) Roster(ctx context.Context, from, upto time.Time) (RosterResult, e
 		}
 		best := int64(0)
 		for _, id := range st.order {
-			s := st.staff[id]
-			if !s.MayLead || slices.ContainsFunc(st.leave[id], func(l Leave) bool { return l.Covers(day) }) {
+			if len(st.breaksOn(LeaderPost, id, day, day.AddDate(0, 0, 1), 0)) > 0 {
 				continue
 			}
 			if best == 0 || st.leads[id] < st.leads[best] {
@@ -443,19 +463,7 @@ func (db *DB) Assign(ctx context.Context, sl Slot, staffID int64, note string) (
 	if err != nil {
 		return 0, err
 	}
-	var broken []string
-	if sl.Post.Kind == LeaderPost {
-		if !st.staff[staffID].MayLead {
-			broken = append(broken, RuleLeader)
-		}
-		for _, l := range st.leave[staffID] {
-			if l.Covers(sl.Start) {
-				broken = append(broken, RuleLeave)
-			}
-		}
-	} else {
-		broken = st.breaks(staffID, sl.Start, sl.End, 0)
-	}
+	broken := st.breaksOn(sl.Post.Kind, staffID, sl.Start, sl.End, 0)
 	if len(broken) > 0 && note == "" {
 		return 0, fmt.Errorf("assign: %w", &RuleError{Rules: broken})
 	}
@@ -532,13 +540,7 @@ func (db *DB) Swap(ctx context.Context, idA, idB int64, note string) error {
 		who   int64
 		where Assignment
 	}{{b.StaffID, a}, {a.StaffID, b}} {
-		if c.where.PostKind == LeaderPost {
-			if !st.staff[c.who].MayLead {
-				broken = append(broken, RuleLeader)
-			}
-			continue
-		}
-		for _, r := range st.breaks(c.who, c.where.Start, c.where.End, 0) {
+		for _, r := range st.breaksOn(c.where.PostKind, c.who, c.where.Start, c.where.End, 0) {
 			if !slices.Contains(broken, r) {
 				broken = append(broken, r)
 			}
@@ -611,15 +613,7 @@ func (db *DB) RosterWeek(ctx context.Context, from time.Time, n int) (Week, erro
 		hasKind := false
 		for _, a := range v.People {
 			hasKind = hasKind || a.Staff.Kind == sl.Post.RequiredKind
-			var broken []string
-			if sl.Post.Kind == LeaderPost {
-				if !a.Staff.MayLead {
-					broken = append(broken, RuleLeader)
-				}
-			} else {
-				broken = st.breaks(a.StaffID, a.Start, a.End, a.ID)
-			}
-			for _, r := range broken {
+			for _, r := range st.breaksOn(sl.Post.Kind, a.StaffID, a.Start, a.End, a.ID) {
 				if !slices.Contains(v.Warnings, r) {
 					v.Warnings = append(v.Warnings, r)
 				}

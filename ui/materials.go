@@ -101,8 +101,9 @@ func newMaterials(w fyne.Window, a *app.App) *materials {
 	m.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Stock"), container.NewBorder(m.summary, nil, nil, nil, m.stockTbl)),
 		container.NewTabItem(lang.L("Ledger"), container.NewBorder(
-			container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), m.exportLedger),
-				container.NewVBox(span, widget.NewLabel(lang.L("Tap a line to reverse its whole movement; both lines stay in the ledger.")))),
+			container.NewVBox(
+				container.NewBorder(nil, nil, span, widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), m.exportLedger)),
+				widget.NewLabel(lang.L("Tap a line to reverse its whole movement; both lines stay in the ledger."))),
 			nil, nil, nil, m.ledgerTbl)),
 		container.NewTabItem(lang.L("Donations"), container.NewBorder(
 			container.NewBorder(nil, nil, nil, container.NewHBox(

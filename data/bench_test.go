@@ -219,7 +219,7 @@ func BenchmarkDailyFiguresBusyDay(b *testing.B) {
 	db := benchDB(b)
 	day := StartOfDay(time.Now()).AddDate(0, 0, -1)
 	for b.Loop() {
-		r, err := db.DraftReport(context.Background(), day, "", "", "")
+		r, err := db.DraftReport(context.Background(), day, ReportInput{})
 		if err != nil || r.Today.PostsTotal.People < 1000 {
 			b.Fatalf("%d people, %v", r.Today.PostsTotal.People, err)
 		}

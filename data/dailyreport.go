@@ -13,7 +13,10 @@ import (
 // what was recorded. They are plain values so an issued report can freeze
 // them as they were.
 type DailyFigures struct {
-	Day         time.Time
+	Day time.Time
+	// AsOf is the moment the figures stop at: the end of the day, or
+	// earlier for a day still running (统计截至).
+	AsOf        time.Time
 	Post        PostInfo
 	Leaders     []string // 带班领导, with phones
 	OnDuty      []string // 指挥部值班: shift, names and phones
@@ -24,7 +27,29 @@ type DailyFigures struct {
 	KeyItems    []ItemFigures
 	ShortItems  []string // under their warning level
 	FewestDays  []string // the items with the fewest days of supply
+	Expiring    []string // batches expiring within ExpiryWindow days
 	Unfiled     []string // what was never entered for the day
+}
+
+// PartDay reports whether the figures stop before the day's end.
+func (f DailyFigures) PartDay() bool { return f.AsOf.Before(StartOfDay(f.Day).AddDate(0, 0, 1)) }
+
+// PostsFiled reports whether every checkpoint open that day has figures
+// for every shift due by AsOf: only then is its total a figure to compare
+// with, rather than a count of what happened to be entered. A post with
+// nothing yet in a running shift has nothing to compare either.
+func (f DailyFigures) PostsFiled() bool {
+	for _, c := range f.Checkpoints {
+		if c.Unfiled && c.Status != NotStarted {
+			return false
+		}
+		for _, s := range c.Shifts {
+			if s.Source == NotFiled {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // CheckpointFigures are one checkpoint's day.
@@ -33,7 +58,8 @@ type CheckpointFigures struct {
 	Shifts  []ShiftTotal
 	Total   Counts
 	Night   Counts
-	Unfiled bool // no shift has registrations or a tally
+	Unfiled bool   // no shift has registrations or a tally
+	Status  Source // then why: NotFiled, InProgress or NotStarted
 }
 
 // SiteFigures are one isolation site's day.
@@ -43,7 +69,8 @@ type SiteFigures struct {
 	InIsolation                               int
 	ByCategory                                []CategoryCount
 	Admitted, Released, Transferred           int
-	TestsDone, Positives, Fevers, TempsRecord int
+	TestsDone, Positives, Fevers, TempsRecord int // Positives: 今日新增阳性, results of the day's samples
+	PositiveInIsolation                       int // 在隔离阳性人员: in isolation at AsOf with a positive result
 }
 
 // CategoryCount is how many in isolation belong to a category.
@@ -57,6 +84,8 @@ type ItemFigures struct {
 	Item            string
 	Unit            string
 	OnHand, In, Out int
+	Warning         int     // the level in force; 0: none
+	DaysLeft        float64 // days of supply; -1: nothing used
 }
 
 // Abnormal reports whether the day had anything to report beyond routine:
@@ -89,12 +118,22 @@ func (f DailyFigures) InIsolation() (n int) {
 	return n
 }
 
-// DailyFigures computes a day's figures. A day still running is counted
-// up to now.
+// DailyFigures computes a day's figures as recorded now: a day still
+// running is counted up to now.
 func (db *DB) DailyFigures(ctx context.Context, day time.Time) (DailyFigures, error) {
+	return db.figuresAsOf(ctx, day, db.now())
+}
+
+// figuresAsOf computes a day's figures as they stood at the moment asOf:
+// what was entered by then, and stock, rooms and warning levels as they
+// were at the end of the day or at asOf, whichever came first.
+func (db *DB) figuresAsOf(ctx context.Context, day, asOf time.Time) (DailyFigures, error) {
 	day = StartOfDay(day)
 	next := day.AddDate(0, 0, 1)
-	f := DailyFigures{Day: day}
+	f := DailyFigures{Day: day, AsOf: next}
+	if asOf.Before(next) {
+		f.AsOf = asOf
+	}
 	var err error
 	if f.Post, err = db.PostInfo(ctx); err != nil {
 		return f, err
@@ -102,26 +141,44 @@ func (db *DB) DailyFigures(ctx context.Context, day time.Time) (DailyFigures, er
 	if err := db.dutyFigures(ctx, &f); err != nil {
 		return f, fmt.Errorf("daily figures, duty: %w", err)
 	}
-	days, err := db.DayTotals(ctx, day)
+	days, err := db.dayTotalsAsOf(ctx, day, asOf)
 	if err != nil {
 		return f, fmt.Errorf("daily figures, checkpoints: %w", err)
 	}
 	for _, d := range days {
-		c := CheckpointFigures{Name: d.Checkpoint.Name, Shifts: d.Shifts, Total: d.Total, Night: d.Night, Unfiled: true}
+		c := CheckpointFigures{Name: d.Checkpoint.Name, Shifts: d.Shifts, Total: d.Total, Night: d.Night, Unfiled: true, Status: NotStarted}
 		for _, s := range d.Shifts {
-			c.Unfiled = c.Unfiled && (s.Source == NotFiled || s.Source == NotStarted)
-			if s.Source == NotFiled {
+			switch s.Source {
+			case NotFiled:
+				c.Status = NotFiled
 				f.Unfiled = append(f.Unfiled, fmt.Sprintf("%s %s", d.Checkpoint.Name, s.Shift))
+			case InProgress:
+				if c.Status != NotFiled {
+					c.Status = InProgress
+				}
+			case NotStarted:
+			default:
+				c.Unfiled = false
 			}
+		}
+		if !c.Unfiled {
+			c.Status = ""
 		}
 		f.Checkpoints = append(f.Checkpoints, c)
 		f.PostsTotal.Add(d.Total)
 		f.PostsNight.Add(d.Night)
 	}
-	if err := db.siteFigures(ctx, &f, day, next); err != nil {
+	// Counts take what happened before upto; states (rooms, stock) are read
+	// at the moment state. Both include AsOf's very second, or end with the
+	// day's last.
+	upto, state := next, next.Add(-time.Second)
+	if f.PartDay() {
+		upto, state = f.AsOf.Add(time.Second), f.AsOf
+	}
+	if err := db.siteFigures(ctx, &f, day, upto, state); err != nil {
 		return f, fmt.Errorf("daily figures, isolation: %w", err)
 	}
-	if err := db.materialFigures(ctx, &f, day, next); err != nil {
+	if err := db.materialFigures(ctx, &f, day, upto, state); err != nil {
 		return f, fmt.Errorf("daily figures, materials: %w", err)
 	}
 	return f, nil
@@ -157,17 +214,12 @@ func (db *DB) dutyFigures(ctx context.Context, f *DailyFigures) error {
 	return nil
 }
 
-func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, next time.Time) error {
+func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, upto, at time.Time) error {
 	sites, err := db.Sites(ctx)
 	if err != nil {
 		return err
 	}
-	// Rooms as they stand at the end of the day, or now for today.
-	at := next.Add(-time.Second)
-	if now := db.now(); now.Before(at) {
-		at = now
-	}
-	from, upto := formatTime(day), formatTime(next)
+	from := formatTime(day)
 	for _, s := range sites {
 		board, err := db.RoomBoard(ctx, s.ID, at)
 		if err != nil {
@@ -203,11 +255,13 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, next time.T
 				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome = '解除隔离'),
 				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome IN ('转院', '转居家')),
 				(SELECT count(*) FROM present p JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3),
-				(SELECT count(*) FROM present p JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3 AND t.result = '阳性'),
+				(SELECT count(*) FROM present p JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3 AND t.result = ?5),
 				(SELECT count(DISTINCT t.guest_id) FROM present p JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3 WHERE t.celsius >= ?4),
-				(SELECT count(*) FROM present p JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3)`,
-			s.ID, from, upto, FeverCelsius).Scan(&sf.Admitted, &sf.Released, &sf.Transferred, &sf.TestsDone,
-			&sf.Positives, &sf.Fevers, &sf.TempsRecord)
+				(SELECT count(*) FROM present p JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3),
+				(SELECT count(*) FROM present p WHERE (p.ended_at IS NULL OR p.ended_at >= ?3)
+					AND EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = p.id AND t.result = ?5 AND t.sampled_at < ?3))`,
+			s.ID, from, formatTime(upto), FeverCelsius, TestPositive).Scan(&sf.Admitted, &sf.Released, &sf.Transferred, &sf.TestsDone,
+			&sf.Positives, &sf.Fevers, &sf.TempsRecord, &sf.PositiveInIsolation)
 		if err != nil {
 			return err
 		}
@@ -219,8 +273,8 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, next time.T
 	return nil
 }
 
-func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, next time.Time) error {
-	lines, err := db.StockTable(ctx, next.Add(-time.Second))
+func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, upto, at time.Time) error {
+	lines, err := db.StockTable(ctx, at)
 	if err != nil {
 		return err
 	}
@@ -234,7 +288,7 @@ func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, next ti
 		return m, err
 	}, `SELECT item_id, coalesce(sum(CASE WHEN kind = '入库' THEN quantity ELSE 0 END), 0),
 			coalesce(-sum(CASE WHEN kind = '出库' THEN quantity ELSE 0 END), 0)
-		FROM stock_moves WHERE at >= ? AND at < ? GROUP BY item_id`, formatTime(day), formatTime(next))
+		FROM stock_moves WHERE at >= ? AND at < ? GROUP BY item_id`, formatTime(day), formatTime(upto))
 	if err != nil {
 		return err
 	}
@@ -263,14 +317,32 @@ func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, next ti
 		}
 		if key[l.Item.Name+"|"+l.Item.Spec] {
 			m := moved[l.Item.ID]
-			f.KeyItems = append(f.KeyItems, ItemFigures{Item: l.Item.Label(), Unit: l.Item.Unit, OnHand: l.OnHand, In: m.in, Out: m.out})
+			f.KeyItems = append(f.KeyItems, ItemFigures{Item: l.Item.Label(), Unit: l.Item.Unit, OnHand: l.OnHand, In: m.in, Out: m.out,
+				Warning: l.Warning, DaysLeft: l.DaysLeft})
 		}
 	}
-	slices.SortFunc(supply, func(a, b StockLine) int { return cmp.Compare(a.DaysLeft, b.DaysLeft) })
+	slices.SortStableFunc(supply, func(a, b StockLine) int { return cmp.Compare(a.DaysLeft, b.DaysLeft) })
 	for _, l := range supply[:min(3, len(supply))] {
-		f.FewestDays = append(f.FewestDays, fmt.Sprintf("%s %.1f天", l.Item.Label(), l.DaysLeft))
+		f.FewestDays = append(f.FewestDays, fmt.Sprintf("%s %s", l.Item.Label(), FormatDays(l.DaysLeft)))
+	}
+	batches, err := db.ExpiringBatches(ctx, at)
+	if err != nil {
+		return err
+	}
+	for _, b := range batches {
+		f.Expiring = append(f.Expiring, fmt.Sprintf("%s %s %d%s(%s到期)", b.Item.Label(), b.Location, b.OnHand, b.Item.Unit,
+			b.ExpiresOn.Format("1月2日")))
 	}
 	return nil
+}
+
+// FormatDays is days of supply as every screen and print shows it: one
+// decimal and 天, or — when nothing was used.
+func FormatDays(d float64) string {
+	if d < 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f天", d)
 }
 
 // WeekFigures are the figures of the seven days ending on day, oldest

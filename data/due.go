@@ -17,7 +17,7 @@ const (
 	DueTestToday       DueKind = "今日核酸"
 	DueTemperature     DueKind = "体温未报"
 	DueFever           DueKind = "发热"
-	DuePositive        DueKind = "阳性"
+	DuePositive        DueKind = "在隔离阳性" // in isolation with a positive result: not 今日新增阳性
 	DueDisinfection    DueKind = "待消杀"
 )
 

@@ -19,7 +19,10 @@ var SpecialNeeds = []string{"慢性病", "孕妇", "老人", "儿童", "行动�
 var Outcomes = []string{"解除隔离", "转院", "转居家", "其他"}
 
 // TestResults of a nucleic-acid test.
-var TestResults = []string{"待出", "阴性", "阳性"}
+var TestResults = []string{"待出", "阴性", TestPositive}
+
+// TestPositive is the result every positive count looks for.
+const TestPositive = "阳性"
 
 // FeverCelsius is where a temperature counts as fever.
 const FeverCelsius = 37.3

@@ -11,37 +11,59 @@ import (
 )
 
 // DailyReport is a day's report: its figures with the day before's for
-// comparison, the clerk's notable events and who filled and checked it.
-// An issued one has its number (第N期) and version.
+// comparison, the clerk's notable events and who filled, checked and
+// signed it. An issued one has its number (第N期) and version.
 type DailyReport struct {
-	ID         int64
-	Number     int
-	Version    int // 1, then 2… for each re-issue (修订)
-	Today      DailyFigures
-	Yesterday  DailyFigures
-	Events     string
-	FilledBy   string
-	ReviewedBy string
-	IssuedAt   time.Time
+	ID        int64
+	Number    int
+	Version   int  // 1, then 2… for each re-issue (修订)
+	Backfill  bool // 补报: issued after the report of a later day
+	Today     DailyFigures
+	Yesterday DailyFigures
+	ReportInput
+	IssuedAt time.Time
+}
+
+// ReportInput is what the clerk types on the report: the rest is computed.
+type ReportInput struct {
+	Events       string
+	FilledBy     string // 填报人
+	ReviewedBy   string // 审核人
+	SignedBy     string // 签发人
+	RevisionNote string // 修订说明: why a day is issued again
 }
 
 // Revised reports whether this is a re-issue.
 func (r DailyReport) Revised() bool { return r.Version > 1 }
 
-// DraftReport computes a day's report as it would be issued now.
-func (db *DB) DraftReport(ctx context.Context, day time.Time, events, filledBy, reviewedBy string) (DailyReport, error) {
-	r := DailyReport{Events: clean(events), FilledBy: clean(filledBy), ReviewedBy: clean(reviewedBy)}
+// ErrFutureDay means a report was asked for a day that has not begun.
+var ErrFutureDay = errors.New("the day has not begun")
+
+// DraftReport computes a day's report as it would be issued now: its
+// figures as recorded so far, compared with the day before up to the same
+// time of day when the day is still running, and the number and version
+// it would take.
+func (db *DB) DraftReport(ctx context.Context, day time.Time, in ReportInput) (DailyReport, error) {
+	r := DailyReport{ReportInput: ReportInput{Events: clean(in.Events), FilledBy: clean(in.FilledBy),
+		ReviewedBy: clean(in.ReviewedBy), SignedBy: clean(in.SignedBy), RevisionNote: clean(in.RevisionNote)}}
+	now := db.now()
+	day = StartOfDay(day)
+	if day.After(now) {
+		return r, fmt.Errorf("draft report %s: %w", formatDate(day), ErrFutureDay)
+	}
 	var err error
-	if r.Today, err = db.DailyFigures(ctx, day); err != nil {
+	if r.Today, err = db.figuresAsOf(ctx, day, now); err != nil {
 		return r, err
 	}
-	if r.Yesterday, err = db.DailyFigures(ctx, StartOfDay(day).AddDate(0, 0, -1)); err != nil {
+	yesterdayAsOf := now
+	if r.Today.PartDay() {
+		yesterdayAsOf = now.AddDate(0, 0, -1)
+	}
+	if r.Yesterday, err = db.figuresAsOf(ctx, day.AddDate(0, 0, -1), yesterdayAsOf); err != nil {
 		return r, err
 	}
-	if r.Number, err = db.reportNumber(ctx, day); err != nil {
-		return r, err
-	}
-	return r, nil
+	err = db.numberReport(ctx, db.sql, &r)
+	return r, err
 }
 
 // FirstReportNumber is the number of the first report issued (第N期), set
@@ -63,37 +85,53 @@ func (db *DB) SaveFirstReportNumber(ctx context.Context, n int) error {
 	})
 }
 
-// reportNumber is a day's number: the one it was issued under, or the next.
-func (db *DB) reportNumber(ctx context.Context, day time.Time) (int, error) {
-	var n sql.NullInt64
-	if err := db.sql.QueryRowContext(ctx, "SELECT max(number) FROM daily_reports WHERE day = ?", formatDate(day)).Scan(&n); err != nil {
-		return 0, fmt.Errorf("report number: %w", err)
+// querier is the database or a transaction.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// numberReport gives a report its number, version and 补报 mark: a day
+// issued before keeps its number and takes the next version; a new day
+// takes the next number, and is 补报 when a later day was issued first.
+// Numbers so follow the dates, except for a day filed late, which says so.
+func (db *DB) numberReport(ctx context.Context, q querier, r *DailyReport) error {
+	day := formatDate(r.Today.Day)
+	var version, number sql.NullInt64
+	var backfill sql.NullBool
+	if err := q.QueryRowContext(ctx, "SELECT max(version), max(number), max(backfill) FROM daily_reports WHERE day = ?",
+		day).Scan(&version, &number, &backfill); err != nil {
+		return fmt.Errorf("report number: %w", err)
 	}
-	if n.Valid {
-		return int(n.Int64), nil
+	r.Version = int(version.Int64) + 1
+	if number.Valid {
+		r.Number, r.Backfill = int(number.Int64), backfill.Bool
+		return nil
 	}
 	first, err := db.FirstReportNumber(ctx)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	var days int
-	if err := db.sql.QueryRowContext(ctx, "SELECT count(DISTINCT day) FROM daily_reports").Scan(&days); err != nil {
-		return 0, fmt.Errorf("report number: %w", err)
+	var days, later int
+	if err := q.QueryRowContext(ctx, "SELECT count(DISTINCT day), count(DISTINCT day) FILTER (WHERE day > ?) FROM daily_reports",
+		day).Scan(&days, &later); err != nil {
+		return fmt.Errorf("report number: %w", err)
 	}
-	return first + days, nil
+	r.Number, r.Backfill = first+days, later > 0
+	return nil
 }
 
-// IssueReport freezes a day's report as computed now and returns it with
-// its number and version.
-func (db *DB) IssueReport(ctx context.Context, day time.Time, events, filledBy, reviewedBy string) (DailyReport, error) {
-	r, err := db.DraftReport(ctx, day, events, filledBy, reviewedBy)
+// IssueReport freezes a day's report as computed now, numbers it, and
+// hands it to write (which prints its files) before anything is kept: if
+// write fails, nothing is issued. A re-issue needs a 修订说明.
+func (db *DB) IssueReport(ctx context.Context, day time.Time, in ReportInput, write func(DailyReport) error) (DailyReport, error) {
+	r, err := db.DraftReport(ctx, day, in)
 	if err != nil {
 		return r, err
 	}
 	if err := checkText("events", r.Events, 2000); err != nil {
 		return r, fmt.Errorf("issue report: %w", err)
 	}
-	for field, v := range map[string]string{"filled_by": r.FilledBy, "reviewed_by": r.ReviewedBy} {
+	for field, v := range map[string]string{"filled_by": r.FilledBy, "reviewed_by": r.ReviewedBy, "signed_by": r.SignedBy} {
 		if err := checkText(field, v, maxName); err != nil {
 			return r, fmt.Errorf("issue report: %w", err)
 		}
@@ -102,30 +140,37 @@ func (db *DB) IssueReport(ctx context.Context, day time.Time, events, filledBy, 
 	if err != nil {
 		return r, fmt.Errorf("issue report: %w", err)
 	}
-	r.IssuedAt = db.now()
 	err = db.write(ctx, "issue report", func(tx *sql.Tx) error {
-		// The number again inside the transaction, so two issues at once
-		// can't take the same one.
-		var last sql.NullInt64
-		var number sql.NullInt64
-		if err := tx.QueryRowContext(ctx, "SELECT max(version), max(number) FROM daily_reports WHERE day = ?",
-			formatDate(day)).Scan(&last, &number); err != nil {
+		// Numbered again inside the transaction, so two issues at once
+		// can't take the same number or version.
+		if err := db.numberReport(ctx, tx, &r); err != nil {
 			return err
 		}
-		r.Version = int(last.Int64) + 1
-		if number.Valid {
-			r.Number = int(number.Int64)
+		if r.Revised() {
+			note, err := reasonText("revision_note", r.RevisionNote)
+			if err != nil {
+				return err
+			}
+			r.RevisionNote = note
+		} else {
+			r.RevisionNote = ""
+		}
+		r.IssuedAt = db.now()
+		if err := write(r); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO daily_reports (day, number, version, figures, events, filled_by,
-			reviewed_by, issued_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, formatDate(day), r.Number, r.Version,
-			string(figures), r.Events, r.FilledBy, r.ReviewedBy, formatTime(r.IssuedAt), OperatorFrom(ctx).Name)
+			reviewed_by, signed_by, revision_note, backfill, issued_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			formatDate(r.Today.Day), r.Number, r.Version, string(figures), r.Events, r.FilledBy, r.ReviewedBy, r.SignedBy,
+			r.RevisionNote, boolInt(r.Backfill), formatTime(r.IssuedAt), OperatorFrom(ctx).Name)
 		if err != nil {
 			return err
 		}
 		if r.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "issue report", "daily_reports", r.ID, nil, map[string]any{"Day": formatDate(day), "Number": r.Number, "Version": r.Version})
+		return db.audit(ctx, tx, "issue report", "daily_reports", r.ID, nil,
+			map[string]any{"Day": formatDate(r.Today.Day), "Number": r.Number, "Version": r.Version, "Backfill": r.Backfill})
 	})
 	return r, err
 }
@@ -134,8 +179,9 @@ func (db *DB) IssueReport(ctx context.Context, day time.Time, events, filledBy, 
 func (db *DB) IssuedReport(ctx context.Context, id int64) (DailyReport, error) {
 	var r DailyReport
 	var figures, issued string
-	err := db.sql.QueryRowContext(ctx, `SELECT id, number, version, figures, events, filled_by, reviewed_by, issued_at
-		FROM daily_reports WHERE id = ?`, id).Scan(&r.ID, &r.Number, &r.Version, &figures, &r.Events, &r.FilledBy, &r.ReviewedBy, &issued)
+	err := db.sql.QueryRowContext(ctx, `SELECT id, number, version, backfill, figures, events, filled_by, reviewed_by,
+		signed_by, revision_note, issued_at FROM daily_reports WHERE id = ?`, id).Scan(&r.ID, &r.Number, &r.Version,
+		&r.Backfill, &figures, &r.Events, &r.FilledBy, &r.ReviewedBy, &r.SignedBy, &r.RevisionNote, &issued)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = ErrNotFound
 	}
@@ -147,7 +193,30 @@ func (db *DB) IssuedReport(ctx context.Context, id int64) (DailyReport, error) {
 		return r, fmt.Errorf("read report %d: %w", id, err)
 	}
 	r.Today, r.Yesterday, r.IssuedAt = f.Today, f.Yesterday, parseTime(issued)
+	if r.Today.AsOf.IsZero() {
+		// Issued before the figures said where they stop: at the issue.
+		r.Today.AsOf = r.Today.Day.AddDate(0, 0, 1)
+		if r.IssuedAt.Before(r.Today.AsOf) {
+			r.Today.AsOf = r.IssuedAt
+		}
+		r.Yesterday.AsOf = r.Today.Day
+	}
 	return r, nil
+}
+
+// LatestIssued is the newest version issued for a day; ErrNotFound if the
+// day was never issued.
+func (db *DB) LatestIssued(ctx context.Context, day time.Time) (DailyReport, error) {
+	var id int64
+	err := db.sql.QueryRowContext(ctx, "SELECT id FROM daily_reports WHERE day = ? ORDER BY version DESC LIMIT 1",
+		formatDate(StartOfDay(day))).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return DailyReport{}, fmt.Errorf("latest report of %s: %w", formatDate(day), ErrNotFound)
+	}
+	if err != nil {
+		return DailyReport{}, fmt.Errorf("latest report of %s: %w", formatDate(day), err)
+	}
+	return db.IssuedReport(ctx, id)
 }
 
 // IssuedReportLine is one issued report in the list.
@@ -156,6 +225,7 @@ type IssuedReportLine struct {
 	Day      time.Time
 	Number   int
 	Version  int
+	Backfill bool
 	IssuedAt time.Time
 	Operator string
 }
@@ -165,8 +235,8 @@ func (db *DB) IssuedReports(ctx context.Context) ([]IssuedReportLine, error) {
 	return queryAll(ctx, db, "list issued reports", func(row scanner) (IssuedReportLine, error) {
 		var l IssuedReportLine
 		var day, at string
-		err := row.Scan(&l.ID, &day, &l.Number, &l.Version, &at, &l.Operator)
+		err := row.Scan(&l.ID, &day, &l.Number, &l.Version, &l.Backfill, &at, &l.Operator)
 		l.Day, l.IssuedAt = parseDate(day), parseTime(at)
 		return l, err
-	}, "SELECT id, day, number, version, issued_at, operator FROM daily_reports ORDER BY day DESC, version DESC")
+	}, "SELECT id, day, number, version, backfill, issued_at, operator FROM daily_reports ORDER BY day DESC, version DESC")
 }

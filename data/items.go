@@ -100,6 +100,11 @@ func (db *DB) SaveItem(ctx context.Context, it Item) (int64, error) {
 			}
 		}
 		it.ID = id
+		if prev, ok := old.(Item); !ok || prev.WarningLevel != it.WarningLevel {
+			if err := recordLevel(ctx, tx, id, 0, it.WarningLevel, now); err != nil {
+				return err
+			}
+		}
 		return db.audit(ctx, tx, "save item", "items", id, old, it)
 	})
 	return id, err
@@ -199,6 +204,17 @@ func (db *DB) SetLocationWarning(ctx context.Context, itemID, locationID int64, 
 		if err != nil {
 			return err
 		}
+		if err := recordLevel(ctx, tx, itemID, locationID, level, formatTime(db.now())); err != nil {
+			return err
+		}
 		return db.audit(ctx, tx, "set location warning", "items", itemID, nil, map[string]any{"Location": locationID, "Level": level})
 	})
+}
+
+// recordLevel appends a warning level to its history, so reports for past
+// days judge stock by the levels of their day.
+func recordLevel(ctx context.Context, tx *sql.Tx, itemID, locationID int64, level int, at string) error {
+	_, err := tx.ExecContext(ctx, "INSERT INTO warning_levels (item_id, location_id, level, set_at) VALUES (?, ?, ?, ?)",
+		itemID, locationID, level, at)
+	return err
 }

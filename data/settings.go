@@ -14,6 +14,8 @@ type PostInfo struct {
 	Township  string // 乡镇/街道
 	PostName  string // 指挥部名称
 	DutyPhone string // 指挥部值班电话
+	SendTo    string // 报: whom the daily report goes up to, e.g. 县疫情防控指挥部
+	CopyTo    string // 送: who receives a copy
 }
 
 // Complete reports whether first-run setup has been done.
@@ -26,6 +28,7 @@ func (db *DB) PostInfo(ctx context.Context) (PostInfo, error) {
 	var p PostInfo
 	for key, dst := range map[string]*string{
 		"township": &p.Township, "post_name": &p.PostName, "duty_phone": &p.DutyPhone,
+		"report_send_to": &p.SendTo, "report_copy_to": &p.CopyTo,
 	} {
 		v, _, err := db.setting(ctx, key)
 		if err != nil {
@@ -50,6 +53,12 @@ func (db *DB) SavePostInfo(ctx context.Context, p PostInfo) error {
 		return &FieldError{Field: "duty_phone", Err: err}
 	}
 	p.DutyPhone = phone
+	p.SendTo, p.CopyTo = clean(p.SendTo), clean(p.CopyTo)
+	for field, v := range map[string]string{"send_to": p.SendTo, "copy_to": p.CopyTo} {
+		if err := checkText(field, v, maxLine); err != nil {
+			return err
+		}
+	}
 	old, err := db.PostInfo(ctx)
 	if err != nil {
 		return err
@@ -60,6 +69,7 @@ func (db *DB) SavePostInfo(ctx context.Context, p PostInfo) error {
 		}
 		for key, value := range map[string]string{
 			"township": p.Township, "post_name": p.PostName, "duty_phone": p.DutyPhone,
+			"report_send_to": p.SendTo, "report_copy_to": p.CopyTo,
 		} {
 			if err := setSetting(ctx, tx, key, value); err != nil {
 				return err

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -131,21 +132,112 @@ type StockLine struct {
 	LocationID int64
 	Location   string
 	OnHand     int
-	Warning    int     // the warning level that applies; 0: none
+	Warning    int     // the warning level that applied; 0: none
 	Below      bool    // on hand under the warning level
-	DailyUse   float64 // average 出库 a day over the last 7 days
+	DailyUse   float64 // average 出库 a day over the SupplyDays whole days before
 	DaysLeft   float64 // on hand / daily use; -1 when nothing was used
-	Expiring   int     // on hand in batches expiring within 30 days
+	Expiring   int     // on hand in batches expiring within ExpiryWindow days
 }
 
-// ExpiryWindow is how far ahead batches count as expiring.
-const ExpiryWindow = 30
+const (
+	// ExpiryWindow is how far ahead batches count as expiring.
+	ExpiryWindow = 30
+	// SupplyDays is the span daily use is averaged over: the whole days
+	// before the day asked about, so the figure holds all day and is the
+	// same on every screen and in the report.
+	SupplyDays = 7
+)
 
-// StockTable is the whole stock view at a time: for every active item its
-// total and each location that holds or has held it, with days of supply
-// from the last 7 days' issues. Items under a warning level come first.
+// heldKey is an item at a location.
+type heldKey struct{ item, loc int64 }
+
+// batchStock is one batch's balance at a moment.
+type batchStock struct {
+	heldKey
+	batch    string
+	expires  string
+	onHand   int
+	location string
+}
+
+// stockAt is every batch's balance at the moment at (lines booked at that
+// very second included): today's balance less every line booked after it. The balances are the ledger's sums,
+// kept in the line's own transaction (the ledger tests check it), so this
+// equals summing the ledger up to at while reading only the lines after
+// it: for a recent day, a few hundred instead of the whole year.
+func (db *DB) stockAt(ctx context.Context, at time.Time) ([]batchStock, error) {
+	return queryAll(ctx, db, "stock at", func(s scanner) (batchStock, error) {
+		var b batchStock
+		err := s.Scan(&b.item, &b.loc, &b.location, &b.batch, &b.expires, &b.onHand)
+		return b, err
+	}, `SELECT x.item_id, x.location_id, l.name, x.batch, coalesce(max(x.expires_on), ''), sum(x.n) FROM (
+			SELECT item_id, location_id, batch, expires_on, on_hand AS n FROM stock
+			UNION ALL
+			SELECT item_id, location_id, batch, expires_on, -quantity FROM stock_moves WHERE at > ?
+		) x JOIN locations l ON l.id = x.location_id
+		GROUP BY x.item_id, x.location_id, x.batch`, formatTime(at))
+}
+
+// levelsAt is the warning levels in force at the moment at, overall
+// (location 0) and per location: the newest set before at, or, for a
+// moment before an item's first setting, that first one.
+func (db *DB) levelsAt(ctx context.Context, at time.Time) (map[heldKey]int, error) {
+	type set struct {
+		k     heldKey
+		level int
+		at    string
+	}
+	sets, err := queryAll(ctx, db, "warning levels", func(s scanner) (set, error) {
+		var v set
+		err := s.Scan(&v.k.item, &v.k.loc, &v.level, &v.at)
+		return v, err
+	}, "SELECT item_id, location_id, level, set_at FROM warning_levels ORDER BY set_at, id")
+	if err != nil {
+		return nil, err
+	}
+	levels := map[heldKey]int{}
+	until := formatTime(at)
+	for _, v := range sets {
+		if _, seen := levels[v.k]; !seen || v.at <= until {
+			levels[v.k] = v.level
+		}
+	}
+	return levels, nil
+}
+
+// DailyUse is each item's 出库 a day at each location and overall
+// (location 0), averaged over the SupplyDays whole days before day.
+func (db *DB) dailyUse(ctx context.Context, day time.Time) (map[heldKey]float64, error) {
+	from := StartOfDay(day)
+	type use struct {
+		k heldKey
+		n int
+	}
+	uses, err := queryAll(ctx, db, "daily use", func(s scanner) (use, error) {
+		var u use
+		err := s.Scan(&u.k.item, &u.k.loc, &u.n)
+		return u, err
+	}, `SELECT item_id, location_id, -sum(quantity) FROM stock_moves
+		WHERE kind = '出库' AND at >= ? AND at < ? GROUP BY item_id, location_id`,
+		formatTime(from.AddDate(0, 0, -SupplyDays)), formatTime(from))
+	if err != nil {
+		return nil, err
+	}
+	out := map[heldKey]float64{}
+	for _, u := range uses {
+		out[u.k] += float64(u.n) / SupplyDays
+		out[heldKey{u.k.item, 0}] += float64(u.n) / SupplyDays
+	}
+	return out, nil
+}
+
+// StockTable is the whole stock view as it stood at the moment at (now for
+// the live view, the end of a day for its report): for every active item
+// known by then its total and each location that holds or has held it,
+// the warning levels then in force, days of supply and batches expiring
+// within ExpiryWindow days. Items under a warning level come first.
 func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error) {
-	items, err := db.Items(ctx, false)
+	items, err := db.itemsKnownAt(ctx, at)
 	if err != nil {
 		return nil, err
 	}
@@ -157,59 +249,36 @@ func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error)
 	for _, l := range locs {
 		locName[l.ID] = l.Name
 	}
-	type key struct{ item, loc int64 }
 	type agg struct{ onHand, expiring int }
-	held := map[key]agg{}
+	held := map[heldKey]agg{}
+	batches, err := db.stockAt(ctx, at)
+	if err != nil {
+		return nil, err
+	}
 	soon := formatDate(StartOfDay(at).AddDate(0, 0, ExpiryWindow))
-	type row struct {
-		item, loc        int64
-		onHand, expiring int
+	for _, b := range batches {
+		a := held[b.heldKey]
+		a.onHand += b.onHand
+		if b.expires != "" && b.expires <= soon {
+			a.expiring += b.onHand
+		}
+		held[b.heldKey] = a
 	}
-	rows, err := queryAll(ctx, db, "stock table", func(s scanner) (row, error) {
-		var r row
-		err := s.Scan(&r.item, &r.loc, &r.onHand, &r.expiring)
-		return r, err
-	}, `SELECT item_id, location_id, sum(on_hand), sum(CASE WHEN expires_on <= ? THEN on_hand ELSE 0 END)
-		FROM stock GROUP BY item_id, location_id`, soon)
+	used, err := db.dailyUse(ctx, at)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		held[key{r.item, r.loc}] = agg{r.onHand, r.expiring}
-	}
-	used := map[key]int{}
-	uses, err := queryAll(ctx, db, "daily use", func(s scanner) (row, error) {
-		var r row
-		err := s.Scan(&r.item, &r.loc, &r.onHand)
-		return r, err
-	}, `SELECT item_id, location_id, -sum(quantity) FROM stock_moves
-		WHERE kind = '出库' AND at >= ? AND at < ? GROUP BY item_id, location_id`,
-		formatTime(at.AddDate(0, 0, -7)), formatTime(at))
+	levels, err := db.levelsAt(ctx, at)
 	if err != nil {
 		return nil, err
 	}
-	for _, u := range uses {
-		used[key{u.item, u.loc}] = u.onHand
-		used[key{u.item, 0}] += u.onHand
-	}
-	warnings := map[key]int{}
-	ws, err := queryAll(ctx, db, "location warnings", func(s scanner) (row, error) {
-		var r row
-		err := s.Scan(&r.item, &r.loc, &r.onHand)
-		return r, err
-	}, "SELECT item_id, location_id, level FROM location_warnings")
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range ws {
-		warnings[key{w.item, w.loc}] = w.onHand // the level, in the shared row shape
-	}
-	line := func(it Item, loc int64, a agg, warning int) StockLine {
+	line := func(it Item, loc int64, a agg) StockLine {
+		warning := levels[heldKey{it.ID, loc}]
 		l := StockLine{Item: it, LocationID: loc, Location: locName[loc], OnHand: a.onHand, Warning: warning,
 			Below: warning > 0 && a.onHand < warning, Expiring: a.expiring, DaysLeft: -1}
-		if u := used[key{it.ID, loc}]; u > 0 {
-			l.DailyUse = float64(u) / 7
-			l.DaysLeft = float64(a.onHand) / l.DailyUse
+		if u := used[heldKey{it.ID, loc}]; u > 0 {
+			l.DailyUse = u
+			l.DaysLeft = float64(a.onHand) / u
 		}
 		return l
 	}
@@ -222,16 +291,15 @@ func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error)
 		var total agg
 		var places []StockLine
 		for _, l := range locs {
-			a, ok := held[key{it.ID, l.ID}]
-			w := warnings[key{it.ID, l.ID}]
-			if !ok && w == 0 {
+			a, ok := held[heldKey{it.ID, l.ID}]
+			if !ok && levels[heldKey{it.ID, l.ID}] == 0 {
 				continue
 			}
 			total.onHand += a.onHand
 			total.expiring += a.expiring
-			places = append(places, line(it, l.ID, a, w))
+			places = append(places, line(it, l.ID, a))
 		}
-		all := line(it, 0, total, it.WarningLevel)
+		all := line(it, 0, total)
 		if len(places) == 1 && places[0].Warning == 0 {
 			// One place and no level of its own: the total says it all.
 			all.Location, places = places[0].Location, nil
@@ -258,6 +326,16 @@ func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error)
 	return out, nil
 }
 
+// itemsKnownAt is the active catalogue as it was at the moment at: items
+// added by then, or with ledger lines booked before it (a ledger typed in
+// after the fact), so a day before an item existed shows none of it.
+func (db *DB) itemsKnownAt(ctx context.Context, at time.Time) ([]Item, error) {
+	ts := formatTime(at)
+	return queryAll(ctx, db, "items known at", scanItem, "SELECT "+itemColumns+` FROM items i
+		WHERE active = 1 AND (created_at <= ?1 OR EXISTS (SELECT 1 FROM stock_moves m WHERE m.item_id = i.id AND m.at <= ?1))
+		ORDER BY category, name, spec`, ts)
+}
+
 // Batch is stock of one batch of an item at a location.
 type Batch struct {
 	Item      Item
@@ -267,8 +345,8 @@ type Batch struct {
 	OnHand    int
 }
 
-// ExpiringBatches lists batches with stock that expire within ExpiryWindow
-// days of at (or already have), soonest first.
+// ExpiringBatches lists the batches held at the moment at that expire
+// within ExpiryWindow days of it (or already have), soonest first.
 func (db *DB) ExpiringBatches(ctx context.Context, at time.Time) ([]Batch, error) {
 	items, err := db.Items(ctx, true)
 	if err != nil {
@@ -278,16 +356,21 @@ func (db *DB) ExpiringBatches(ctx context.Context, at time.Time) ([]Batch, error
 	for _, it := range items {
 		byItem[it.ID] = it
 	}
-	return queryAll(ctx, db, "expiring batches", func(s scanner) (Batch, error) {
-		var b Batch
-		var item int64
-		var expires string
-		err := s.Scan(&item, &b.Location, &b.Batch, &expires, &b.OnHand)
-		b.Item, b.ExpiresOn = byItem[item], parseDate(expires)
-		return b, err
-	}, `SELECT s.item_id, l.name, s.batch, s.expires_on, s.on_hand FROM stock s JOIN locations l ON l.id = s.location_id
-		WHERE s.on_hand > 0 AND s.expires_on IS NOT NULL AND s.expires_on <= ? ORDER BY s.expires_on, l.name`,
-		formatDate(StartOfDay(at).AddDate(0, 0, ExpiryWindow)))
+	batches, err := db.stockAt(ctx, at)
+	if err != nil {
+		return nil, err
+	}
+	soon := formatDate(StartOfDay(at).AddDate(0, 0, ExpiryWindow))
+	var out []Batch
+	for _, b := range batches {
+		if b.onHand > 0 && b.expires != "" && b.expires <= soon {
+			out = append(out, Batch{Item: byItem[b.item], Location: b.location, Batch: b.batch, ExpiresOn: parseDate(b.expires), OnHand: b.onHand})
+		}
+	}
+	slices.SortFunc(out, func(a, b Batch) int {
+		return cmp.Or(a.ExpiresOn.Compare(b.ExpiresOn), cmp.Compare(a.Location, b.Location), cmp.Compare(a.Batch, b.Batch))
+	})
+	return out, nil
 }
 
 // OnHand is what the books say there is of an item at a location (all

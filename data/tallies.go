@@ -74,6 +74,7 @@ const (
 	FromBoth          Source = "登记与汇总并存,按汇总计"
 	NotFiled          Source = "未填报"
 	NotStarted        Source = "未开始" // a shift later today: not missing yet
+	InProgress        Source = "进行中" // running now, nothing entered yet: not missing yet
 )
 
 // ShiftTotal is one shift of one checkpoint on a day.
@@ -93,10 +94,18 @@ type PostDay struct {
 	Night      Counts // the night shifts (starting 20:00–08:00) apart
 }
 
-// DayTotals counts every open checkpoint's shifts that start on day. A
-// shift counts its registrations (voided ones left out) or, when a tally
-// was entered for it, the tally: never both, and it says which.
+// DayTotals counts every open checkpoint's shifts that start on day, as
+// recorded so far. A shift counts its registrations (voided ones left out)
+// or, when a tally was entered for it, the tally: never both, and it says
+// which.
 func (db *DB) DayTotals(ctx context.Context, day time.Time) ([]PostDay, error) {
+	return db.dayTotalsAsOf(ctx, day, db.now())
+}
+
+// dayTotalsAsOf is DayTotals as it stood at the moment asOf: passages
+// before it and tallies entered before it, so the part of a day can be
+// compared with the same part of another.
+func (db *DB) dayTotalsAsOf(ctx context.Context, day, asOf time.Time) ([]PostDay, error) {
 	posts, err := db.Checkpoints(ctx)
 	if err != nil {
 		return nil, err
@@ -118,7 +127,8 @@ func (db *DB) DayTotals(ctx context.Context, day time.Time) ([]PostDay, error) {
 		err := row.Scan(&v.k.post, &v.k.start, &v.c.Vehicles, &v.c.People, &v.c.TurnedBack, &v.c.Fevers, &v.c.HandedOver)
 		return v, err
 	}, `SELECT checkpoint_id, shift_start, vehicles, people, turned_back, fevers, handed_over FROM tallies
-		WHERE shift_start >= ? AND shift_start < ?`, formatTime(from), formatTime(from.AddDate(0, 0, 1)))
+		WHERE shift_start >= ? AND shift_start < ? AND created_at <= ?`,
+		formatTime(from), formatTime(from.AddDate(0, 0, 1)), formatTime(asOf))
 	if err != nil {
 		return nil, err
 	}
@@ -134,12 +144,16 @@ func (db *DB) DayTotals(ctx context.Context, day time.Time) ([]PostDay, error) {
 		for _, s := range p.Shifts {
 			start, end := s.Window(day)
 			st := ShiftTotal{Shift: s, Start: start, Night: s.Night(), Source: NotFiled}
+			until := end // passages at asOf's very second count
+			if at := asOf.Add(time.Second); at.Before(until) {
+				until = at
+			}
 			var regs int
 			err := db.sql.QueryRowContext(ctx, `SELECT count(*),
 					coalesce(sum(plate != ''), 0), coalesce(sum(CASE WHEN name != '' THEN 1 + passengers ELSE passengers END), 0),
 					coalesce(sum(outcome = '劝返'), 0), coalesce(sum(celsius >= ?), 0), coalesce(sum(outcome = '转送'), 0)
 				FROM registrations WHERE checkpoint_id = ? AND at >= ? AND at < ? AND voided_at IS NULL`,
-				FeverCelsius, p.ID, formatTime(start), formatTime(end)).
+				FeverCelsius, p.ID, formatTime(start), formatTime(until)).
 				Scan(&regs, &st.Vehicles, &st.People, &st.TurnedBack, &st.Fevers, &st.HandedOver)
 			if err != nil {
 				return nil, fmt.Errorf("day totals: %w", err)
@@ -152,8 +166,10 @@ func (db *DB) DayTotals(ctx context.Context, day time.Time) ([]PostDay, error) {
 				}
 			} else if regs > 0 {
 				st.Source = FromRegistrations
-			} else if start.After(db.now()) {
+			} else if start.After(asOf) {
 				st.Source = NotStarted
+			} else if end.After(asOf.Add(time.Second)) {
+				st.Source = InProgress
 			}
 			pd.Shifts = append(pd.Shifts, st)
 			pd.Total.Add(st.Counts)

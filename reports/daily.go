@@ -12,11 +12,6 @@ import (
 	"fangkong/data"
 )
 
-// withChange is a figure with its change from the day before: 1234(+56).
-func withChange(today, yesterday int) string {
-	return fmt.Sprintf("%d(%+d)", today, today-yesterday)
-}
-
 // DailyTitle is the report's title line: the post's 疫情防控工作日报.
 func DailyTitle(post data.PostInfo) string {
 	name := post.Township
@@ -26,32 +21,83 @@ func DailyTitle(post data.PostInfo) string {
 	return name + lang.L("Daily epidemic prevention report")
 }
 
-// DailyNumber is 第N期, marked 修订 with its version when re-issued.
+// DailyNumber is 第N期, marked 修订 with its version when re-issued and 补报
+// when filed after a later day's.
 func DailyNumber(r data.DailyReport) string {
 	s := lang.L("No. {{.N}}", map[string]any{"N": r.Number})
+	if r.Backfill {
+		s += lang.L("(filed late)")
+	}
 	if r.Revised() {
 		s += " " + lang.L("(revised, version {{.V}})", map[string]any{"V": r.Version})
 	}
 	return s
 }
 
-// checkpointRows are the checkpoint table: each post, then all posts and
-// the night shifts, with the change from the day before on the totals. A
-// post with nothing entered says 未填报, never 0.
+// Cutoff says where a running day's figures stop: 统计截至15:36; empty for
+// a whole day.
+func Cutoff(f data.DailyFigures) string {
+	if !f.PartDay() {
+		return ""
+	}
+	return lang.L("Figures up to {{.Time}}", map[string]any{"Time": f.AsOf.Format("15:04")})
+}
+
+// comparedWith says what the brackets compare with: the whole day before,
+// or the day before up to the same time; or that the checkpoints' totals
+// are not compared, the day before having posts with nothing entered.
+func comparedWith(r data.DailyReport) string {
+	s := lang.L("Brackets: change from the day before.")
+	if r.Today.PartDay() {
+		s = lang.L("Brackets: change from yesterday up to the same time ({{.Time}}).", map[string]any{"Time": r.Today.AsOf.Format("15:04")})
+	}
+	if !postsComparable(r) {
+		s += lang.L("The checkpoints' totals are not compared: the day before has posts with nothing entered (未填报), which are not 0.")
+	}
+	return s
+}
+
+// postsComparable reports whether the day before's checkpoint totals are
+// figures to compare with.
+func postsComparable(r data.DailyReport) bool {
+	return r.Yesterday.PostsFiled() && len(r.Yesterday.Checkpoints) > 0
+}
+
+// change is a figure with its change from the day before: 1234(+56); the
+// figure alone when there is nothing to compare it with.
+func change(today, yesterday int, comparable bool) string {
+	if !comparable {
+		return strconv.Itoa(today)
+	}
+	return fmt.Sprintf("%d(%+d)", today, today-yesterday)
+}
+
+// checkpointRows are the checkpoint table: each post, then all posts with
+// the change. A post with nothing entered says why (未填报, 进行中, 未开始),
+// never 0.
 func checkpointRows(r data.DailyReport) [][]string {
 	var rows [][]string
 	for _, c := range r.Today.Checkpoints {
 		if c.Unfiled {
-			rows = append(rows, []string{c.Name, string(data.NotFiled), "", "", "", "", ""})
+			rows = append(rows, []string{c.Name, string(postStatus(c)), "", "", "", "", ""})
 			continue
 		}
 		rows = append(rows, append([]string{c.Name}, append(CountCells(c.Total), strconv.Itoa(c.Night.People))...))
 	}
 	t, y := r.Today.PostsTotal, r.Yesterday.PostsTotal
-	rows = append(rows, []string{lang.L("All checkpoints"), withChange(t.Vehicles, y.Vehicles), withChange(t.People, y.People),
-		withChange(t.TurnedBack, y.TurnedBack), withChange(t.Fevers, y.Fevers), withChange(t.HandedOver, y.HandedOver),
-		withChange(r.Today.PostsNight.People, r.Yesterday.PostsNight.People)})
-	return rows
+	ok := postsComparable(r)
+	return append(rows, []string{lang.L("All checkpoints"), change(t.Vehicles, y.Vehicles, ok), change(t.People, y.People, ok),
+		change(t.TurnedBack, y.TurnedBack, ok), change(t.Fevers, y.Fevers, ok), change(t.HandedOver, y.HandedOver, ok),
+		change(r.Today.PostsNight.People, r.Yesterday.PostsNight.People, ok)})
+}
+
+// postStatus is why a post has no figures; reports issued before the
+// reason was kept say 未填报.
+func postStatus(c data.CheckpointFigures) data.Source {
+	if c.Status == "" {
+		return data.NotFiled
+	}
+	return c.Status
 }
 
 func checkpointHeader() []string {
@@ -59,43 +105,61 @@ func checkpointHeader() []string {
 		lang.L("Handed over"), lang.L("People at night")}
 }
 
-// siteRows are the isolation table: each site and the total, with the
-// change from the day before on the total.
-func siteRows(r data.DailyReport) [][]string {
-	var rows [][]string
-	var t, y data.SiteFigures
-	sum := func(dst *data.SiteFigures, s data.SiteFigures) {
-		dst.Rooms += s.Rooms
-		dst.Occupied += s.Occupied
-		dst.Vacant += s.Vacant
-		dst.AwaitCleaning += s.AwaitCleaning
-		dst.InIsolation += s.InIsolation
-		dst.Admitted += s.Admitted
-		dst.Released += s.Released
-		dst.Transferred += s.Transferred
-		dst.TestsDone += s.TestsDone
-		dst.Positives += s.Positives
-		dst.Fevers += s.Fevers
+// sumSites adds up every site's figures.
+func sumSites(sites []data.SiteFigures) data.SiteFigures {
+	var t data.SiteFigures
+	for _, s := range sites {
+		t.Rooms += s.Rooms
+		t.Occupied += s.Occupied
+		t.Vacant += s.Vacant
+		t.AwaitCleaning += s.AwaitCleaning
+		t.InIsolation += s.InIsolation
+		t.Admitted += s.Admitted
+		t.Released += s.Released
+		t.Transferred += s.Transferred
+		t.TestsDone += s.TestsDone
+		t.Positives += s.Positives
+		t.PositiveInIsolation += s.PositiveInIsolation
+		t.Fevers += s.Fevers
 	}
-	for _, s := range r.Today.Sites {
-		sum(&t, s)
-		rows = append(rows, []string{s.Name, strconv.Itoa(s.Rooms), strconv.Itoa(s.Occupied), strconv.Itoa(s.Vacant),
-			strconv.Itoa(s.AwaitCleaning), strconv.Itoa(s.InIsolation), strconv.Itoa(s.Admitted), strconv.Itoa(s.Released),
-			strconv.Itoa(s.Transferred), strconv.Itoa(s.TestsDone), strconv.Itoa(s.Positives), strconv.Itoa(s.Fevers)})
-	}
-	for _, s := range r.Yesterday.Sites {
-		sum(&y, s)
-	}
-	return append(rows, []string{lang.L("All sites"), strconv.Itoa(t.Rooms), withChange(t.Occupied, y.Occupied),
-		withChange(t.Vacant, y.Vacant), withChange(t.AwaitCleaning, y.AwaitCleaning), withChange(t.InIsolation, y.InIsolation),
-		withChange(t.Admitted, y.Admitted), withChange(t.Released, y.Released), withChange(t.Transferred, y.Transferred),
-		withChange(t.TestsDone, y.TestsDone), withChange(t.Positives, y.Positives), withChange(t.Fevers, y.Fevers)})
+	return t
 }
 
-func siteHeader() []string {
-	return []string{lang.L("Isolation site"), lang.L("Rooms"), lang.L("Occupied"), lang.L("Vacant"), lang.L("Awaiting disinfection"),
-		lang.L("In isolation"), lang.L("Admitted today"), lang.L("Released today"), lang.L("Transferred today"),
-		lang.L("Tests today"), lang.L("Positive"), lang.L("Fevers")}
+// roomRows are each site's rooms and the total with its change.
+func roomRows(r data.DailyReport) [][]string {
+	var rows [][]string
+	for _, s := range r.Today.Sites {
+		rows = append(rows, []string{s.Name, strconv.Itoa(s.Rooms), strconv.Itoa(s.Occupied), strconv.Itoa(s.Vacant),
+			strconv.Itoa(s.AwaitCleaning)})
+	}
+	t, y := sumSites(r.Today.Sites), sumSites(r.Yesterday.Sites)
+	return append(rows, []string{lang.L("All sites"), strconv.Itoa(t.Rooms), change(t.Occupied, y.Occupied, true),
+		change(t.Vacant, y.Vacant, true), change(t.AwaitCleaning, y.AwaitCleaning, true)})
+}
+
+func roomHeader() []string {
+	return []string{lang.L("Isolation site"), lang.L("Rooms"), lang.L("Occupied"), lang.L("Vacant"), lang.L("Awaiting disinfection")}
+}
+
+// peopleRows are each site's people and the total with its change.
+func peopleRows(r data.DailyReport) [][]string {
+	cells := func(s data.SiteFigures) []string {
+		return []string{strconv.Itoa(s.InIsolation), strconv.Itoa(s.Admitted), strconv.Itoa(s.Released), strconv.Itoa(s.Transferred),
+			strconv.Itoa(s.TestsDone), strconv.Itoa(s.Positives), strconv.Itoa(s.PositiveInIsolation), strconv.Itoa(s.Fevers)}
+	}
+	var rows [][]string
+	for _, s := range r.Today.Sites {
+		rows = append(rows, append([]string{s.Name}, cells(s)...))
+	}
+	t, y := sumSites(r.Today.Sites), sumSites(r.Yesterday.Sites)
+	return append(rows, []string{lang.L("All sites"), change(t.InIsolation, y.InIsolation, true), change(t.Admitted, y.Admitted, true),
+		change(t.Released, y.Released, true), change(t.Transferred, y.Transferred, true), change(t.TestsDone, y.TestsDone, true),
+		change(t.Positives, y.Positives, true), change(t.PositiveInIsolation, y.PositiveInIsolation, true), change(t.Fevers, y.Fevers, true)})
+}
+
+func peopleHeader() []string {
+	return []string{lang.L("Isolation site"), lang.L("In isolation"), lang.L("Admitted today"), lang.L("Released today"),
+		lang.L("Transferred today"), lang.L("Tests today"), lang.L("New positives today"), lang.L("Positive in isolation"), lang.L("Fevers")}
 }
 
 // categoryLine says who is in isolation at a site, by category.
@@ -113,13 +177,18 @@ func categoryLine(s data.SiteFigures) string {
 func itemRows(r data.DailyReport) [][]string {
 	var rows [][]string
 	for _, it := range r.Today.KeyItems {
-		rows = append(rows, []string{it.Item, strconv.Itoa(it.OnHand) + it.Unit, strconv.Itoa(it.In), strconv.Itoa(it.Out)})
+		warning := ""
+		if it.Warning > 0 {
+			warning = strconv.Itoa(it.Warning)
+		}
+		rows = append(rows, []string{it.Item, strconv.Itoa(it.OnHand) + it.Unit, strconv.Itoa(it.In), strconv.Itoa(it.Out),
+			warning, data.FormatDays(it.DaysLeft)})
 	}
 	return rows
 }
 
 func itemHeader() []string {
-	return []string{lang.L("Item"), lang.L("On hand"), lang.L("In today"), lang.L("Out today")}
+	return []string{lang.L("Item"), lang.L("On hand"), lang.L("In today"), lang.L("Out today"), lang.L("Warning level"), lang.L("Days of supply")}
 }
 
 func orNone(items []string) string {
@@ -141,61 +210,164 @@ func eventsText(r data.DailyReport) string {
 	return lang.L("Fevers or positive results today: see the checkpoint and isolation figures above.")
 }
 
-// DailyReportPDF prints the 疫情防控工作日报, A4 portrait, from a report's
-// figures (frozen ones for an issued report).
+// Summary is 今日要情: the day's key figures, one sentence each, then the
+// notable events.
+func Summary(r data.DailyReport) []string {
+	t := r.Today
+	var out []string
+	filed := 0
+	for _, c := range t.Checkpoints {
+		if !c.Unfiled {
+			filed++
+		}
+	}
+	p := t.PostsTotal
+	out = append(out, lang.L("Checkpoints: {{.Filed}} of {{.Posts}} reporting; {{.Vehicles}} vehicles and {{.People}} people checked, {{.Back}} turned back, {{.Fevers}} with fever, {{.Handed}} handed over.",
+		map[string]any{"Filed": filed, "Posts": len(t.Checkpoints), "Vehicles": p.Vehicles, "People": p.People, "Back": p.TurnedBack,
+			"Fevers": p.Fevers, "Handed": p.HandedOver}))
+	s := sumSites(t.Sites)
+	out = append(out, lang.L("Isolation: {{.Sites}} sites, {{.In}} in isolation, {{.Vacant}} rooms vacant; {{.Admitted}} admitted, {{.Released}} released, {{.Transferred}} transferred today; {{.Tests}} tests, {{.New}} new positives, {{.Pos}} positive in isolation.",
+		map[string]any{"Sites": len(t.Sites), "In": s.InIsolation, "Vacant": s.Vacant, "Admitted": s.Admitted, "Released": s.Released,
+			"Transferred": s.Transferred, "Tests": s.TestsDone, "New": s.Positives, "Pos": s.PositiveInIsolation}))
+	out = append(out, lang.L("Materials: {{.Short}} under their warning level; {{.Expiring}} batches expire within 30 days.",
+		map[string]any{"Short": len(t.ShortItems), "Expiring": len(t.Expiring)}))
+	out = append(out, lang.L("Notable: {{.Text}}", map[string]any{"Text": eventsText(r)}))
+	return out
+}
+
+// dutyRows are the duty section.
+func dutyRows(r data.DailyReport) [][]string {
+	t := r.Today
+	return [][]string{
+		{lang.L("Leader of the day"), orUnfiled(t.Leaders)},
+		{lang.L("Command-post duty"), orUnfiled(t.OnDuty)},
+		{lang.L("Duty phone"), t.Post.DutyPhone},
+	}
+}
+
+// DailyReportPDF prints the 疫情防控工作日报 in the form of an official
+// document after GB/T 9704-2012: the red masthead with 第N期, the issuing
+// office and date above a red rule; 今日要情 first, then the sections; the
+// signing block with room for the seal; the 版记 (报, 送, who signed,
+// checked, filled in and led the day) at the foot of the last page.
 func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	t := r.Today
-	d := NewDoc(false, t.Post.PostName+"  "+DailyNumber(r)+"  "+lang.L("Printed on {{.Date}}", map[string]any{"Date": FormatDate(printed)}))
-	d.Title(DailyTitle(t.Post), 18)
-	d.Title(DailyNumber(r), 12)
-	header := t.Post.PostName + "    " + FormatDate(t.Day)
-	if !r.IssuedAt.IsZero() {
-		header += "    " + lang.L("Issued {{.Time}}", map[string]any{"Time": r.IssuedAt.Format("2006年1月2日 15:04")})
+	d := NewOfficialDoc(t.Post.PostName + "  " + DailyNumber(r) + "  " + lang.L("Printed on {{.Date}}", map[string]any{"Date": FormatDate(printed)}))
+	d.Colored(DailyTitle(t.Post), 24, Red)
+	d.Gap(2)
+	d.Title(DailyNumber(r), 14)
+	d.Gap(2)
+	dateLine := t.Day.Format("2006年1月2日")
+	if cut := Cutoff(t); cut != "" {
+		dateLine += "(" + cut + ")"
 	}
-	d.Text(header, 11)
+	d.Spread(t.Post.PostName, dateLine, 12)
+	d.Gap(1)
+	d.Rule(0.8, Red)
+	d.Gap(4)
+	if r.Revised() {
+		d.Text(lang.L("Revision note: {{.Note}}", map[string]any{"Note": r.RevisionNote}), 11)
+		d.Gap(2)
+	}
+
+	d.Title(lang.L("Key figures of the day"), 14)
+	for _, line := range Summary(r) {
+		d.Text("　　"+line, 11.5)
+	}
 	d.Gap(3)
 
+	d.NeedSpace(30)
 	d.Title(lang.L("1. Duty"), 13)
-	d.Text(lang.L("Leader of the day: {{.Leader}}", map[string]any{"Leader": orUnfiled(t.Leaders)}), 10.5)
-	d.Text(lang.L("Command-post duty: {{.Who}}", map[string]any{"Who": orUnfiled(t.OnDuty)}), 10.5)
-	d.Text(lang.L("Duty phone: {{.Phone}}", map[string]any{"Phone": t.Post.DutyPhone}), 10.5)
+	for _, row := range dutyRows(r) {
+		d.Text(row[0]+":"+row[1], 11)
+	}
 	d.Gap(2)
 
 	d.NeedSpace(40)
 	d.Title(lang.L("2. Checkpoints"), 13)
-	cols := columns(d, checkpointHeader(), 40)
-	d.Table(cols, checkpointRows(r), 9.5)
-	d.Text(lang.L("Totals in brackets: change from the day before. Night shifts are those starting 20:00–08:00."), 8.5)
+	d.Table(columns(d, checkpointHeader(), 36), checkpointRows(r), 9.5)
+	d.Text(comparedWith(r)+" "+lang.L("Night shifts are those starting 20:00–08:00."), 8.5)
 	d.Gap(2)
 
 	d.NeedSpace(40)
 	d.Title(lang.L("3. Isolation"), 13)
-	d.Table(columns(d, siteHeader(), 34), siteRows(r), 8)
+	d.Table(columns(d, roomHeader(), 46), roomRows(r), 9.5)
+	d.Gap(2)
+	d.Table(columns(d, peopleHeader(), 36), peopleRows(r), 8.5)
 	for _, s := range t.Sites {
-		d.Text(categoryLine(s), 9.5)
+		d.Text(categoryLine(s), 10)
 	}
 	d.Gap(2)
 
 	d.NeedSpace(40)
 	d.Title(lang.L("4. Materials"), 13)
-	d.Table(columns(d, itemHeader(), 70), itemRows(r), 9.5)
+	d.Table(columns(d, itemHeader(), 44), itemRows(r), 9)
 	d.Text(lang.L("Under warning level: {{.List}}.", map[string]any{"List": orNone(t.ShortItems)}), 10)
 	d.Text(lang.L("Fewest days of supply: {{.List}}.", map[string]any{"List": orNone(t.FewestDays)}), 10)
+	d.Text(lang.L("Expiring within 30 days: {{.List}}.", map[string]any{"List": orNone(t.Expiring)}), 10)
+	d.Text(lang.L("Stock at the end of the day (or at the time above); days of supply: stock ÷ the average daily issue of the 7 days before."), 8.5)
 	d.Gap(2)
 
-	d.NeedSpace(40)
+	d.NeedSpace(30)
 	d.Title(lang.L("5. Notable events"), 13)
-	d.Text(eventsText(r), 10.5)
+	d.Text(eventsText(r), 11)
 	if len(t.Unfiled) > 0 {
 		d.Gap(2)
 		d.Text(lang.L("Not filed for the day: {{.List}}.", map[string]any{"List": strings.Join(t.Unfiled, "、")}), 10)
 	}
-	leader := ""
-	if len(t.Leaders) > 0 {
-		leader = strings.Fields(t.Leaders[0])[0]
+
+	// The issuing office and date at the right, with room above for the seal.
+	d.NeedSpace(45)
+	d.Gap(22)
+	d.RightText(t.Post.PostName+"　　", 12)
+	issued := t.Day
+	if !r.IssuedAt.IsZero() {
+		issued = r.IssuedAt
 	}
-	d.Signatures(lang.L("Filled by")+" "+r.FilledBy, lang.L("Reviewed by")+" "+r.ReviewedBy, lang.L("Leader of the day")+" "+leader)
+	d.RightText(issued.Format("2006年1月2日")+"　　　", 12)
+
+	// 版记 at the foot of the last page.
+	pairs := [][2]string{{lang.L("Signed by"), r.SignedBy}, {lang.L("Reviewed by"), r.ReviewedBy},
+		{lang.L("Filled by"), r.FilledBy}, {lang.L("Leader of the day"), leaderName(t)}}
+	lh := lineHeight(11) * 1.2
+	need := lh*3 + 2*lh + 8
+	for _, p := range pairs {
+		need += (d.TextWidth(p[0]+":"+p[1], 11) / (d.PageWidth()/2 - 3)) * lh
+	}
+	d.ToBottom(need)
+	d.Rule(0.35, [3]int{0, 0, 0})
+	d.Gap(1)
+	d.Text(lang.L("To: {{.Who}}", map[string]any{"Who": orBlank(t.Post.SendTo)}), 11)
+	d.Text(lang.L("Copy: {{.Who}}", map[string]any{"Who": orBlank(t.Post.CopyTo)}), 11)
+	d.Rule(0.2, [3]int{0, 0, 0})
+	d.Gap(1)
+	d.Fields(pairs, 2, 11)
+	d.Rule(0.2, [3]int{0, 0, 0})
+	d.Gap(1)
+	stamp := ""
+	if !r.IssuedAt.IsZero() {
+		stamp = lang.L("Issued {{.Time}}", map[string]any{"Time": r.IssuedAt.Format("2006年1月2日 15:04")})
+	} else {
+		stamp = lang.L("Draft, not issued")
+	}
+	d.Spread(t.Post.PostName, stamp, 11)
+	d.Rule(0.35, [3]int{0, 0, 0})
 	return d.Write(w)
+}
+
+func orBlank(s string) string {
+	if s == "" {
+		return "　　　　　　"
+	}
+	return s
+}
+
+// leaderName is the day's leader without the phone.
+func leaderName(f data.DailyFigures) string {
+	if len(f.Leaders) == 0 {
+		return ""
+	}
+	return strings.Fields(f.Leaders[0])[0]
 }
 
 // columns spreads a header over the page: the first column wide, the rest
@@ -217,36 +389,103 @@ func orUnfiled(items []string) string {
 }
 
 // DailySections are the report's sections as tables: the preview shows
-// them, the workbook has a sheet for each.
+// them and a revision is compared by them, cell by cell.
 func DailySections(r data.DailyReport) []Table {
 	t := r.Today
-	duty := Table{Name: lang.L("Duty"), Header: []string{lang.L("Entry"), lang.L("Particulars")}, Rows: [][]string{
-		{lang.L("Leader of the day"), orUnfiled(t.Leaders)},
-		{lang.L("Command-post duty"), orUnfiled(t.OnDuty)},
-		{lang.L("Duty phone"), t.Post.DutyPhone},
-	}}
 	var cats [][]string
 	for _, s := range t.Sites {
 		for _, c := range s.ByCategory {
 			cats = append(cats, []string{s.Name, c.Category, strconv.Itoa(c.N)})
 		}
 	}
-	materials := Table{Name: lang.L("Materials"), Header: itemHeader(), Rows: append(itemRows(r),
-		[]string{lang.L("Under warning level"), orNone(t.ShortItems), "", ""},
-		[]string{lang.L("Fewest days of supply"), orNone(t.FewestDays), "", ""})}
-	events := Table{Name: lang.L("Notable events"), Header: []string{lang.L("Notable events")}, Rows: [][]string{{eventsText(r)}}}
-	if len(t.Unfiled) > 0 {
-		events.Rows = append(events.Rows, []string{lang.L("Not filed for the day: {{.List}}.", map[string]any{"List": strings.Join(t.Unfiled, "、")})})
+	lists := [][]string{
+		{lang.L("Under warning level"), orNone(t.ShortItems)},
+		{lang.L("Fewest days of supply"), orNone(t.FewestDays)},
+		{lang.L("Expiring within 30 days"), orNone(t.Expiring)},
 	}
-	return []Table{duty,
+	var summary [][]string
+	for _, line := range Summary(r) {
+		summary = append(summary, []string{line})
+	}
+	events := [][]string{{eventsText(r)}}
+	if len(t.Unfiled) > 0 {
+		events = append(events, []string{lang.L("Not filed for the day: {{.List}}.", map[string]any{"List": strings.Join(t.Unfiled, "、")})})
+	}
+	return []Table{
+		{Name: lang.L("Key figures of the day"), Header: []string{lang.L("Key figures of the day")}, Rows: summary},
+		{Name: lang.L("Duty"), Header: []string{lang.L("Entry"), lang.L("Particulars")}, Rows: dutyRows(r)},
 		{Name: lang.L("Checkpoints"), Header: checkpointHeader(), Rows: checkpointRows(r)},
-		{Name: lang.L("Isolation"), Header: siteHeader(), Rows: siteRows(r)},
-		{Name: lang.L("In isolation by category"), Header: []string{lang.L("Isolation site"), lang.L("Category"), lang.L("People")}, Rows: cats},
-		materials, events}
+		{Name: lang.L("Rooms"), Header: roomHeader(), Rows: roomRows(r)},
+		{Name: lang.L("Isolation"), Header: peopleHeader(), Rows: peopleRows(r)},
+		{Name: lang.L("In isolation by category"), Header: []string{lang.L("Isolation site"), lang.L("Category"), lang.L("People")}, Rows: cats, Key: 2},
+		{Name: lang.L("Materials"), Header: itemHeader(), Rows: itemRows(r)},
+		{Name: lang.L("Materials to watch"), Header: []string{lang.L("Entry"), lang.L("Particulars")}, Rows: lists},
+		{Name: lang.L("Notable events"), Header: []string{lang.L("Notable events")}, Rows: events},
+	}
 }
 
-// DailyReportWorkbook is the same figures as a workbook, one sheet per
-// section, for forwarding upward.
-func DailyReportWorkbook(w io.Writer, r data.DailyReport) error {
-	return WriteXLSX(w, DailySections(r)...)
+// Change is one figure that differs between an issued report and the
+// version about to replace it.
+type Change struct {
+	Figure   string // section, row and column: 卡口查验 · 东村村口 · 人员
+	Was, Now string
+}
+
+// ReportChanges lists, figure by figure, what a revision changes: every
+// cell of every section that differs, and rows that came or went.
+func ReportChanges(old, now data.DailyReport) []Change {
+	var out []Change
+	olds := DailySections(old)
+	for i, sec := range DailySections(now) {
+		if sec.Name == lang.L("Key figures of the day") {
+			continue // the same figures again, in sentences
+		}
+		// Rows are matched by their first cell (the post, the site, the
+		// item); a table of prose lines by position.
+		key := func(n int, row []string) string {
+			if len(sec.Header) == 1 {
+				return strconv.Itoa(n + 1)
+			}
+			return strings.Join(row[:max(sec.Key, 1)], " ")
+		}
+		was := map[string][]string{}
+		var order []string
+		for n, row := range olds[i].Rows {
+			was[key(n, row)] = row
+			order = append(order, key(n, row))
+		}
+		seen := map[string]bool{}
+		for n, row := range sec.Rows {
+			k := key(n, row)
+			seen[k] = true
+			prev, ok := was[k]
+			if !ok {
+				out = append(out, Change{Figure: sec.Name + " · " + k, Was: lang.L("(none)"), Now: strings.Join(row[max(sec.Key, 1):], " ")})
+				continue
+			}
+			for c := range row {
+				label := sec.Name
+				if len(row) > 1 {
+					label += " · " + k
+					if c < max(sec.Key, 1) {
+						continue
+					}
+					label += " · " + sec.Header[c]
+				}
+				p := ""
+				if c < len(prev) {
+					p = prev[c]
+				}
+				if p != row[c] {
+					out = append(out, Change{Figure: label, Was: p, Now: row[c]})
+				}
+			}
+		}
+		for _, k := range order {
+			if !seen[k] {
+				out = append(out, Change{Figure: sec.Name + " · " + k, Was: strings.Join(was[k][max(sec.Key, 1):], " "), Now: lang.L("(none)")})
+			}
+		}
+	}
+	return out
 }

@@ -22,7 +22,7 @@ func BenchmarkDailyReportPDF(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	r, err := db.DraftReport(context.Background(), time.Now().AddDate(0, 0, -1), "", "", "")
+	r, err := db.DraftReport(context.Background(), time.Now().AddDate(0, 0, -1), data.ReportInput{})
 	if err != nil {
 		b.Fatal(err)
 	}

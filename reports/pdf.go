@@ -68,7 +68,8 @@ func printable(s string) string {
 
 // Doc is a PDF document on A4 paper in the bundled Chinese font.
 type Doc struct {
-	pdf *gofpdf.Fpdf
+	pdf                      *gofpdf.Fpdf
+	left, top, right, bottom float64 // margins, mm
 }
 
 // Align is a table column's alignment.
@@ -90,25 +91,37 @@ type Column struct {
 // NewDoc starts a document; footer (may be empty) is printed at the bottom
 // left of every page, the page number "第N页 共M页" at the right.
 func NewDoc(landscape bool, footer string) *Doc {
+	return newDoc(landscape, footer, margin, margin, margin, margin)
+}
+
+// NewOfficialDoc starts an A4 portrait document with the margins of a
+// printed government document (GB/T 9704-2012: 37 mm top, 28 mm left,
+// 26 mm right, 35 mm bottom, the text block 156 × 225 mm), a little less
+// at top and bottom so the figures' tables keep to fewer pages.
+func NewOfficialDoc(footer string) *Doc {
+	return newDoc(false, footer, 28, 30, 26, 25)
+}
+
+func newDoc(landscape bool, footer string, left, top, right, bottom float64) *Doc {
 	orientation := "P"
 	if landscape {
 		orientation = "L"
 	}
 	pdf := gofpdf.New(orientation, "mm", "A4", "")
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetAutoPageBreak(false, margin)
+	pdf.SetMargins(left, top, right)
+	pdf.SetAutoPageBreak(false, bottom)
 	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.Font)
 	pdf.SetFont(fontFamily, "", 11)
 	pdf.AliasNbPages("{nb}")
-	d := &Doc{pdf: pdf}
+	d := &Doc{pdf: pdf, left: left, top: top, right: right, bottom: bottom}
 	footer = printable(footer)
 	pdf.SetFooterFunc(func() {
 		w, h := pdf.GetPageSize()
 		pdf.SetFont(fontFamily, "", 8)
 		pdf.SetTextColor(90, 90, 90)
-		pdf.Text(margin, h-margin/2, footer)
-		pdf.SetXY(margin, h-margin/2-3)
-		pdf.CellFormat(w-2*margin, 4, lang.L("Page {{.N}} of {{.Total}}", map[string]any{"N": pdf.PageNo(), "Total": "{nb}"}), "", 0, "R", false, 0, "")
+		pdf.Text(left, h-bottom/2, footer)
+		pdf.SetXY(left, h-bottom/2-3)
+		pdf.CellFormat(w-left-right, 4, lang.L("Page {{.N}} of {{.Total}}", map[string]any{"N": pdf.PageNo(), "Total": "{nb}"}), "", 0, "R", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
 	})
 	pdf.AddPage()
@@ -118,13 +131,13 @@ func NewDoc(landscape bool, footer string) *Doc {
 // width is the printable width of a page.
 func (d *Doc) width() float64 {
 	w, _ := d.pdf.GetPageSize()
-	return w - 2*margin
+	return w - d.left - d.right
 }
 
 // bottom is the lowest y a line may end at.
-func (d *Doc) bottom() float64 {
+func (d *Doc) lowest() float64 {
 	_, h := d.pdf.GetPageSize()
-	return h - margin - 4
+	return h - d.bottom - 4
 }
 
 func lineHeight(size float64) float64 { return size * ptToMM * lineGap }
@@ -147,7 +160,7 @@ func (d *Doc) Text(text string, size float64) {
 // NeedSpace starts a new page unless mm more fit on this one, so a
 // heading stays with what follows it.
 func (d *Doc) NeedSpace(mm float64) {
-	if d.pdf.GetY()+mm > d.bottom() {
+	if d.pdf.GetY()+mm > d.lowest() {
 		d.pdf.AddPage()
 	}
 }
@@ -157,10 +170,10 @@ func (d *Doc) Gap(mm float64) { d.pdf.SetY(d.pdf.GetY() + mm) }
 func (d *Doc) paragraph(text string, size float64, align Align) {
 	lh := lineHeight(size)
 	for _, line := range d.wrap(text, d.width()) {
-		if d.pdf.GetY()+lh > d.bottom() {
+		if d.pdf.GetY()+lh > d.lowest() {
 			d.pdf.AddPage()
 		}
-		d.pdf.SetX(margin)
+		d.pdf.SetX(d.left)
 		d.pdf.CellFormat(d.width(), lh, line, "", 1, string(align), false, 0, "")
 	}
 }
@@ -242,7 +255,7 @@ func (d *Doc) Table(cols []Column, rows [][]string, size float64) {
 			cells[i] = d.wrap(printable(text), c.Width-2*pad)
 			height = max(height, len(cells[i]))
 		}
-		if d.pdf.GetY()+float64(height)*lh+2*pad > d.bottom() {
+		if d.pdf.GetY()+float64(height)*lh+2*pad > d.lowest() {
 			d.pdf.AddPage()
 			header()
 		}
@@ -257,7 +270,7 @@ func (d *Doc) row(cols []Column, cells [][]string, lh, pad float64, fill bool) {
 		lines = max(lines, len(c))
 	}
 	h := float64(lines)*lh + 2*pad
-	x, y := margin, d.pdf.GetY()
+	x, y := d.left, d.pdf.GetY()
 	style := "D"
 	if fill {
 		style = "FD"
@@ -270,21 +283,104 @@ func (d *Doc) row(cols []Column, cells [][]string, lh, pad float64, fill bool) {
 		}
 		x += c.Width
 	}
-	d.pdf.SetXY(margin, y+h)
+	d.pdf.SetXY(d.left, y+h)
 }
 
 // Signatures prints a line of labelled blanks to sign on, e.g. 填报人 ____.
 func (d *Doc) Signatures(labels ...string) {
 	d.Gap(6)
-	if d.pdf.GetY()+lineHeight(11) > d.bottom() {
+	if d.pdf.GetY()+lineHeight(11) > d.lowest() {
 		d.pdf.AddPage()
 	}
 	w := d.width() / float64(len(labels))
 	for i, l := range labels {
-		d.pdf.SetX(margin + float64(i)*w)
+		d.pdf.SetX(d.left + float64(i)*w)
 		d.pdf.CellFormat(w, lineHeight(11), printable(l)+":________________", "", 0, "L", false, 0, "")
 	}
 	d.pdf.Ln(lineHeight(11))
+}
+
+// Red is the red of a document's masthead and rule (版头, 红色分隔线).
+var Red = [3]int{230, 0, 18}
+
+// Colored prints a centred line in a colour, e.g. the red masthead.
+func (d *Doc) Colored(text string, size float64, color [3]int) {
+	d.pdf.SetTextColor(color[0], color[1], color[2])
+	d.Title(text, size)
+	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// Rule draws a line across the text block, thick mm wide, in a colour.
+func (d *Doc) Rule(thick float64, color [3]int) {
+	y := d.pdf.GetY() + thick/2
+	d.pdf.SetDrawColor(color[0], color[1], color[2])
+	d.pdf.SetLineWidth(thick)
+	d.pdf.Line(d.left, y, d.left+d.width(), y)
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.SetDrawColor(0, 0, 0)
+	d.pdf.SetY(y + thick/2)
+}
+
+// Spread prints one line with left and right at its two ends: the issuing
+// office and the date under a masthead.
+func (d *Doc) Spread(left, right string, size float64) {
+	d.pdf.SetFont(fontFamily, "", size)
+	defer d.pdf.SetFont(fontFamily, "", 11)
+	lh := lineHeight(size)
+	y := d.pdf.GetY()
+	d.pdf.SetXY(d.left, y)
+	d.pdf.CellFormat(d.width(), lh, printable(left), "", 0, "L", false, 0, "")
+	d.pdf.SetXY(d.left, y)
+	d.pdf.CellFormat(d.width(), lh, printable(right), "", 1, "R", false, 0, "")
+}
+
+// RightText prints lines flush right, each wrapped to the text block.
+func (d *Doc) RightText(text string, size float64) {
+	d.pdf.SetFont(fontFamily, "", size)
+	d.paragraph(printable(text), size, Right)
+	d.pdf.SetFont(fontFamily, "", 11)
+}
+
+// Fields prints labelled values in a grid of columns: each value wraps in
+// its own cell, so a long name pushes the row down instead of running into
+// its neighbour.
+func (d *Doc) Fields(pairs [][2]string, perRow int, size float64) {
+	d.pdf.SetFont(fontFamily, "", size)
+	defer d.pdf.SetFont(fontFamily, "", 11)
+	lh := lineHeight(size)
+	w := d.width() / float64(perRow)
+	for i := 0; i < len(pairs); i += perRow {
+		var cells [][]string
+		lines := 1
+		for _, p := range pairs[i:min(i+perRow, len(pairs))] {
+			c := d.wrap(printable(p[0]+":"+p[1]), w-3)
+			cells = append(cells, c)
+			lines = max(lines, len(c))
+		}
+		if d.pdf.GetY()+float64(lines)*lh > d.lowest() {
+			d.pdf.AddPage()
+		}
+		y := d.pdf.GetY()
+		for n, c := range cells {
+			for k, line := range c {
+				d.pdf.SetXY(d.left+float64(n)*w, y+float64(k)*lh)
+				d.pdf.CellFormat(w-3, lh, line, "", 0, "L", false, 0, "")
+			}
+		}
+		d.pdf.SetXY(d.left, y+float64(lines)*lh)
+	}
+}
+
+// Remaining is the height in mm left on the page below the current line.
+func (d *Doc) Remaining() float64 { return d.lowest() - d.pdf.GetY() }
+
+// ToBottom moves down so that mm are left before the page's foot, for a
+// block (the 版记) that belongs at the bottom of the last page.
+func (d *Doc) ToBottom(mm float64) {
+	if d.Remaining() < mm {
+		d.pdf.AddPage()
+	}
+	d.pdf.SetY(d.lowest() - mm)
 }
 
 // TextWidth is the width in mm of text at size; callers use it to size columns.
@@ -327,13 +423,13 @@ func (d *Doc) BarChart(title string, labels []string, values []int, height float
 	d.pdf.SetFillColor(90, 130, 190)
 	for i, v := range values {
 		h := height * float64(v) / float64(most)
-		x := margin + float64(i)*slot + slot*0.2
+		x := d.left + float64(i)*slot + slot*0.2
 		d.pdf.Rect(x, top+height-h, slot*0.6, h, "F")
-		d.pdf.SetXY(margin+float64(i)*slot, top+height-h-4)
+		d.pdf.SetXY(d.left+float64(i)*slot, top+height-h-4)
 		d.pdf.CellFormat(slot, 4, strconv.Itoa(v), "", 0, "C", false, 0, "")
-		d.pdf.SetXY(margin+float64(i)*slot, top+height+1)
+		d.pdf.SetXY(d.left+float64(i)*slot, top+height+1)
 		d.pdf.CellFormat(slot, 4, printable(labels[i]), "", 0, "C", false, 0, "")
 	}
-	d.pdf.Line(margin, top+height, margin+d.width(), top+height)
-	d.pdf.SetXY(margin, top+height+7)
+	d.pdf.Line(d.left, top+height, d.left+d.width(), top+height)
+	d.pdf.SetXY(d.left, top+height+7)
 }

@@ -23,27 +23,30 @@ func WeeklyReportPDF(w io.Writer, days []data.DailyFigures, printed time.Time) e
 	var labels []string
 	var admitted, people []int
 	var rows [][]string
-	var posts data.Counts
-	var tests, positives, released int
+	var total [8]int
 	for _, f := range days {
 		labels = append(labels, f.Day.Format("1/2"))
 		admitted = append(admitted, f.Admitted())
 		people = append(people, f.PostsTotal.People)
-		posts.Add(f.PostsTotal)
-		var t, p, r int
-		for _, s := range f.Sites {
-			t, p, r = t+s.TestsDone, p+s.Positives, r+s.Released
+		cells := weeklyCells(f)
+		row := []string{FormatDay(f.Day)}
+		for i, v := range cells {
+			row = append(row, strconv.Itoa(v))
+			if i == 5 {
+				total[i] = v // in isolation: the last day's, not a sum
+			} else {
+				total[i] += v
+			}
 		}
-		tests, positives, released = tests+t, positives+p, released+r
-		rows = append(rows, []string{FormatDay(f.Day), strconv.Itoa(f.PostsTotal.Vehicles), strconv.Itoa(f.PostsTotal.People),
-			strconv.Itoa(f.PostsTotal.Fevers), strconv.Itoa(f.Admitted()), strconv.Itoa(r), strconv.Itoa(f.InIsolation()),
-			strconv.Itoa(t), strconv.Itoa(p)})
+		rows = append(rows, row)
 	}
-	rows = append(rows, []string{lang.L("Week"), strconv.Itoa(posts.Vehicles), strconv.Itoa(posts.People), strconv.Itoa(posts.Fevers),
-		strconv.Itoa(sum(admitted)), strconv.Itoa(released), strconv.Itoa(last.InIsolation()), strconv.Itoa(tests), strconv.Itoa(positives)})
+	week := []string{lang.L("Week")}
+	for _, v := range total {
+		week = append(week, strconv.Itoa(v))
+	}
+	rows = append(rows, week)
 	d.Title(lang.L("Day by day"), 13)
-	d.Table(columns(d, []string{lang.L("Date"), lang.L("Vehicles"), lang.L("People"), lang.L("Fevers"), lang.L("Admissions"),
-		lang.L("Releases"), lang.L("In isolation"), lang.L("Tests done"), lang.L("Positive")}, 34), rows, 9)
+	d.Table(columns(d, weeklyHeader(), 34), rows, 9)
 	d.Text(lang.L("In isolation: at the end of each day; the week's line gives the last day's."), 8.5)
 	d.Gap(3)
 	// Each checkpoint's week; a post with nothing entered all week is 未填报.
@@ -78,9 +81,15 @@ func WeeklyReportPDF(w io.Writer, days []data.DailyFigures, printed time.Time) e
 	return d.Write(w)
 }
 
-func sum(xs []int) (n int) {
-	for _, x := range xs {
-		n += x
-	}
-	return n
+// weeklyHeader heads the day-by-day table: the date, then weeklyCells.
+func weeklyHeader() []string {
+	return []string{lang.L("Date"), lang.L("Vehicles"), lang.L("People"), lang.L("Fevers"), lang.L("Admissions"),
+		lang.L("Releases"), lang.L("In isolation"), lang.L("Tests done"), lang.L("New positives")}
+}
+
+// weeklyCells are one day's line of the weekly summary.
+func weeklyCells(f data.DailyFigures) []int {
+	s := sumSites(f.Sites)
+	return []int{f.PostsTotal.Vehicles, f.PostsTotal.People, f.PostsTotal.Fevers, s.Admitted, s.Released, s.InIsolation,
+		s.TestsDone, s.Positives}
 }

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"strings"
@@ -14,13 +16,52 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
-	"fangkong/reports"
 )
 
 // IsCommand reports whether args ask for a command-line tool rather than
-// the window: anything that does not start with an option.
+// the window: anything that does not start with an option, and the
+// requests for help.
 func IsCommand(args []string) bool {
-	return len(args) > 0 && !strings.HasPrefix(args[0], "-")
+	return len(args) > 0 && (!strings.HasPrefix(args[0], "-") || isHelp(args[0]))
+}
+
+func isHelp(arg string) bool {
+	return arg == "help" || arg == "-h" || arg == "-help" || arg == "--help"
+}
+
+// cliFlags are every option of every command; each command declares the
+// ones it takes, and any other is refused.
+type cliFlags struct {
+	db, scale, to, dir, logPath, name, pin, date, out, xlsx string
+	keep, clerk                                             bool
+}
+
+// commandFlags names the options each command takes.
+var commandFlags = map[string][]string{
+	"demo":          {"db", "scale"},
+	"backup":        {"db", "to"},
+	"selfcheck":     {"dir", "keep", "log"},
+	"operator":      {"db", "name", "pin", "clerk"},
+	"report daily":  {"db", "date", "out", "xlsx"},
+	"report weekly": {"db", "date", "out", "xlsx"},
+	"version":       {},
+}
+
+func (c *cliFlags) set(command string) *flag.FlagSet {
+	fs := flag.NewFlagSet(command, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	strs := map[string]*string{"db": &c.db, "scale": &c.scale, "to": &c.to, "dir": &c.dir, "log": &c.logPath,
+		"name": &c.name, "pin": &c.pin, "date": &c.date, "out": &c.out, "xlsx": &c.xlsx}
+	bools := map[string]*bool{"keep": &c.keep, "clerk": &c.clerk}
+	defaults := map[string]string{"scale": string(app.ScaleSmall), "dir": os.TempDir()}
+	for _, name := range commandFlags[command] {
+		if p, ok := strs[name]; ok {
+			fs.StringVar(p, name, defaults[name], "")
+		} else {
+			fs.BoolVar(bools[name], name, false, "")
+		}
+	}
+	return fs
 }
 
 // RunCommand runs a command-line tool and returns the exit code: 0 done,
@@ -34,35 +75,42 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		return usage()
 	}
-	command := args[0]
+	if isHelp(args[0]) {
+		fmt.Fprintln(stdout, lang.L("CLIUsage"))
+		return 0
+	}
+	command, rest := args[0], args[1:]
 	if command == "report" {
-		if len(args) < 2 || (args[1] != "daily" && args[1] != "weekly") {
+		if len(rest) == 0 || (rest[0] != "daily" && rest[0] != "weekly") {
 			return usage()
 		}
-		command, args = "report "+args[1], args[1:]
+		command, rest = "report "+rest[0], rest[1:]
 	}
-	fs := flag.NewFlagSet(command, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	db := fs.String("db", "", "")
-	scale := fs.String("scale", string(app.ScaleSmall), "")
-	to := fs.String("to", "", "")
-	dir := fs.String("dir", os.TempDir(), "")
-	keep := fs.Bool("keep", false, "")
-	logPath := fs.String("log", "", "")
-	name := fs.String("name", "", "")
-	pin := fs.String("pin", "", "")
-	clerk := fs.Bool("clerk", false, "")
-	date := fs.String("date", "", "")
-	out := fs.String("out", "", "")
-	xlsx := fs.String("xlsx", "", "")
-	if err := fs.Parse(args[1:]); err != nil || fs.NArg() > 0 {
+	if _, ok := commandFlags[command]; !ok {
 		return usage()
 	}
-	open := func() (*app.App, int) {
-		if *db == "" {
+	var c cliFlags
+	flags := c.set(command)
+	if err := flags.Parse(rest); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, lang.L("CLIUsage"))
+			return 0
+		}
+		return fail(2, lang.L("This command does not take that option.")+"\n"+lang.L("CLIUsage"))
+	}
+	if flags.NArg() > 0 {
+		return usage()
+	}
+	// open opens the database named by --db: one that exists, except for
+	// demo, which fills a new one. A mistyped path then creates nothing.
+	open := func(mayCreate bool) (*app.App, int) {
+		if c.db == "" {
 			return nil, fail(2, lang.L("Please name the database with --db PATH."))
 		}
-		a, err := app.Open(context.Background(), *db, time.Now)
+		if _, err := os.Stat(c.db); errors.Is(err, fs.ErrNotExist) && !mayCreate {
+			return nil, fail(1, lang.L("There is no database file at {{.Path}}; nothing was created.", map[string]any{"Path": c.db}))
+		}
+		a, err := app.Open(context.Background(), c.db, time.Now)
 		if err != nil {
 			return nil, fail(1, Message(err))
 		}
@@ -71,60 +119,61 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 
 	switch command {
 	case "report daily", "report weekly":
-		if *out == "" && *xlsx == "" {
+		if c.out == "" && c.xlsx == "" {
 			return fail(2, lang.L("Please name the output with --out FILE.pdf (and/or --xlsx FILE.xlsx)."))
 		}
 		day := time.Now()
-		if *date != "" {
-			d, err := data.ParseDay(*date)
+		if c.date != "" {
+			d, err := data.ParseDay(c.date)
 			if err != nil {
 				return fail(2, lang.L("Please enter a date such as 2026-11-03."))
 			}
 			day = d
 		}
-		a, code := open()
+		a, code := open(false)
 		if a == nil {
 			return code
 		}
 		defer a.Close()
+		files := app.ReportFiles{PDF: c.out, XLSX: c.xlsx}
 		var err error
 		if command == "report daily" {
-			err = writeDailyReport(a, day, *out, *xlsx)
+			_, _, err = a.ScheduledDailyReport(a.Ctx(), day, files)
 		} else {
-			err = writeWeeklyReport(a, day, *out)
+			err = a.WriteWeeklyReport(a.Ctx(), day, files)
 		}
 		if err != nil {
 			return fail(1, Message(err))
 		}
-		fmt.Fprintln(stdout, lang.L("Report written to {{.Path}}", map[string]any{"Path": strings.TrimSpace(*out + " " + *xlsx)}))
+		fmt.Fprintln(stdout, lang.L("Report written to {{.Path}}", map[string]any{"Path": strings.TrimSpace(c.out + " " + c.xlsx)}))
 		return 0
 	case "version":
 		fmt.Fprintln(stdout, lang.L("AppName"), app.Version)
 		return 0
 	case "demo":
-		a, code := open()
+		a, code := open(true)
 		if a == nil {
 			return code
 		}
 		defer a.Close()
-		if err := a.Demo(context.Background(), app.Scale(*scale)); err != nil {
+		if err := a.Demo(context.Background(), app.Scale(c.scale)); err != nil {
 			return fail(1, Message(err))
 		}
-		fmt.Fprintln(stdout, lang.L("Demo data written to {{.Path}}", map[string]any{"Path": *db}))
+		fmt.Fprintln(stdout, lang.L("Demo data written to {{.Path}}", map[string]any{"Path": c.db}))
 		return 0
 	case "selfcheck":
 		// A Windows GUI program's console output can vanish, so the steps
 		// can also go to a file.
 		out := stdout
-		if *logPath != "" {
-			f, err := os.Create(*logPath)
+		if c.logPath != "" {
+			f, err := os.Create(c.logPath)
 			if err != nil {
 				return fail(1, Message(err))
 			}
 			defer f.Close()
 			out = io.MultiWriter(stdout, f)
 		}
-		err := app.SelfCheck(context.Background(), *dir, *keep, func(step string) { fmt.Fprintln(out, "✓ "+step) })
+		err := app.SelfCheck(context.Background(), c.dir, c.keep, func(step string) { fmt.Fprintln(out, "✓ "+step) })
 		if err != nil {
 			fmt.Fprintln(out, lang.L("Self check failed: {{.Why}}", map[string]any{"Why": Message(err)}))
 			log.Printf("self check: %v", err)
@@ -135,39 +184,39 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 	case "operator":
 		// Sets up an operator or resets a forgotten PIN: whoever can run
 		// this can copy the file anyway, so it asks for no PIN itself.
-		a, code := open()
+		a, code := open(false)
 		if a == nil {
 			return code
 		}
 		defer a.Close()
-		list, err := a.DB.Staff(context.Background(), data.StaffQuery{Text: *name})
+		list, err := a.DB.Staff(context.Background(), data.StaffQuery{Text: c.name})
 		if err != nil {
 			return fail(1, Message(err))
 		}
 		var found []data.Staff
 		for _, s := range list {
-			if s.Name == strings.TrimSpace(*name) {
+			if s.Name == strings.TrimSpace(c.name) {
 				found = append(found, s)
 			}
 		}
 		if len(found) != 1 {
-			return fail(1, lang.L("There must be exactly one active staff member named {{.Name}}; there are {{.N}}.", map[string]any{"Name": *name, "N": len(found)}))
+			return fail(1, lang.L("There must be exactly one active staff member named {{.Name}}; there are {{.N}}.", map[string]any{"Name": c.name, "N": len(found)}))
 		}
-		if err := a.DB.SaveOperator(context.Background(), found[0].ID, !*clerk, *pin); err != nil {
+		if err := a.DB.SaveOperator(context.Background(), found[0].ID, !c.clerk, c.pin); err != nil {
 			return fail(1, Message(err))
 		}
 		fmt.Fprintln(stdout, lang.L("{{.Name}} is now an operator.", map[string]any{"Name": found[0].Name}))
 		return 0
 	case "backup":
-		if *to == "" {
+		if c.to == "" {
 			return fail(2, lang.L("Please name the backup folder with --to DIR."))
 		}
-		a, code := open()
+		a, code := open(false)
 		if a == nil {
 			return code
 		}
 		defer a.Close()
-		path, err := a.Backup(context.Background(), *to)
+		path, err := a.Backup(context.Background(), c.to)
 		if err != nil {
 			return fail(1, Message(err))
 		}
@@ -175,46 +224,4 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	return usage()
-}
-
-// writeDailyReport writes a day's report for a scheduled task: the one
-// issued for that day (the newest version), or, if none was, issues it
-// now. Running it twice never makes a second version.
-func writeDailyReport(a *app.App, day time.Time, pdfPath, xlsxPath string) error {
-	ctx := a.Ctx()
-	list, err := a.DB.IssuedReports(ctx)
-	if err != nil {
-		return err
-	}
-	var r data.DailyReport
-	for _, l := range list {
-		if l.Day.Equal(data.StartOfDay(day)) && r.ID == 0 {
-			if r, err = a.DB.IssuedReport(ctx, l.ID); err != nil {
-				return err
-			}
-		}
-	}
-	if r.ID == 0 {
-		if r, err = a.DB.IssueReport(ctx, day, "", "", ""); err != nil {
-			return err
-		}
-	}
-	if pdfPath != "" {
-		if err := writeFile(pdfPath, func(f *os.File) error { return reports.DailyReportPDF(f, r, a.Now()) }); err != nil {
-			return err
-		}
-	}
-	if xlsxPath != "" {
-		return writeFile(xlsxPath, func(f *os.File) error { return reports.DailyReportWorkbook(f, r) })
-	}
-	return nil
-}
-
-// writeWeeklyReport writes the summary of the seven days ending on day.
-func writeWeeklyReport(a *app.App, day time.Time, pdfPath string) error {
-	days, err := a.DB.WeekFigures(a.Ctx(), day)
-	if err != nil {
-		return err
-	}
-	return writeFile(pdfPath, func(f *os.File) error { return reports.WeeklyReportPDF(f, days, a.Now()) })
 }

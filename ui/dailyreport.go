@@ -2,8 +2,8 @@ package ui
 
 import (
 	"io"
-	"os"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +26,7 @@ type dailyReports struct {
 	events   *widget.Entry
 	filledBy *widget.Entry
 	checkBy  *widget.Entry
+	signedBy *widget.Entry
 	preview  *fyne.Container
 	draft    data.DailyReport
 	issued   []data.IssuedReportLine
@@ -35,7 +36,7 @@ type dailyReports struct {
 
 func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 	r := &dailyReports{win: w, app: a, events: widget.NewMultiLineEntry(), filledBy: widget.NewEntry(), checkBy: widget.NewEntry(),
-		preview: container.NewVBox()}
+		signedBy: widget.NewEntry(), preview: container.NewVBox()}
 	r.day = newDayPicker(a.Now, r.refresh)
 	r.events.SetPlaceHolder(lang.L("Notable events of the day; leave empty when nothing abnormal happened"))
 	r.events.SetMinRowsVisible(3)
@@ -45,6 +46,9 @@ func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 			version := strconv.Itoa(l.Version)
 			if l.Version > 1 {
 				version += " " + lang.L("revised")
+			}
+			if l.Backfill {
+				version += " " + lang.L("filed late")
 			}
 			return []string{l.Day.Format("2006-01-02"), lang.L("No. {{.N}}", map[string]any{"N": l.Number}), version,
 				l.IssuedAt.Format("2006-01-02 15:04"), l.Operator}[col]
@@ -59,9 +63,10 @@ func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 	f.add("events", lang.L("Notable events"), r.events)
 	f.add("filled_by", lang.L("Filled by"), r.filledBy)
 	f.add("reviewed_by", lang.L("Reviewed by"), r.checkBy)
+	f.add("signed_by", lang.L("Signed by"), r.signedBy)
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("Preview"), theme.VisibilityIcon(), r.refresh),
-		widget.NewButtonWithIcon(lang.L("Issue and print"), theme.DocumentPrintIcon(), r.issue),
+		widget.NewButtonWithIcon(lang.L("Issue and print…"), theme.DocumentPrintIcon(), r.issue),
 		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), r.exportDraft),
 		widget.NewButtonWithIcon(lang.L("Weekly summary"), theme.DocumentIcon(), r.weekly))
 	left := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), r.day.box), f.grid, buttons),
@@ -86,7 +91,7 @@ func (r *dailyReports) refresh() {
 		r.filledBy.SetText(r.app.Operator().Name)
 	}
 	var err error
-	r.draft, err = r.app.DB.DraftReport(r.app.Ctx(), day, r.events.Text, r.filledBy.Text, r.checkBy.Text)
+	r.draft, err = r.app.DB.DraftReport(r.app.Ctx(), day, r.input())
 	if err == nil {
 		r.issued, err = r.app.DB.IssuedReports(r.app.Ctx())
 	}
@@ -104,7 +109,7 @@ func (r *dailyReports) showPreview() {
 	d := r.draft
 	t := d.Today
 	r.preview.Objects = []fyne.CanvasObject{heading(reports.DailyTitle(t.Post) + "  " + reports.DailyNumber(d)),
-		widget.NewLabel(t.Post.PostName + "  " + reports.FormatDate(t.Day))}
+		widget.NewLabel(strings.TrimSpace(t.Post.PostName + "  " + reports.FormatDate(t.Day) + "  " + reports.Cutoff(t)))}
 	for _, sec := range reports.DailySections(d) {
 		rows := sec.Rows
 		widths := make([]float32, len(sec.Header))
@@ -131,19 +136,75 @@ func (r *dailyReports) showPreview() {
 	r.preview.Refresh()
 }
 
-// issue freezes the day's figures as a numbered report and prints it.
+// input is what the clerk typed on the report.
+func (r *dailyReports) input() data.ReportInput {
+	return data.ReportInput{Events: r.events.Text, FilledBy: r.filledBy.Text, ReviewedBy: r.checkBy.Text, SignedBy: r.signedBy.Text}
+}
+
+// issue asks before issuing, as an official signs: the number and date
+// the report will carry and where its figures stop; for a re-issue, every
+// figure that changes from the issued version and the 修订说明 to print.
+// Only then are the figures frozen and the PDF printed.
 func (r *dailyReports) issue() {
 	day, ok := r.day.chosen(r.win, lang.L("Reports"))
 	if !ok {
 		return
 	}
-	rep, err := r.app.DB.IssueReport(r.app.Ctx(), day, r.events.Text, r.filledBy.Text, r.checkBy.Text)
+	ctx := r.app.Ctx()
+	draft, err := r.app.DB.DraftReport(ctx, day, r.input())
 	if err != nil {
 		showMessage(r.win, lang.L("Issue and print"), Message(err))
 		return
 	}
-	r.refresh()
-	r.print(rep)
+	f := newForm()
+	what := lang.L("Issue {{.Number}} for {{.Date}}?", map[string]any{"Number": reports.DailyNumber(draft), "Date": reports.FormatDate(day)})
+	if cut := reports.Cutoff(draft.Today); cut != "" {
+		what += "\n" + lang.L("The day is not over: {{.Cutoff}}; the report says so.", map[string]any{"Cutoff": cut})
+	}
+	if draft.Backfill {
+		what += "\n" + lang.L("A later day has been issued already: this one is numbered next and marked 补报.")
+	}
+	what += "\n" + lang.L("Once issued its figures are frozen; a correction is a revision.")
+	summary := widget.NewLabel(what)
+	summary.Wrapping = fyne.TextWrapWord
+	f.add("summary", "", summary)
+	note := widget.NewMultiLineEntry()
+	if draft.Revised() {
+		f.wide = true
+		old, err := r.app.DB.LatestIssued(ctx, day)
+		if err != nil {
+			showMessage(r.win, lang.L("Issue and print"), Message(err))
+			return
+		}
+		changes := reports.ReportChanges(old, draft)
+		var view fyne.CanvasObject = widget.NewLabel(lang.L("No figure differs from the issued version."))
+		if len(changes) > 0 {
+			table := newTable([]string{lang.L("Figure"), lang.L("Issued"), lang.L("Now")}, []float32{380, 200, 200},
+				func() int { return len(changes) }, func(row, col int) string {
+					c := changes[row]
+					return []string{c.Figure, c.Was, c.Now}[col]
+				})
+			view = container.NewGridWrap(fyne.NewSize(800, min(300, 38*float32(len(changes)+1)+4)), table)
+		}
+		f.add("changes", lang.L("Changes"), view)
+		note.SetPlaceHolder(lang.L("Why it is issued again, e.g. 东村村口夜班台账补录"))
+		note.SetMinRowsVisible(2)
+		f.add("revision_note", lang.L("Revision note"), note)
+	}
+	in := r.input()
+	showFormDialog(r.win, lang.L("Issue and print"), lang.L("Issue and print"), f, func() error {
+		in.RevisionNote = note.Text
+		path, err := r.app.OutputPath(r.app.ReportsDir(), reports.DailyTitle(draft.Today.Post)+reports.DailyNumber(draft), ".pdf")
+		if err != nil {
+			return err
+		}
+		if _, err := r.app.IssueDailyReport(ctx, day, in, app.ReportFiles{PDF: path}); err != nil {
+			return err
+		}
+		r.refresh()
+		openPrinted(r.win, lang.L("Issue and print"), path)
+		return nil
+	})
 }
 
 func (r *dailyReports) print(rep data.DailyReport) {
@@ -164,7 +225,7 @@ func (r *dailyReports) reprint(l data.IssuedReportLine) {
 func (r *dailyReports) exportDraft() {
 	path, err := r.app.OutputPath(r.app.ExportsDir(), reports.DailyTitle(r.draft.Today.Post), ".xlsx")
 	if err == nil {
-		err = writeFile(path, func(f *os.File) error { return reports.DailyReportWorkbook(f, r.draft) })
+		err = r.app.WriteDailyReport(r.draft, app.ReportFiles{XLSX: path})
 	}
 	if err != nil {
 		showMessage(r.win, lang.L("Export Excel"), Message(err))
@@ -179,12 +240,14 @@ func (r *dailyReports) weekly() {
 	if !ok {
 		return
 	}
-	days, err := r.app.DB.WeekFigures(r.app.Ctx(), day)
+	title := lang.L("Weekly summary") + " " + day.Format("1月2日")
+	path, err := r.app.OutputPath(r.app.ReportsDir(), title, ".pdf")
+	if err == nil {
+		err = r.app.WriteWeeklyReport(r.app.Ctx(), day, app.ReportFiles{PDF: path})
+	}
 	if err != nil {
 		showMessage(r.win, lang.L("Weekly summary"), Message(err))
 		return
 	}
-	printPDF(r.win, r.app, lang.L("Weekly summary")+" "+day.Format("1月2日"), func(w io.Writer) error {
-		return reports.WeeklyReportPDF(w, days, r.app.Now())
-	})
+	openPrinted(r.win, title, path)
 }

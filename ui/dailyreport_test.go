@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
 	"fangkong/data"
@@ -118,30 +120,53 @@ func printedText(t *testing.T, a *app.App) string {
 	return strings.Join(strings.Fields(string(out)), "")
 }
 
+// issueFromScreen taps 签发并打印…, checks what the confirmation says,
+// types the revision note when one is asked for, and issues.
+func issueFromScreen(t *testing.T, s *shell, r *dailyReports, note string, says ...string) {
+	t.Helper()
+	test.Tap(findButton(t, r.box, "签发并打印…"))
+	dlg := topOverlay(t, s)
+	for _, want := range says {
+		if !findLabel(dlg, want) {
+			t.Fatalf("the confirmation does not say %q", want)
+		}
+	}
+	if note != "" {
+		entries := entriesIn(dlg)
+		test.Type(entries[len(entries)-1], note)
+	}
+	test.Tap(findButton(t, dlg, "签发并打印"))
+}
+
 func TestDailyReportPrintsTheRecordedNumbers(t *testing.T) {
 	a := openTestApp(t, false)
 	reportDay(t, a)
-	_, r := reportsScreen(t, a)
+	s, r := reportsScreen(t, a)
 	test.Type(r.checkBy, "王小红")
-	test.Tap(findButton(t, r.box, "签发并打印"))
+	test.Type(r.signedBy, "欧阳建国")
+	issueFromScreen(t, s, r, "", "签发2026年11月25日 星期三的日报(第1期)?", "当日尚未结束:统计截至09:00")
 	text := printedText(t, a)
 	for _, want := range []string{
-		"城关镇疫情防控工作日报", "第1期", "2026年11月25日星期三",
+		"城关镇疫情防控工作日报", "第1期", "城关镇疫情防控指挥部2026年11月25日(统计截至09:00)",
+		"今日要情", "卡口查验:3个卡口中2个已报数,共查验车辆1辆、人员5人次,劝返1人,体温异常1人,转送1人。",
 		"带班领导:周卫东13912345001",
 		// Vehicles, people (3 + 2 passengers), turned back, fevers, handed over, night people.
 		"G65高速城关出口151110",
-		// The village gate with nothing entered, and the gate with a tally of zeros.
-		"河湾村村口未填报", "东村村口000000",
-		"全部卡口1(+1)5(+5)1(+1)1(+1)1(+1)0(+0)",
-		// Rooms, occupied, vacant, awaiting disinfection, in isolation, admitted, released, transferred, tests, positive, fevers.
-		"城关镇第一集中隔离点42202200101",
+		// The gate with nothing yet in its running shift, and the gate with a tally of zeros.
+		"河湾村村口进行中", "东村村口000000",
+		// At 09:00 yesterday nothing had been entered anywhere: nothing to compare with.
+		"全部卡口151110",
+		"括号内为较昨日同时段(截至09:00)增减。前一日有卡口未填报(未填报不等于0),卡口合计不作比较。",
+		// Rooms, occupied, vacant, awaiting disinfection; then the people.
+		"城关镇第一集中隔离点4220",
+		"城关镇第一集中隔离点22001001",
 		"密切接触者1人、入境人员1人",
-		"医用外科口罩(独立包装)800只1000200",
+		"医用外科口罩(独立包装)800只10002002000",
 		"今日有体温异常或阳性情况",
-		"审核人王小红",
+		"签发人:欧阳建国", "审核人:王小红",
 	} {
 		if !strings.Contains(text, want) {
-			t.Errorf("report lacks %q", want)
+			t.Errorf("report lacks %q in %s", want, text)
 		}
 	}
 	if strings.Contains(text, "今日无新增异常情况") {
@@ -154,7 +179,7 @@ func TestIssuedReportStaysAsIssued(t *testing.T) {
 	regs := reportDay(t, a)
 	ctx := context.Background()
 	day := data.StartOfDay(a.Now())
-	first, err := a.DB.IssueReport(ctx, day, "", "刘芳", "")
+	first, err := a.IssueDailyReport(ctx, day, data.ReportInput{FilledBy: "刘芳"}, app.ReportFiles{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,30 +194,234 @@ func TestIssuedReportStaysAsIssued(t *testing.T) {
 	if again.Today.PostsTotal.Fevers != 1 || again.Today.PostsTotal.People != 5 || again.Version != 1 {
 		t.Fatalf("the issued report changed: %+v", again.Today.PostsTotal)
 	}
-	draft, _ := a.DB.DraftReport(ctx, day, "", "", "")
+	draft, _ := a.DB.DraftReport(ctx, day, data.ReportInput{})
 	if draft.Today.PostsTotal.Fevers != 0 || draft.Today.PostsTotal.People != 4 {
 		t.Fatalf("the correction is not in the new figures: %+v", draft.Today.PostsTotal)
 	}
-	// Re-issuing makes version 2 under the same number, marked 修订; both stay.
-	_, r := reportsScreen(t, a)
-	test.Tap(findButton(t, r.box, "签发并打印"))
+	// Re-issuing shows what changes, figure by figure, and asks why.
+	s, r := reportsScreen(t, a)
+	test.Tap(findButton(t, r.box, "签发并打印…"))
+	dlg := topOverlay(t, s)
+	if !findLabel(dlg, "签发2026年11月25日 星期三的日报(第1期 (修订 第2版))?") {
+		t.Fatal("the confirmation does not name the revision")
+	}
+	var table *widget.Table
+	for _, o := range test.LaidOutObjects(dlg) {
+		if tb, ok := o.(*widget.Table); ok {
+			table = tb
+		}
+	}
+	if table == nil {
+		t.Fatal("no table of changes")
+	}
+	rows, _ := table.Length()
+	var shown []string
+	for row := range rows {
+		shown = append(shown, tableText(table, row))
+	}
+	all := strings.Join(shown, "\n")
+	for _, want := range []string{"卡口 · G65高速城关出口 · 人员 5 4", "卡口 · G65高速城关出口 · 体温异常 1 0"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("changes lack %q:\n%s", want, all)
+		}
+	}
+	// Without a reason nothing is issued; the reason is asked beside its field.
+	test.Tap(findButton(t, dlg, "签发并打印"))
+	if !findLabel(dlg, "请填写原因") {
+		t.Fatal("a revision without a note was not refused beside the field")
+	}
+	if list, _ := a.DB.IssuedReports(ctx); len(list) != 1 {
+		t.Fatalf("issued without a note: %+v", list)
+	}
+	entries := entriesIn(dlg)
+	test.Type(entries[len(entries)-1], "钱二体温录错,已作废")
+	test.Tap(findButton(t, dlg, "签发并打印"))
 	text := printedText(t, a)
-	if !strings.Contains(text, "第1期(修订第2版)") {
-		t.Fatalf("re-issue not marked: %q", text[:200])
+	for _, want := range []string{"第1期(修订第2版)", "修订说明:钱二体温录错,已作废"} {
+		if !strings.Contains(text, want) {
+			t.Fatalf("revision lacks %q: %q", want, text[:300])
+		}
 	}
 	list, _ := a.DB.IssuedReports(ctx)
 	if len(list) != 2 || list[0].Version != 2 || list[1].Version != 1 || list[0].Number != 1 || list[1].Number != 1 {
 		t.Fatalf("issued %+v", list)
 	}
 	// The next day takes the next number.
-	next, err := a.DB.IssueReport(ctx, day.AddDate(0, 0, 1), "", "", "")
-	if err != nil || next.Number != 2 || next.Version != 1 {
-		t.Fatalf("next day: %d/%d, %v", next.Number, next.Version, err)
+	next, err := a.IssueDailyReport(ctx, day.AddDate(0, 0, 1), data.ReportInput{}, app.ReportFiles{})
+	if !errors.Is(err, data.ErrFutureDay) {
+		t.Fatalf("a day not begun was issued: %+v, %v", next, err)
+	}
+}
+
+// tableText is a row of a table as shown, cells joined by spaces.
+func tableText(tb *widget.Table, row int) string {
+	_, cols := tb.Length()
+	var cells []string
+	for col := range cols {
+		o := tb.CreateCell()
+		tb.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
+		for _, obj := range test.LaidOutObjects(o) {
+			if l, ok := obj.(*widget.Label); ok {
+				cells = append(cells, l.Text)
+			}
+		}
+	}
+	return strings.Join(cells, " ")
+}
+
+func TestReportNumbersFollowTheDatesAndBackfillIsMarked(t *testing.T) {
+	now := time.Date(2026, 12, 1, 18, 0, 0, 0, time.Local)
+	a := openTestAppAt(t, false, &now)
+	ctx := context.Background()
+	issue := func(day time.Time) data.DailyReport {
+		t.Helper()
+		r, err := a.IssueDailyReport(ctx, day, data.ReportInput{}, app.ReportFiles{PDF: filepath.Join(t.TempDir(), "日报.pdf")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	d := func(m time.Month, day int) time.Time { return time.Date(2026, m, day, 0, 0, 0, 0, time.Local) }
+	for _, c := range []struct {
+		day      time.Time
+		number   int
+		backfill bool
+	}{{d(11, 29), 1, false}, {d(12, 1), 2, false}, {d(11, 30), 3, true}, {d(10, 1), 4, true}} {
+		r := issue(c.day)
+		if r.Number != c.number || r.Backfill != c.backfill {
+			t.Fatalf("%s: 第%d期 backfill %v, want 第%d期 %v", c.day.Format("1-2"), r.Number, r.Backfill, c.number, c.backfill)
+		}
+	}
+	// A revision of a late day keeps its number and its mark.
+	r, err := a.IssueDailyReport(ctx, d(11, 30), data.ReportInput{RevisionNote: "补录台账"}, app.ReportFiles{})
+	if err != nil || r.Number != 3 || !r.Backfill || r.Version != 2 {
+		t.Fatalf("revision of a late day: %+v, %v", r, err)
+	}
+	path := filepath.Join(t.TempDir(), "补报.pdf")
+	if err := a.WriteDailyReport(r, app.ReportFiles{PDF: path}); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, path); !strings.Contains(text, "第3期(补报)(修订第2版)") {
+		t.Fatalf("late revision's number line: %q", text[:200])
+	}
+}
+
+// pdfText is a PDF's text without spaces.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
+}
+
+func TestNothingIsIssuedUnlessItsFileIsWritten(t *testing.T) {
+	a := openTestApp(t, false)
+	ctx := context.Background()
+	missing := filepath.Join(t.TempDir(), "没有这个文件夹", "日报.pdf")
+	_, err := a.IssueDailyReport(ctx, a.Now(), data.ReportInput{}, app.ReportFiles{PDF: missing})
+	var folder *app.FolderError
+	if !errors.As(err, &folder) || !strings.Contains(Message(err), "没有这个文件夹") {
+		t.Fatalf("missing folder: %v (%s)", err, Message(err))
+	}
+	if list, _ := a.DB.IssuedReports(ctx); len(list) != 0 {
+		t.Fatalf("issued although its file was not written: %+v", list)
+	}
+	// The PDF was fine but the workbook's folder is missing: nothing is
+	// issued and the PDF is not left behind either.
+	dir := t.TempDir()
+	_, err = a.IssueDailyReport(ctx, a.Now(), data.ReportInput{}, app.ReportFiles{PDF: filepath.Join(dir, "日报.pdf"),
+		XLSX: filepath.Join(dir, "无", "日报.xlsx")})
+	if err == nil {
+		t.Fatal("issued with the workbook's folder missing")
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Fatalf("files left behind: %v", left)
+	}
+	if list, _ := a.DB.IssuedReports(ctx); len(list) != 0 {
+		t.Fatalf("issued although its workbook was not written: %+v", list)
+	}
+}
+
+func TestPartDayComparesWithTheSameTimeYesterday(t *testing.T) {
+	now := time.Date(2026, 11, 25, 15, 36, 0, 0, time.Local)
+	a := openTestAppAt(t, false, &now)
+	ctx := context.Background()
+	day := data.StartOfDay(now)
+	three, _ := data.ParseShifts(data.ShiftPatterns["三班"])
+	post, err := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口", Shifts: three, StaffPerShift: 1, OpenedOn: day.AddDate(0, 0, -5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Yesterday: people through every shift, 6 of them before 15:36.
+	for _, h := range []int{1, 3, 7, 9, 12, 15, 16, 18, 20, 23} {
+		if _, err := a.DB.Register(ctx, data.Registration{CheckpointID: post, Direction: "进", Name: "路人", At: day.AddDate(0, 0, -1).Add(time.Duration(h) * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Today so far: 4.
+	for _, h := range []int{2, 6, 10, 14} {
+		if _, err := a.DB.Register(ctx, data.Registration{CheckpointID: post, Direction: "进", Name: "路人", At: day.Add(time.Duration(h) * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := a.DB.DraftReport(ctx, day, data.ReportInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Today.PartDay() || r.Yesterday.AsOf != now.AddDate(0, 0, -1) || r.Yesterday.PostsTotal.People != 6 || r.Today.PostsTotal.People != 4 {
+		t.Fatalf("today %d as of %s, yesterday %d as of %s", r.Today.PostsTotal.People, r.Today.AsOf, r.Yesterday.PostsTotal.People, r.Yesterday.AsOf)
+	}
+	// The shift that starts at 16:00 has not begun today.
+	if got := r.Today.Checkpoints[0].Shifts[2].Source; got != data.NotStarted {
+		t.Fatalf("16:00 shift: %s", got)
+	}
+	path := filepath.Join(t.TempDir(), "日报.pdf")
+	if err := a.WriteDailyReport(r, app.ReportFiles{PDF: path}); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, path)
+	for _, want := range []string{"(统计截至15:36)", "全部卡口0(+0)4(-2)", "括号内为较昨日同时段(截至15:36)增减"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("part-day report lacks %q", want)
+		}
+	}
+	// The same report the next morning is the whole day, against the whole day before.
+	now = day.AddDate(0, 0, 1).Add(9 * time.Hour)
+	r, _ = a.DB.DraftReport(ctx, day, data.ReportInput{})
+	if r.Today.PartDay() || r.Yesterday.PostsTotal.People != 10 {
+		t.Fatalf("whole day: part %v, yesterday %d", r.Today.PartDay(), r.Yesterday.PostsTotal.People)
+	}
+}
+
+func TestUnfiledPreviousDayIsNotCountedAsZero(t *testing.T) {
+	now := time.Date(2026, 11, 26, 8, 30, 0, 0, time.Local)
+	a := openTestAppAt(t, false, &now)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)
+	two, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	post, _ := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: two, StaffPerShift: 1, OpenedOn: day.AddDate(0, 0, -3)})
+	for _, sh := range two {
+		if err := a.DB.SaveTally(ctx, data.Tally{CheckpointID: post, ShiftStart: day, Shift: sh, Counts: data.Counts{People: 11}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, _ := a.DB.DraftReport(ctx, day, data.ReportInput{})
+	if r.Yesterday.PostsFiled() {
+		t.Fatal("a day with nothing entered counts as filed")
+	}
+	path := filepath.Join(t.TempDir(), "日报.pdf")
+	a.WriteDailyReport(r, app.ReportFiles{PDF: path})
+	text := pdfText(t, path)
+	if !strings.Contains(text, "全部卡口0220001") || !strings.Contains(text, "卡口合计不作比较") || strings.Contains(text, "+22") {
+		t.Fatalf("unfiled day compared as zero: %s", text)
 	}
 }
 
 func TestUnfiledIsNotZero(t *testing.T) {
-	a := openTestApp(t, false)
+	now := time.Date(2026, 11, 25, 21, 0, 0, 0, time.Local)
+	a := openTestAppAt(t, false, &now)
 	ctx := context.Background()
 	day := data.StartOfDay(a.Now())
 	two, _ := data.ParseShifts(data.ShiftPatterns["两班"])
@@ -204,16 +433,16 @@ func TestUnfiledIsNotZero(t *testing.T) {
 	if !f.Checkpoints[0].Unfiled || !slices.Contains(f.Unfiled, "河湾村村口 08:00-20:00") {
 		t.Fatalf("nothing entered: %+v, unfiled %v", f.Checkpoints[0], f.Unfiled)
 	}
-	// The night shift has not begun: not missing yet.
-	if slices.Contains(f.Unfiled, "河湾村村口 20:00-08:00") {
-		t.Fatal("a shift not yet begun is listed as unfiled")
+	// The night shift is running: not missing yet.
+	if slices.Contains(f.Unfiled, "河湾村村口 20:00-08:00") || f.Checkpoints[0].Shifts[1].Source != data.InProgress {
+		t.Fatalf("a running shift is listed as unfiled: %+v", f.Checkpoints[0].Shifts[1])
 	}
 	// A tally of zeros is a zero, and a quiet day gets the zero-report line.
 	if err := a.DB.SaveTally(ctx, data.Tally{CheckpointID: gate, ShiftStart: day, Shift: two[0]}); err != nil {
 		t.Fatal(err)
 	}
-	_, r := reportsScreen(t, a)
-	test.Tap(findButton(t, r.box, "签发并打印"))
+	s, r := reportsScreen(t, a)
+	issueFromScreen(t, s, r, "")
 	text := printedText(t, a)
 	if !strings.Contains(text, "河湾村村口000000") || strings.Contains(text, "河湾村村口未填报") {
 		t.Fatal("a zero tally does not print as 0")
@@ -222,7 +451,7 @@ func TestUnfiledIsNotZero(t *testing.T) {
 		t.Fatal("a quiet day lacks the zero-report line")
 	}
 	// The front page lists what is still unfiled.
-	s := newTestShell(t, a)
+	s = newTestShell(t, a)
 	o := s.entries[0].page.(*overview)
 	o.refresh()
 	if !strings.Contains(o.unfiled.Text, "带班领导") || strings.Contains(o.unfiled.Text, "河湾村村口") {

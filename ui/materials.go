@@ -255,11 +255,13 @@ func (m *materials) applyFilter() {
 			continue
 		}
 		m.shown = append(m.shown, l)
-		if l.LocationID != loc {
-			continue // a place under its item's total: counted in the total
-		}
+		// Counted as the daily report and 总览 count 低于警戒线: an item's
+		// total and each of its places, every line under its own level.
 		if l.Below {
 			below++
+		}
+		if l.LocationID != loc {
+			continue // a place under its item's total: its days are in the total's
 		}
 		if l.DaysLeft >= 0 && (lowest < 0 || l.DaysLeft < lowest) {
 			lowest, lowestItem = l.DaysLeft, l.Item.Label()

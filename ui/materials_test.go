@@ -75,7 +75,7 @@ func TestIssueTwoItemsToACheckpoint(t *testing.T) {
 	s, m, a, items, store := materialsWithStock(t)
 	ctx := context.Background()
 	// The 8 other common items have no stock yet: under their levels.
-	if !findLabel(m.box, "8种物资低于警戒线") {
+	if !findLabel(m.box, "8项低于警戒线") {
 		t.Fatalf("summary: %q", m.summary.Text)
 	}
 	test.Tap(findButton(t, m.box, "出库"))

@@ -68,6 +68,7 @@ var messages = []struct {
 	{app.ErrNotEmpty, "The database already holds records; demo data is only added to an empty database."},
 	{app.ErrSelfCheck, "The self check found a fault."},
 	{app.ErrBadScale, "The scale must be small or year."},
+	{data.ErrFutureDay, "That day has not begun yet; a report can only be made for today or an earlier day. Nothing was issued."},
 }
 
 // Message turns an error into one Chinese sentence. An error nobody foresaw
@@ -77,6 +78,10 @@ func Message(err error) string {
 	if errors.As(err, &short) {
 		return lang.L("{{.Location}} has only {{.OnHand}} {{.Unit}} of {{.Item}}, not the {{.Wanted}} asked for; nothing was saved.",
 			map[string]any{"Location": short.Location, "OnHand": short.OnHand, "Unit": short.Item.Unit, "Item": short.Item.Label(), "Wanted": short.Wanted})
+	}
+	var folder *app.FolderError
+	if errors.As(err, &folder) {
+		return lang.L("The folder {{.Path}} does not exist; nothing was written or issued.", map[string]any{"Path": folder.Path})
 	}
 	var broken *data.RuleError
 	if errors.As(err, &broken) {

@@ -26,6 +26,11 @@ func printPDF(w fyne.Window, a *app.App, title string, render func(io.Writer) er
 		showMessage(w, title, Message(err))
 		return
 	}
+	openPrinted(w, title, path)
+}
+
+// openPrinted opens a PDF just written in the PDF viewer and says where it is.
+func openPrinted(w fyne.Window, title, path string) {
 	msg := lang.L("{{.Title}} is ready and opens in the PDF viewer for printing.", map[string]any{"Title": title})
 	if err := openFile(path); err != nil {
 		msg = lang.L("The PDF viewer could not be opened; open the file from the reports folder.")

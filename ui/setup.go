@@ -13,19 +13,25 @@ import (
 // postForm edits the command post's details; first-run setup and 设置 share it.
 type postForm struct {
 	township, postName, dutyPhone *widget.Entry
+	sendTo, copyTo                *widget.Entry // 报 and 送 of the daily report
 	form                          *form
 }
 
 func newPostForm(p data.PostInfo, submit func()) *postForm {
-	f := &postForm{township: widget.NewEntry(), postName: widget.NewEntry(), dutyPhone: widget.NewEntry(), form: newForm()}
+	f := &postForm{township: widget.NewEntry(), postName: widget.NewEntry(), dutyPhone: widget.NewEntry(),
+		sendTo: widget.NewEntry(), copyTo: widget.NewEntry(), form: newForm()}
 	f.township.SetPlaceHolder(lang.L("e.g. 城关镇"))
 	f.postName.SetPlaceHolder(lang.L("e.g. 城关镇疫情防控指挥部"))
 	f.dutyPhone.SetPlaceHolder(lang.L("e.g. 0913-2345678"))
 	f.form.add("township", lang.L("Township or sub-district"), f.township)
 	f.form.add("post_name", lang.L("Command post name"), f.postName)
 	f.form.add("duty_phone", lang.L("Duty phone"), f.dutyPhone)
+	f.sendTo.SetPlaceHolder(lang.L("e.g. 县疫情防控指挥部办公室"))
+	f.copyTo.SetPlaceHolder(lang.L("e.g. 镇党委、镇政府主要领导"))
+	f.form.add("send_to", lang.L("Daily report goes to (报)"), f.sendTo)
+	f.form.add("copy_to", lang.L("Copy to (送)"), f.copyTo)
 	f.load(p)
-	for _, e := range []*widget.Entry{f.township, f.postName, f.dutyPhone} {
+	for _, e := range []*widget.Entry{f.township, f.postName, f.dutyPhone, f.sendTo, f.copyTo} {
 		e.OnSubmitted = func(string) { submit() }
 	}
 	return f
@@ -35,11 +41,14 @@ func (f *postForm) load(p data.PostInfo) {
 	f.township.SetText(p.Township)
 	f.postName.SetText(p.PostName)
 	f.dutyPhone.SetText(p.DutyPhone)
+	f.sendTo.SetText(p.SendTo)
+	f.copyTo.SetText(p.CopyTo)
 	f.form.clearErrors()
 }
 
 func (f *postForm) value() data.PostInfo {
-	return data.PostInfo{Township: f.township.Text, PostName: f.postName.Text, DutyPhone: f.dutyPhone.Text}
+	return data.PostInfo{Township: f.township.Text, PostName: f.postName.Text, DutyPhone: f.dutyPhone.Text,
+		SendTo: f.sendTo.Text, CopyTo: f.copyTo.Text}
 }
 
 // save stores the form; on a bad field it shows why beside it and returns false.

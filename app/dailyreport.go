@@ -1,0 +1,144 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fangkong/data"
+	"fangkong/reports"
+)
+
+// ErrNoFolder means a file was to be written into a folder that does not
+// exist; FolderError names it.
+var ErrNoFolder = errors.New("folder does not exist")
+
+// FolderError is a missing folder, named for the message.
+type FolderError struct{ Path string }
+
+func (e *FolderError) Error() string { return "folder " + e.Path + " does not exist" }
+func (e *FolderError) Unwrap() error { return ErrNoFolder }
+
+// ReportFiles are where a report is written: a PDF, a workbook, or both
+// (an empty path is skipped).
+type ReportFiles struct{ PDF, XLSX string }
+
+// IssueDailyReport issues a day's report and writes its files. The files
+// are written first under temporary names beside their places and the
+// report is issued only once they are; they take their names only once it
+// is. So a folder that is missing, a full disk or a refused revision
+// leaves nothing issued and no file behind.
+func (a *App) IssueDailyReport(ctx context.Context, day time.Time, in data.ReportInput, files ReportFiles) (data.DailyReport, error) {
+	var staged []staging
+	defer func() {
+		for _, s := range staged {
+			os.Remove(s.temp) // gone already when it was renamed
+		}
+	}()
+	r, err := a.DB.IssueReport(ctx, day, in, func(r data.DailyReport) error {
+		var err error
+		staged, err = a.stageReport(r, files)
+		return err
+	})
+	if err != nil {
+		return r, err
+	}
+	for _, s := range staged {
+		if err := os.Rename(s.temp, s.path); err != nil {
+			return r, fmt.Errorf("issued report %d: place %s: %w", r.Number, s.path, err)
+		}
+	}
+	return r, nil
+}
+
+// WriteDailyReport writes the files of a report already issued, or of a
+// draft, exactly as it is.
+func (a *App) WriteDailyReport(r data.DailyReport, files ReportFiles) error {
+	staged, err := a.stageReport(r, files)
+	for _, s := range staged {
+		if err == nil {
+			err = os.Rename(s.temp, s.path)
+		}
+		os.Remove(s.temp)
+	}
+	return err
+}
+
+// ScheduledDailyReport is the day's report for a scheduled task: the
+// newest version issued for it, or, if none was, issued now. Running it
+// twice never makes a second version. issued says which it was.
+func (a *App) ScheduledDailyReport(ctx context.Context, day time.Time, files ReportFiles) (r data.DailyReport, issued bool, err error) {
+	r, err = a.DB.LatestIssued(ctx, day)
+	switch {
+	case err == nil:
+		return r, false, a.WriteDailyReport(r, files)
+	case !errors.Is(err, data.ErrNotFound):
+		return r, false, err
+	}
+	r, err = a.IssueDailyReport(ctx, day, data.ReportInput{FilledBy: a.Operator().Name}, files)
+	return r, err == nil, err
+}
+
+// WriteWeeklyReport writes the summary of the seven days ending on day.
+func (a *App) WriteWeeklyReport(ctx context.Context, day time.Time, files ReportFiles) error {
+	days, err := a.DB.WeekFigures(ctx, day)
+	if err != nil {
+		return err
+	}
+	staged, err := stage(files.PDF, func(w io.Writer) error { return reports.WeeklyReportPDF(w, days, a.Now()) }, nil)
+	if err == nil {
+		staged, err = stage(files.XLSX, func(w io.Writer) error { return reports.WeeklyReportWorkbook(w, days) }, staged)
+	}
+	for _, s := range staged {
+		if err == nil {
+			err = os.Rename(s.temp, s.path)
+		}
+		os.Remove(s.temp)
+	}
+	return err
+}
+
+// staging is a file written under a temporary name, to be renamed.
+type staging struct{ temp, path string }
+
+func (a *App) stageReport(r data.DailyReport, files ReportFiles) ([]staging, error) {
+	staged, err := stage(files.PDF, func(w io.Writer) error { return reports.DailyReportPDF(w, r, a.Now()) }, nil)
+	if err != nil {
+		return staged, err
+	}
+	return stage(files.XLSX, func(w io.Writer) error { return reports.DailyReportWorkbook(w, r) }, staged)
+}
+
+// stage writes a file under a temporary name in its folder (so the rename
+// that puts it in place cannot cross disks) and adds it to staged.
+func stage(path string, render func(io.Writer) error, staged []staging) ([]staging, error) {
+	if path == "" {
+		return staged, nil
+	}
+	dir := filepath.Dir(path)
+	if info, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) || (err == nil && !info.IsDir()) {
+		return staged, &FolderError{Path: dir}
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*.tmp")
+	if err != nil {
+		return staged, fmt.Errorf("write %s: %w", path, err)
+	}
+	staged = append(staged, staging{temp: f.Name(), path: path})
+	if err := render(f); err != nil {
+		f.Close()
+		return staged, err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return staged, fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return staged, fmt.Errorf("write %s: %w", path, err)
+	}
+	return staged, nil
+}

@@ -159,8 +159,13 @@ func (a *App) demoMaterials(ctx context.Context, r *rand.Rand, scale Scale) erro
 	donors := []string{"城关镇商会", "县红十字会", "宏达建材有限公司", "爱心人士王先生", "河湾村在外乡贤", "县医药公司"}
 	for day := first; !day.After(now); day = day.AddDate(0, 0, 1) {
 		lastDays := now.Sub(day) < 10*24*time.Hour
+		// Nothing is booked later than the clock: today's balances would
+		// already count it.
 		at := func(hour int) time.Time {
-			return day.Add(time.Duration(hour)*time.Hour + time.Duration(r.IntN(50))*time.Minute)
+			if t := day.Add(time.Duration(hour)*time.Hour + time.Duration(r.IntN(50))*time.Minute); t.Before(now) {
+				return t
+			}
+			return now
 		}
 		if err := a.DB.Batch(ctx, func(ctx context.Context) error {
 			// Morning: restock what would last under ten days.
@@ -220,6 +225,8 @@ func (a *App) demoMaterials(ctx context.Context, r *rand.Rand, scale Scale) erro
 				}
 			}
 			// Two issues a day to every checkpoint, and supplies to the sites.
+			var lastIssue string
+			var lastLines []data.Line
 			for _, p := range posts {
 				for _, hour := range []int{9, 17} {
 					var lines []data.Line
@@ -234,9 +241,24 @@ func (a *App) demoMaterials(ctx context.Context, r *rand.Rand, scale Scale) erro
 					if len(lines) == 0 {
 						continue
 					}
-					if _, err := a.DB.IssueStock(ctx, data.Issue{At: at(hour), LocationID: store, Recipient: p.Name,
-						Receiver: demoName(r), Handler: "刘芳", Lines: lines}); err != nil {
+					voucher, err := a.DB.IssueStock(ctx, data.Issue{At: at(hour), LocationID: store, Recipient: p.Name,
+						Receiver: demoName(r), Handler: "刘芳", Lines: lines})
+					if err != nil {
 						return err
+					}
+					lastIssue, lastLines = voucher, lines
+				}
+			}
+			// Mid-month an issue typed for the wrong post is reversed that evening.
+			if day.Day() == 15 && lastIssue != "" {
+				if _, err := a.DB.Reverse(ctx, lastIssue, "出库单录错卡口,冲正后重开", at(19)); err != nil {
+					return err
+				}
+				for _, l := range lastLines {
+					for _, s := range stock {
+						if s.item.ID == l.ItemID {
+							s.store += l.Quantity
+						}
 					}
 				}
 			}

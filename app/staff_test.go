@@ -98,24 +98,3 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
-func TestDemo(t *testing.T) {
-	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
-	a := openTest(t, &now)
-	ctx := context.Background()
-	if err := a.Demo(ctx, "huge"); !errors.Is(err, ErrBadScale) {
-		t.Fatalf("bad scale: %v", err)
-	}
-	if err := a.Demo(ctx, ScaleYear); err != nil {
-		t.Fatal(err)
-	}
-	list, _ := a.DB.Staff(ctx, data.StaffQuery{IncludeInactive: true})
-	if len(list) != 120 {
-		t.Fatalf("%d staff, want 120", len(list))
-	}
-	if p, _ := a.DB.PostInfo(ctx); !p.Complete() {
-		t.Fatalf("post info not set: %+v", p)
-	}
-	if err := a.Demo(ctx, ScaleSmall); !errors.Is(err, ErrNotEmpty) {
-		t.Fatalf("demo over existing data: %v", err)
-	}
-}

@@ -472,13 +472,14 @@ func (db *DB) Stocktake(ctx context.Context, c Count) (string, error) {
 
 // Reverse books 冲正 for every line of a voucher: lines of the opposite
 // sign that point to the ones they undo. Both stay in the history. A
-// voucher is reversed once; a reversal is not itself reversed.
-func (db *DB) Reverse(ctx context.Context, voucher, reason string) (string, error) {
+// voucher is reversed once; a reversal is not itself reversed. at is when
+// it is booked (zero: now), as for every movement.
+func (db *DB) Reverse(ctx context.Context, voucher, reason string, at time.Time) (string, error) {
 	reason, err := reasonText("reason", reason)
 	if err != nil {
 		return "", fmt.Errorf("reverse: %w", err)
 	}
-	return db.record(ctx, "reverse", "冲正", time.Time{}, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, "reverse", "冲正", at, func(tx *sql.Tx) ([]Move, error) {
 		lines, err := queryTx(ctx, tx, scanMove, "SELECT "+moveColumns+" FROM stock_moves m WHERE voucher = ? ORDER BY id", voucher)
 		if err != nil {
 			return nil, err

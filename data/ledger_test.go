@@ -94,20 +94,20 @@ func TestLedgerBalancesReversalsAndStocktake(t *testing.T) {
 	if b, _ := db.OnHand(ctx, goggles.ID, post); b != 12 {
 		t.Fatalf("post after transfer %d", b)
 	}
-	if _, err := db.Reverse(ctx, tr, ""); !isField(err, "reason", ErrReasonRequired) {
+	if _, err := db.Reverse(ctx, tr, "", time.Time{}); !isField(err, "reason", ErrReasonRequired) {
 		t.Fatalf("reverse without reason: %v", err)
 	}
-	rv, err := db.Reverse(ctx, tr, "调错卡口")
+	rv, err := db.Reverse(ctx, tr, "调错卡口", time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a, _ := db.OnHand(ctx, goggles.ID, store); a != 30 {
 		t.Fatalf("store after reversal %d", a)
 	}
-	if _, err := db.Reverse(ctx, tr, "再次"); !errors.Is(err, ErrAlreadyReversed) {
+	if _, err := db.Reverse(ctx, tr, "再次", time.Time{}); !errors.Is(err, ErrAlreadyReversed) {
 		t.Fatalf("second reversal: %v", err)
 	}
-	if _, err := db.Reverse(ctx, rv, "撤销冲正"); !errors.Is(err, ErrAlreadyReversed) {
+	if _, err := db.Reverse(ctx, rv, "撤销冲正", time.Time{}); !errors.Is(err, ErrAlreadyReversed) {
 		t.Fatalf("reversing a reversal: %v", err)
 	}
 	hist, _ := db.ItemHistory(ctx, goggles.ID)

@@ -301,7 +301,7 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 
 	d.NeedSpace(40)
 	d.Title(lang.L("4. Materials"), 13)
-	d.Table(columns(d, itemHeader(), 44), itemRows(r), 9)
+	d.Table(columns(d, itemHeader(), 52), itemRows(r), 9)
 	d.Text(lang.L("Under warning level: {{.List}}.", map[string]any{"List": orNone(t.ShortItems)}), 10)
 	d.Text(lang.L("Fewest days of supply: {{.List}}.", map[string]any{"List": orNone(t.FewestDays)}), 10)
 	d.Text(lang.L("Expiring within 30 days: {{.List}}.", map[string]any{"List": orNone(t.Expiring)}), 10)

@@ -11,6 +11,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/reports"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -112,5 +113,106 @@ func TestCLIOperatorResetsPIN(t *testing.T) {
 	}
 	if _, err := a.DB.SignIn(context.Background(), ops[0].ID, "2468"); err != nil {
 		t.Fatalf("sign in with the new PIN: %v", err)
+	}
+}
+
+func TestCLIHelpPrintsUsageWithoutAWindow(t *testing.T) {
+	for _, arg := range []string{"help", "-h", "--help"} {
+		if !IsCommand([]string{arg}) {
+			t.Errorf("%s would open the window", arg)
+		}
+		code, out, errs := runCLI(arg)
+		if code != 0 || !strings.HasPrefix(out, "用法:") || errs != "" {
+			t.Errorf("%s: exit %d, %q, %q", arg, code, out, errs)
+		}
+	}
+	if code, out, _ := runCLI("backup", "--help"); code != 0 || !strings.HasPrefix(out, "用法:") {
+		t.Errorf("backup --help: %d %q", code, out)
+	}
+	if IsCommand([]string{"--db", "x.db"}) {
+		t.Error("--db PATH is the window's, not a command")
+	}
+}
+
+// TestCLIMistakesDoNoHarm: a mistyped path, option, date or folder gets
+// one Chinese sentence and changes nothing.
+func TestCLIMistakesDoNoHarm(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "fangkong.db")
+	if code, _, errs := runCLI("demo", "--db", good); code != 0 {
+		t.Fatal(errs)
+	}
+	typo := filepath.Join(dir, "fangkogn.db")
+	out := filepath.Join(dir, "日报.pdf")
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"report", "daily", "--db", typo, "--out", out}, 1, "找不到数据库文件 " + typo + ",未创建任何文件。"},
+		{[]string{"report", "weekly", "--db", typo, "--out", out}, 1, "找不到数据库文件"},
+		{[]string{"backup", "--db", typo, "--to", dir}, 1, "找不到数据库文件"},
+		{[]string{"operator", "--db", typo, "--name", "张三", "--pin", "2468"}, 1, "找不到数据库文件"},
+		{[]string{"report", "daily", "--db", good, "--out", filepath.Join(dir, "无此文件夹", "日报.pdf")}, 1,
+			"文件夹 " + filepath.Join(dir, "无此文件夹") + " 不存在,未写入任何文件,也未签发。"},
+		{[]string{"report", "daily", "--db", good, "--date", "2099-01-01", "--out", out}, 1, "该日期尚未到来"},
+		{[]string{"report", "daily", "--db", good, "--date", "明天", "--out", out}, 2, "请输入日期"},
+		{[]string{"backup", "--db", good, "--to", dir, "--pin", "1234"}, 2, "该命令没有这个选项。"},
+		{[]string{"report", "weekly", "--db", good, "--scale", "year", "--out", out}, 2, "该命令没有这个选项。"},
+		{[]string{"version", "--db", good}, 2, "该命令没有这个选项。"},
+		{[]string{"report", "monthly", "--db", good}, 2, "用法:"},
+	}
+	for _, c := range cases {
+		code, stdout, errs := runCLI(c.args...)
+		if code != c.code || !strings.Contains(errs, c.want) || stdout != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d and %q", c.args, code, stdout, errs, c.code, c.want)
+		}
+	}
+	if _, err := os.Stat(typo); err == nil {
+		t.Fatal("a mistyped --db created a database")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*.pdf")); len(left) != 0 {
+		t.Fatalf("files written by refused commands: %v", left)
+	}
+	a, _ := app.Open(context.Background(), good, time.Now)
+	list, _ := a.DB.IssuedReports(context.Background())
+	a.Close()
+	if len(list) != 0 {
+		t.Fatalf("a refused report was issued: %+v", list)
+	}
+}
+
+func TestCLIReportsForAScheduledTask(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "fangkong.db")
+	runCLI("demo", "--db", db)
+	day := time.Now().AddDate(0, 0, -1).Format("2006-01-02")
+	pdf, xlsx := filepath.Join(dir, "日报.pdf"), filepath.Join(dir, "日报.xlsx")
+	for range 2 { // run twice: one version only
+		if code, out, errs := runCLI("report", "daily", "--db", db, "--date", day, "--out", pdf, "--xlsx", xlsx); code != 0 || !strings.Contains(out, "报表已写入") {
+			t.Fatalf("report daily: %d %q %q", code, out, errs)
+		}
+	}
+	a, _ := app.Open(context.Background(), db, time.Now)
+	list, _ := a.DB.IssuedReports(context.Background())
+	a.Close()
+	if len(list) != 1 || list[0].Version != 1 {
+		t.Fatalf("a scheduled task run twice issued %+v", list)
+	}
+	if text := pdfText(t, pdf); !strings.Contains(text, "城关镇疫情防控工作日报") || !strings.Contains(text, "第1期") {
+		t.Fatalf("daily PDF: %.200s", text)
+	}
+	weekly := filepath.Join(dir, "周报.xlsx")
+	if code, _, errs := runCLI("report", "weekly", "--db", db, "--date", day, "--xlsx", weekly); code != 0 {
+		t.Fatal(errs)
+	}
+	f, err := os.Open(weekly)
+	if err != nil {
+		t.Fatalf("weekly workbook not written: %v", err)
+	}
+	defer f.Close()
+	book, err := reports.ReadXLSX(f)
+	if err != nil || len(book) != 1 || len(book[0].Rows) != 8 {
+		t.Fatalf("weekly workbook: %+v, %v", book, err)
 	}
 }

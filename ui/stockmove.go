@@ -2,6 +2,7 @@ package ui
 
 import (
 	"io"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -276,7 +277,7 @@ func (m *stockMoves) reverse(line data.Move) {
 	f.add("reason", lang.L("Reason"), reason)
 	title := lang.L("Reverse {{.Voucher}} ({{.Kind}})", map[string]any{"Voucher": line.Voucher, "Kind": line.Kind})
 	showFormDialog(m.win, title, lang.L("Reverse"), f, func() error {
-		if _, err := m.app.DB.Reverse(m.app.Ctx(), line.Voucher, reason.Text); err != nil {
+		if _, err := m.app.DB.Reverse(m.app.Ctx(), line.Voucher, reason.Text, time.Time{}); err != nil {
 			return err
 		}
 		m.done()

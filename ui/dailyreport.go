@@ -112,6 +112,16 @@ func (r *dailyReports) showPreview() {
 		widget.NewLabel(strings.TrimSpace(t.Post.PostName + "  " + reports.FormatDate(t.Day) + "  " + reports.Cutoff(t)))}
 	for _, sec := range reports.DailySections(d) {
 		rows := sec.Rows
+		if len(sec.Header) == 1 {
+			// Prose (今日要情, the events): wrapped lines, not a table.
+			r.preview.Add(heading(sec.Name))
+			for _, row := range rows {
+				l := widget.NewLabel(row[0])
+				l.Wrapping = fyne.TextWrapWord
+				r.preview.Add(l)
+			}
+			continue
+		}
 		widths := make([]float32, len(sec.Header))
 		total := float32(0)
 		for i := range widths {
@@ -169,6 +179,7 @@ func (r *dailyReports) issue() {
 	summary.Wrapping = fyne.TextWrapWord
 	f.add("summary", "", summary)
 	note := widget.NewMultiLineEntry()
+	height := float32(0)
 	if draft.Revised() {
 		f.wide = true
 		old, err := r.app.DB.LatestIssued(ctx, day)
@@ -177,6 +188,7 @@ func (r *dailyReports) issue() {
 			return
 		}
 		changes := reports.ReportChanges(old, draft)
+		height = min(620, 330+38*float32(len(changes)))
 		var view fyne.CanvasObject = widget.NewLabel(lang.L("No figure differs from the issued version."))
 		if len(changes) > 0 {
 			table := newTable([]string{lang.L("Figure"), lang.L("Issued"), lang.L("Now")}, []float32{380, 200, 200},
@@ -192,7 +204,7 @@ func (r *dailyReports) issue() {
 		f.add("revision_note", lang.L("Revision note"), note)
 	}
 	in := r.input()
-	showFormDialog(r.win, lang.L("Issue and print"), lang.L("Issue and print"), f, func() error {
+	dlg := showFormDialog(r.win, lang.L("Issue and print"), lang.L("Issue and print"), f, func() error {
 		in.RevisionNote = note.Text
 		path, err := r.app.OutputPath(r.app.ReportsDir(), reports.DailyTitle(draft.Today.Post)+reports.DailyNumber(draft), ".pdf")
 		if err != nil {
@@ -205,6 +217,9 @@ func (r *dailyReports) issue() {
 		openPrinted(r.win, lang.L("Issue and print"), path)
 		return nil
 	})
+	if height > 0 {
+		dlg.Resize(fyne.NewSize(900, height)) // the changes and the note
+	}
 }
 
 func (r *dailyReports) print(rep data.DailyReport) {

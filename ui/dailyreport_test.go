@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -144,7 +145,7 @@ func TestDailyReportPrintsTheRecordedNumbers(t *testing.T) {
 	s, r := reportsScreen(t, a)
 	test.Type(r.checkBy, "王小红")
 	test.Type(r.signedBy, "欧阳建国")
-	issueFromScreen(t, s, r, "", "签发2026年11月25日 星期三的日报(第1期)?", "当日尚未结束:统计截至09:00")
+	issueFromScreen(t, s, r, "", "签发2026年11月25日 星期三日报 第1期?", "当日尚未结束:统计截至09:00")
 	text := printedText(t, a)
 	for _, want := range []string{
 		"城关镇疫情防控工作日报", "第1期", "城关镇疫情防控指挥部2026年11月25日(统计截至09:00)",
@@ -202,7 +203,7 @@ func TestIssuedReportStaysAsIssued(t *testing.T) {
 	s, r := reportsScreen(t, a)
 	test.Tap(findButton(t, r.box, "签发并打印…"))
 	dlg := topOverlay(t, s)
-	if !findLabel(dlg, "签发2026年11月25日 星期三的日报(第1期 (修订 第2版))?") {
+	if !findLabel(dlg, "签发2026年11月25日 星期三日报 第1期 (修订 第2版)?") {
 		t.Fatal("the confirmation does not name the revision")
 	}
 	var table *widget.Table
@@ -456,5 +457,87 @@ func TestUnfiledIsNotZero(t *testing.T) {
 	o.refresh()
 	if !strings.Contains(o.unfiled.Text, "带班领导") || strings.Contains(o.unfiled.Text, "河湾村村口") {
 		t.Fatalf("front page unfiled: %q", o.unfiled.Text)
+	}
+}
+
+// One figure, one definition: 总览, its own screen, the report's figures
+// and the printed report show the same number at the same moment.
+func TestOneFigureOnEveryScreenAndTheReport(t *testing.T) {
+	a := openTestApp(t, false)
+	ctx := context.Background()
+	if err := a.Demo(ctx, app.ScaleSmall); err != nil {
+		t.Fatal(err)
+	}
+	// A positive result for a guest in isolation.
+	guests, _ := a.DB.Guests(ctx, data.GuestQuery{Status: "in"})
+	tests, _ := a.DB.GuestTests(ctx, guests[0].ID)
+	if err := a.DB.RecordTestResult(ctx, tests[0].ID, a.Now().Add(-time.Hour), data.TestPositive); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestShell(t, a)
+	o := s.entries[0].page.(*overview)
+	o.refresh()
+	var m *materials
+	for i, e := range s.entries {
+		if mm, ok := e.page.(*materials); ok {
+			s.nav.Select(i)
+			m = mm
+		}
+	}
+	r, err := a.DB.DraftReport(ctx, a.Now(), data.ReportInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "日报.pdf")
+	if err := a.WriteDailyReport(r, app.ReportFiles{PDF: path}); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, path)
+
+	// 低于警戒线: 总览's card, 物资's summary, the report, the PDF.
+	short := strconv.Itoa(len(r.Today.ShortItems))
+	if len(r.Today.ShortItems) == 0 {
+		t.Fatal("the small demo has no item under its level: nothing compared")
+	}
+	if got := o.numbers[4].Text; got != short {
+		t.Errorf("总览 低于警戒线 %s, report %s", got, short)
+	}
+	if !strings.HasPrefix(m.summary.Text, short+"项低于警戒线") {
+		t.Errorf("物资 says %q, report %s", m.summary.Text, short)
+	}
+	if !strings.Contains(text, "物资保障:"+short+"项低于警戒线") {
+		t.Errorf("the PDF lacks %s items under their level", short)
+	}
+	// 可用天数 of N95 masks: 物资's table and the report.
+	var screen string
+	for _, l := range m.stock {
+		if l.Item.Name == "N95口罩" && l.LocationID == 0 {
+			screen = daysLeft(l.DaysLeft)
+		}
+	}
+	var report string
+	for _, it := range r.Today.KeyItems {
+		if strings.HasPrefix(it.Item, "N95口罩") {
+			report = data.FormatDays(it.DaysLeft)
+		}
+	}
+	if screen == "" || report != screen+"天" && !(screen == "—" && report == "—") {
+		t.Errorf("N95 可用天数: 物资 %q, report %q", screen, report)
+	}
+	// 在隔离阳性人员: 总览's to-do and the report.
+	pos := 0
+	for _, s := range r.Today.Sites {
+		pos += s.PositiveInIsolation
+	}
+	if pos != 1 || !strings.Contains(o.todo.Text, "在隔离阳性 1") || !strings.Contains(text, "在隔离阳性人员1人") {
+		t.Errorf("在隔离阳性: report %d, 总览 %q", pos, o.todo.Text)
+	}
+	// The day's new positives are another figure, under another name.
+	if !strings.Contains(text, "今日新增阳性") {
+		t.Error("the report does not name 今日新增阳性 apart")
+	}
+	// 在隔离 on 总览 and in the report.
+	if got, want := o.numbers[0].Text, strconv.Itoa(r.Today.InIsolation()); got != want {
+		t.Errorf("在隔离: 总览 %s, report %s", got, want)
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -21,6 +23,8 @@ func showFormDialog(w fyne.Window, title, saveText string, f *form, save func() 
 	submit := func() {
 		f.clearErrors()
 		msg.Hide()
+		overlays := w.Canvas().Overlays()
+		before := len(overlays.List())
 		if err := save(); err != nil {
 			if !f.showError(err) {
 				msg.SetText(Message(err))
@@ -28,7 +32,13 @@ func showFormDialog(w fyne.Window, title, saveText string, f *form, save func() 
 			}
 			return
 		}
+		// Fyne takes away every overlay above one it hides: what save
+		// opened (the note that a slip was printed) is put back on top.
+		opened := slices.Clone(overlays.List()[before:])
 		d.Hide()
+		for _, o := range opened {
+			overlays.Add(o)
+		}
 	}
 	for _, e := range f.entries {
 		if !e.MultiLine {

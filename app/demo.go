@@ -46,12 +46,17 @@ func demoMobile(r *rand.Rand) string {
 }
 
 // Demo fills an empty database with realistic demo data: the same data for
-// the same scale every time.
+// the same scale every time. It is one transaction: killed midway, it
+// leaves the database empty, and the next run starts afresh.
 func (a *App) Demo(ctx context.Context, scale Scale) error {
 	staffCount := map[Scale]int{ScaleSmall: 30, ScaleYear: 120}[scale]
 	if staffCount == 0 {
 		return fmt.Errorf("demo %q: %w", scale, ErrBadScale)
 	}
+	return a.DB.Batch(ctx, func(ctx context.Context) error { return a.demo(ctx, scale, staffCount) })
+}
+
+func (a *App) demo(ctx context.Context, scale Scale, staffCount int) error {
 	existing, err := a.DB.Staff(ctx, data.StaffQuery{IncludeInactive: true})
 	if err != nil {
 		return err

@@ -38,28 +38,37 @@ func staffColumns() []struct {
 	}
 }
 
-// ImportRow is one rejected row of a staff import: its row number as the
-// spreadsheet shows it, the name if there was one, and why.
+// ImportRow is one row of a staff import: its row number as the
+// spreadsheet shows it, the person read from it, and why it is refused.
 type ImportRow struct {
-	Row  int
-	Name string
-	Err  error
+	Row   int
+	Staff data.Staff
+	Err   error
 }
 
-// ImportResult says what an import did.
-type ImportResult struct {
-	Added    int
-	Rejected []ImportRow
+// StaffImport is a workbook read and checked, nothing kept yet: the rows
+// to add, the people already in the directory (same name and phone), and
+// the rows refused with their reasons.
+type StaffImport struct {
+	New, Existing, Rejected []ImportRow
 }
 
-// ImportStaff adds the people in an .xlsx workbook: the first worksheet with
-// a name column, one person a row. Good rows are saved, bad rows are listed
-// with their reason; nothing already saved is touched.
-func (a *App) ImportStaff(ctx context.Context, r io.Reader) (ImportResult, error) {
-	var res ImportResult
+// ReadStaffImport reads the people in an .xlsx workbook (the first
+// worksheet with a name column, a person a row) and checks every row
+// against the rules and the directory, saving nothing.
+func (a *App) ReadStaffImport(ctx context.Context, r io.Reader) (StaffImport, error) {
+	var imp StaffImport
 	tables, err := reports.ReadXLSX(r)
 	if err != nil {
-		return res, fmt.Errorf("import staff: %w", err)
+		return imp, fmt.Errorf("import staff: %w", err)
+	}
+	have, err := a.DB.Staff(ctx, data.StaffQuery{IncludeInactive: true})
+	if err != nil {
+		return imp, fmt.Errorf("import staff: %w", err)
+	}
+	known := map[string]bool{}
+	for _, s := range have {
+		known[s.Name+"|"+s.Phone] = true
 	}
 	cols := staffColumns()
 	for _, t := range tables {
@@ -77,6 +86,7 @@ func (a *App) ImportStaff(ctx context.Context, r io.Reader) (ImportResult, error
 		if index[0] < 0 {
 			continue
 		}
+		inFile := map[string]bool{}
 		for n, row := range t.Rows {
 			cell := func(field int) string {
 				if index[field] < 0 || index[field] >= len(row) {
@@ -84,23 +94,52 @@ func (a *App) ImportStaff(ctx context.Context, r io.Reader) (ImportResult, error
 				}
 				return strings.TrimSpace(row[index[field]])
 			}
-			if strings.Join(row, "") == "" {
+			if strings.TrimSpace(strings.Join(row, "")) == "" {
 				continue // blank lines between blocks of people
 			}
-			s := data.Staff{
+			s, err := data.CheckStaff(data.Staff{
 				Name: cell(0), Phone: cell(1), Unit: cell(2), Kind: cell(3),
 				MayLead: yes(cell(4)), Active: cell(5) == "" || yes(cell(5)) || cell(5) == lang.L("Active"),
 				Note: cell(6),
+			})
+			line := ImportRow{Row: n + 2, Staff: s, Err: err}
+			switch key := s.Name + "|" + s.Phone; {
+			case err != nil:
+				imp.Rejected = append(imp.Rejected, line)
+			case known[key]:
+				imp.Existing = append(imp.Existing, line)
+			case inFile[key]:
+				line.Err = ErrTwiceInFile
+				imp.Rejected = append(imp.Rejected, line)
+			default:
+				inFile[key] = true
+				imp.New = append(imp.New, line)
 			}
-			if _, err := a.DB.SaveStaff(ctx, s); err != nil {
-				res.Rejected = append(res.Rejected, ImportRow{Row: n + 2, Name: s.Name, Err: err})
-				continue
-			}
-			res.Added++
 		}
-		return res, nil
+		return imp, nil
 	}
-	return res, fmt.Errorf("import staff: %w", ErrNoStaffSheet)
+	return imp, fmt.Errorf("import staff: %w", ErrNoStaffSheet)
+}
+
+// ErrTwiceInFile means a person appears twice in one import.
+var ErrTwiceInFile = errors.New("the same person appears twice in the file")
+
+// ImportStaff adds every new row of a checked import in one transaction:
+// all of them or, if any is refused now (someone added the same person
+// meanwhile), none. A kill or a power cut midway leaves none.
+func (a *App) ImportStaff(ctx context.Context, imp StaffImport) (int, error) {
+	err := a.DB.Batch(ctx, func(ctx context.Context) error {
+		for _, r := range imp.New {
+			if _, err := a.DB.SaveStaff(ctx, r.Staff); err != nil {
+				return fmt.Errorf("row %d: %w", r.Row, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("import staff: %w", err)
+	}
+	return len(imp.New), nil
 }
 
 // yes reads the ways a spreadsheet says yes.

@@ -34,21 +34,33 @@ func TestImportStaffGoodAndBadRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := a.ImportStaff(ctx, &buf)
+	imp, err := a.ReadStaffImport(ctx, bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Added != 2 {
-		t.Errorf("added %d, want 2", res.Added)
+	// Nothing is kept before the clerk has seen the rows.
+	if list, _ := a.DB.Staff(ctx, data.StaffQuery{IncludeInactive: true}); len(list) != 1 {
+		t.Fatalf("reading the file saved %d people", len(list)-1)
 	}
-	want := map[int]error{3: data.ErrBadPhone, 5: data.ErrNameRequired, 6: data.ErrDuplicate, 8: data.ErrBadChoice}
-	if len(res.Rejected) != len(want) {
-		t.Fatalf("rejected %+v", res.Rejected)
+	if len(imp.New) != 2 || len(imp.Existing) != 1 || imp.Existing[0].Row != 6 {
+		t.Errorf("new %+v, existing %+v", imp.New, imp.Existing)
 	}
-	for _, r := range res.Rejected {
+	want := map[int]error{3: data.ErrBadPhone, 5: data.ErrNameRequired, 8: data.ErrBadChoice}
+	if len(imp.Rejected) != len(want) {
+		t.Fatalf("rejected %+v", imp.Rejected)
+	}
+	for _, r := range imp.Rejected {
 		if !errors.Is(r.Err, want[r.Row]) {
-			t.Errorf("row %d (%s) rejected for %v, want %v", r.Row, r.Name, r.Err, want[r.Row])
+			t.Errorf("row %d (%s) rejected for %v, want %v", r.Row, r.Staff.Name, r.Err, want[r.Row])
 		}
+	}
+	if n, err := a.ImportStaff(ctx, imp); n != 2 || err != nil {
+		t.Fatalf("import: %d, %v", n, err)
+	}
+	// The same file again: every good row is already there.
+	again, _ := a.ReadStaffImport(ctx, bytes.NewReader(buf.Bytes()))
+	if len(again.New) != 0 || len(again.Existing) != 3 {
+		t.Fatalf("a rerun finds new %+v, existing %d", again.New, len(again.Existing))
 	}
 	zhao, _ := a.DB.Staff(ctx, data.StaffQuery{Text: "赵刚"})
 	if len(zhao) != 1 || !zhao[0].MayLead || zhao[0].Phone != "0913-2345678" || !zhao[0].Active || zhao[0].Note != "带班" {
@@ -59,12 +71,12 @@ func TestImportStaffGoodAndBadRows(t *testing.T) {
 func TestImportStaffRefusesBrokenFiles(t *testing.T) {
 	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
 	a := openTest(t, &now)
-	if _, err := a.ImportStaff(context.Background(), strings.NewReader("not a workbook")); !errors.Is(err, reports.ErrNotWorkbook) {
+	if _, err := a.ReadStaffImport(context.Background(), strings.NewReader("not a workbook")); !errors.Is(err, reports.ErrNotWorkbook) {
 		t.Fatalf("broken file: %v", err)
 	}
 	var buf bytes.Buffer
 	reports.WriteXLSX(&buf, reports.Table{Name: "物资", Header: []string{"物品", "数量"}, Rows: [][]string{{"口罩", "100"}}})
-	if _, err := a.ImportStaff(context.Background(), &buf); !errors.Is(err, ErrNoStaffSheet) {
+	if _, err := a.ReadStaffImport(context.Background(), &buf); !errors.Is(err, ErrNoStaffSheet) {
 		t.Fatalf("workbook without names: %v", err)
 	}
 	if list, _ := a.DB.Staff(context.Background(), data.StaffQuery{IncludeInactive: true}); len(list) != 0 {
@@ -85,9 +97,12 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := openTest(t, &now)
-	res, err := b.ImportStaff(ctx, &buf)
-	if err != nil || res.Added != len(before) || len(res.Rejected) != 0 {
-		t.Fatalf("re-import: %+v, %v", res, err)
+	imp, err := b.ReadStaffImport(ctx, &buf)
+	if err != nil || len(imp.New) != len(before) || len(imp.Rejected) != 0 {
+		t.Fatalf("re-import: %+v, %v", imp, err)
+	}
+	if _, err := b.ImportStaff(ctx, imp); err != nil {
+		t.Fatal(err)
 	}
 	after, _ := b.DB.Staff(ctx, data.StaffQuery{IncludeInactive: true})
 	for i := range before {
@@ -98,3 +113,27 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
+
+// A person added by someone else between reading the file and importing
+// it makes the whole import refuse: nothing half in.
+func TestImportStaffIsAllOrNothing(t *testing.T) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
+	a := openTest(t, &now)
+	ctx := context.Background()
+	var buf bytes.Buffer
+	reports.WriteXLSX(&buf, reports.Table{Name: "名单", Header: []string{"姓名", "电话"}, Rows: [][]string{
+		{"李秀英", "13812345678"}, {"王伟", "13912345670"}, {"赵刚", "13712345678"}}})
+	imp, err := a.ReadStaffImport(ctx, &buf)
+	if err != nil || len(imp.New) != 3 {
+		t.Fatalf("%+v, %v", imp, err)
+	}
+	if _, err := a.DB.SaveStaff(ctx, data.Staff{Name: "赵刚", Phone: "13712345678", Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := a.ImportStaff(ctx, imp); n != 0 || !errors.Is(err, data.ErrDuplicate) {
+		t.Fatalf("import over a newcomer: %d, %v", n, err)
+	}
+	if list, _ := a.DB.Staff(ctx, data.StaffQuery{}); len(list) != 1 {
+		t.Fatalf("%d people after a refused import, want only the newcomer", len(list))
+	}
+}

@@ -205,7 +205,7 @@ func (db *DB) Checkpoints(ctx context.Context) ([]Checkpoint, error) {
 
 // CheckpointByID reads one checkpoint.
 func (db *DB) CheckpointByID(ctx context.Context, id int64) (Checkpoint, error) {
-	c, err := scanCheckpoint(db.sql.QueryRowContext(ctx, "SELECT "+checkpointColumns+" FROM checkpoints WHERE id = ?", id))
+	c, err := scanCheckpoint(db.reader(ctx).QueryRowContext(ctx, "SELECT "+checkpointColumns+" FROM checkpoints WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = ErrNotFound
 	}

@@ -248,7 +248,7 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, upto, at ti
 		}
 		// Readings and tests are found through the guests there that day,
 		// so the indexes on guest_id do the work.
-		err = db.sql.QueryRowContext(ctx, `WITH present AS (SELECT id, checked_in_at, ended_at, outcome FROM guests
+		err = db.reader(ctx).QueryRowContext(ctx, `WITH present AS (SELECT id, checked_in_at, ended_at, outcome FROM guests
 				WHERE site_id = ?1 AND checked_in_at < ?3 AND (ended_at IS NULL OR ended_at >= ?2))
 			SELECT
 				(SELECT count(*) FROM present WHERE checked_in_at >= ?2),

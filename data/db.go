@@ -23,6 +23,11 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
+// driverName is the database/sql driver the program opens files with; the
+// benchmarks swap in one that records every statement, to time the same
+// statements in the sqlite3 command-line tool.
+var driverName = "sqlite"
+
 // timeLayout is how every timestamp is stored: local wall time, which is what
 // the clerk typed and what SQL date filters compare against.
 const timeLayout = "2006-01-02 15:04:05"
@@ -46,7 +51,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 	// saved entry; immediate transactions so two writers never deadlock.
 	dsn := path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=cache_size(-32000)&_txlock=immediate"
-	sqldb, err := sql.Open("sqlite", dsn)
+	sqldb, err := sql.Open(driverName, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -113,6 +118,22 @@ func (db *DB) write(ctx context.Context, what string, fn func(tx *sql.Tx) error)
 }
 
 type batchKey struct{}
+
+// querier is the database or a transaction, for reading.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// reader is where a read goes: into the Batch ctx carries, so that what the
+// batch wrote so far is seen (SQLite shows another connection only what
+// was committed), or to the database.
+func (db *DB) reader(ctx context.Context) querier {
+	if tx, ok := ctx.Value(batchKey{}).(*sql.Tx); ok {
+		return tx
+	}
+	return db.sql
+}
 
 // Batch runs fn with a context under which every write joins one
 // transaction: all of them are kept or none. For loading much at once (a
@@ -226,7 +247,7 @@ type scanner interface{ Scan(...any) error }
 // queryAll runs a query and reads every row with scan; what names the
 // operation in a wrapped error.
 func queryAll[T any](ctx context.Context, db *DB, what string, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
-	rows, err := db.sql.QueryContext(ctx, query, args...)
+	rows, err := db.reader(ctx).QueryContext(ctx, query, args...)
 	out, err := collect(rows, err, scan)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)

@@ -97,7 +97,7 @@ func (db *DB) Due(ctx context.Context, siteID int64, now time.Time) ([]DueItem, 
 	}
 	byKind := map[DueKind][]DueItem{}
 	for _, q := range queries {
-		rows, err := db.sql.QueryContext(ctx, q.sql, siteID, today, tomorrow, formatTime(halfDay), FeverCelsius)
+		rows, err := db.reader(ctx).QueryContext(ctx, q.sql, siteID, today, tomorrow, formatTime(halfDay), FeverCelsius)
 		if err != nil {
 			return nil, fmt.Errorf("due list: %w", err)
 		}

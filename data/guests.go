@@ -320,7 +320,7 @@ func scanGuest(row scanner) (Guest, error) {
 
 // GuestByID reads one guest.
 func (db *DB) GuestByID(ctx context.Context, id int64) (Guest, error) {
-	g, err := scanGuest(db.sql.QueryRowContext(ctx, "SELECT "+guestColumns+guestFrom+" WHERE g.id = ?", id))
+	g, err := scanGuest(db.reader(ctx).QueryRowContext(ctx, "SELECT "+guestColumns+guestFrom+" WHERE g.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = ErrNotFound
 	}

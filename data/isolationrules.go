@@ -43,7 +43,7 @@ func defaultIsolationRules() IsolationRules {
 // IsolationRules reads the rules, with the defaults for anything not set.
 func (db *DB) IsolationRules(ctx context.Context) (IsolationRules, error) {
 	r := defaultIsolationRules()
-	rows, err := db.sql.QueryContext(ctx, "SELECT key, value FROM settings WHERE key LIKE 'isolation.%'")
+	rows, err := db.reader(ctx).QueryContext(ctx, "SELECT key, value FROM settings WHERE key LIKE 'isolation.%'")
 	if err != nil {
 		return r, fmt.Errorf("read isolation rules: %w", err)
 	}

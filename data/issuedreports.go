@@ -62,7 +62,7 @@ func (db *DB) DraftReport(ctx context.Context, day time.Time, in ReportInput) (D
 	if r.Yesterday, err = db.figuresAsOf(ctx, day.AddDate(0, 0, -1), yesterdayAsOf); err != nil {
 		return r, err
 	}
-	err = db.numberReport(ctx, db.sql, &r)
+	err = db.numberReport(ctx, db.reader(ctx), &r)
 	return r, err
 }
 
@@ -83,11 +83,6 @@ func (db *DB) SaveFirstReportNumber(ctx context.Context, n int) error {
 		}
 		return db.audit(ctx, tx, "save report numbering", "settings", 0, nil, n)
 	})
-}
-
-// querier is the database or a transaction.
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // numberReport gives a report its number, version and 补报 mark: a day
@@ -179,7 +174,7 @@ func (db *DB) IssueReport(ctx context.Context, day time.Time, in ReportInput, wr
 func (db *DB) IssuedReport(ctx context.Context, id int64) (DailyReport, error) {
 	var r DailyReport
 	var figures, issued string
-	err := db.sql.QueryRowContext(ctx, `SELECT id, number, version, backfill, figures, events, filled_by, reviewed_by,
+	err := db.reader(ctx).QueryRowContext(ctx, `SELECT id, number, version, backfill, figures, events, filled_by, reviewed_by,
 		signed_by, revision_note, issued_at FROM daily_reports WHERE id = ?`, id).Scan(&r.ID, &r.Number, &r.Version,
 		&r.Backfill, &figures, &r.Events, &r.FilledBy, &r.ReviewedBy, &r.SignedBy, &r.RevisionNote, &issued)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -208,7 +203,7 @@ func (db *DB) IssuedReport(ctx context.Context, id int64) (DailyReport, error) {
 // day was never issued.
 func (db *DB) LatestIssued(ctx context.Context, day time.Time) (DailyReport, error) {
 	var id int64
-	err := db.sql.QueryRowContext(ctx, "SELECT id FROM daily_reports WHERE day = ? ORDER BY version DESC LIMIT 1",
+	err := db.reader(ctx).QueryRowContext(ctx, "SELECT id FROM daily_reports WHERE day = ? ORDER BY version DESC LIMIT 1",
 		formatDate(StartOfDay(day))).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return DailyReport{}, fmt.Errorf("latest report of %s: %w", formatDate(day), ErrNotFound)

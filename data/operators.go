@@ -79,7 +79,7 @@ func (db *DB) SignIn(ctx context.Context, operatorID int64, pin string) (Operato
 	var op Operator
 	var role string
 	var hash []byte
-	err := db.sql.QueryRowContext(ctx, `SELECT o.id, s.name, o.role, o.pin_hash FROM operators o
+	err := db.reader(ctx).QueryRowContext(ctx, `SELECT o.id, s.name, o.role, o.pin_hash FROM operators o
 		JOIN staff s ON s.id = o.staff_id WHERE o.id = ? AND s.active = 1`, operatorID).Scan(&op.ID, &op.Name, &role, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return op, ErrNotFound

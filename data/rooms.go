@@ -154,7 +154,7 @@ type BoardRoom struct {
 // moment at: now for the live board, any past moment for history.
 func (db *DB) RoomBoard(ctx context.Context, siteID int64, at time.Time) ([]BoardRoom, error) {
 	ts := formatTime(at)
-	rows, err := db.sql.QueryContext(ctx, `
+	rows, err := db.reader(ctx).QueryContext(ctx, `
 		SELECT r.id, r.building, r.floor, r.number, r.capacity, r.out_of_service,
 			coalesce((SELECT max(s.end_at) FROM stays s WHERE s.room_id = r.id AND s.end_at <= ?1), ''),
 			coalesce((SELECT max(d.done_at) FROM disinfections d WHERE d.room_id = r.id AND d.done_at <= ?1), '')
@@ -184,7 +184,7 @@ func (db *DB) RoomBoard(ctx context.Context, siteID int64, at time.Time) ([]Boar
 		return nil, fmt.Errorf("room board: %w", err)
 	}
 
-	occ, err := db.sql.QueryContext(ctx, `
+	occ, err := db.reader(ctx).QueryContext(ctx, `
 		SELECT s.room_id, g.id, g.name, g.category, g.planned_release,
 			EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = g.id AND t.result = '阳性')
 			OR coalesce((SELECT t.celsius FROM temperatures t WHERE t.guest_id = g.id AND t.taken_at <= ?1

@@ -513,7 +513,7 @@ func (db *DB) Swap(ctx context.Context, idA, idB int64, note string) error {
 		id  int64
 		dst *Assignment
 	}{{idA, &a}, {idB, &b}} {
-		x, err := scanAssignment(db.sql.QueryRowContext(ctx, "SELECT "+assignmentColumns+" FROM duty d WHERE id = ?", p.id))
+		x, err := scanAssignment(db.reader(ctx).QueryRowContext(ctx, "SELECT "+assignmentColumns+" FROM duty d WHERE id = ?", p.id))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("swap: %w", ErrNotFound)
 		}

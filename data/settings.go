@@ -100,7 +100,7 @@ func (db *DB) IdleMinutes(ctx context.Context) (int, error) {
 
 // setting reads one setting; ok is false when it was never saved.
 func (db *DB) setting(ctx context.Context, key string) (value string, ok bool, err error) {
-	err = db.sql.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&value)
+	err = db.reader(ctx).QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&value)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}

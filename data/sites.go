@@ -107,7 +107,7 @@ func scanSite(row scanner) (Site, error) {
 
 // Site reads one site.
 func (db *DB) Site(ctx context.Context, id int64) (Site, error) {
-	s, err := scanSite(db.sql.QueryRowContext(ctx, "SELECT "+siteColumns+" FROM sites WHERE id = ?", id))
+	s, err := scanSite(db.reader(ctx).QueryRowContext(ctx, "SELECT "+siteColumns+" FROM sites WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = ErrNotFound
 	}

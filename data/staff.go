@@ -36,6 +36,13 @@ type StaffQuery struct {
 }
 
 // normalize cleans a staff record and reports the first field that is wrong.
+// CheckStaff is what SaveStaff would store, or why it would refuse it,
+// without saving: an import shows it row by row before anything is kept.
+func CheckStaff(s Staff) (Staff, error) {
+	err := s.normalize()
+	return s, err
+}
+
 func (s *Staff) normalize() error {
 	s.Name, s.Unit, s.Kind, s.Note = clean(s.Name), clean(s.Unit), clean(s.Kind), clean(s.Note)
 	if err := checkName("name", s.Name); err != nil {
@@ -152,7 +159,7 @@ func scanStaff(row scanner) (Staff, error) {
 
 // StaffMember reads one person.
 func (db *DB) StaffMember(ctx context.Context, id int64) (Staff, error) {
-	s, err := scanStaff(db.sql.QueryRowContext(ctx, "SELECT "+staffColumns+" FROM staff WHERE id = ?", id))
+	s, err := scanStaff(db.reader(ctx).QueryRowContext(ctx, "SELECT "+staffColumns+" FROM staff WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = ErrNotFound
 	}

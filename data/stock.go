@@ -377,7 +377,7 @@ func (db *DB) ExpiringBatches(ctx context.Context, at time.Time) ([]Batch, error
 // batches).
 func (db *DB) OnHand(ctx context.Context, itemID, locationID int64) (int, error) {
 	var n int
-	err := db.sql.QueryRowContext(ctx, "SELECT coalesce(sum(on_hand), 0) FROM stock WHERE item_id = ? AND location_id = ?",
+	err := db.reader(ctx).QueryRowContext(ctx, "SELECT coalesce(sum(on_hand), 0) FROM stock WHERE item_id = ? AND location_id = ?",
 		itemID, locationID).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("on hand: %w", err)

@@ -149,7 +149,7 @@ func (db *DB) dayTotalsAsOf(ctx context.Context, day, asOf time.Time) ([]PostDay
 				until = at
 			}
 			var regs int
-			err := db.sql.QueryRowContext(ctx, `SELECT count(*),
+			err := db.reader(ctx).QueryRowContext(ctx, `SELECT count(*),
 					coalesce(sum(plate != ''), 0), coalesce(sum(CASE WHEN name != '' THEN 1 + passengers ELSE passengers END), 0),
 					coalesce(sum(outcome = '劝返'), 0), coalesce(sum(celsius >= ?), 0), coalesce(sum(outcome = '转送'), 0)
 				FROM registrations WHERE checkpoint_id = ? AND at >= ? AND at < ? AND voided_at IS NULL`,

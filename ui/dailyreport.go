@@ -178,7 +178,7 @@ func (r *dailyReports) issue() {
 	summary := widget.NewLabel(what)
 	summary.Wrapping = fyne.TextWrapWord
 	f.add("summary", "", summary)
-	note := widget.NewMultiLineEntry()
+	note := widget.NewEntry() // one line: Enter issues
 	height := float32(0)
 	if draft.Revised() {
 		f.wide = true
@@ -200,7 +200,6 @@ func (r *dailyReports) issue() {
 		}
 		f.add("changes", lang.L("Changes"), view)
 		note.SetPlaceHolder(lang.L("Why it is issued again, e.g. 东村村口夜班台账补录"))
-		note.SetMinRowsVisible(2)
 		f.add("revision_note", lang.L("Revision note"), note)
 	}
 	in := r.input()

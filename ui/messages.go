@@ -64,6 +64,7 @@ var messages = []struct {
 	{data.ErrIDCheckDigit, "The ID number's check character is wrong; please check it against the card."},
 	{reports.ErrPDF, "The PDF could not be produced; nothing was printed."},
 	{reports.ErrNotWorkbook, "The file could not be read as an Excel workbook (.xlsx); please save it as .xlsx in Excel or WPS and try again."},
+	{app.ErrTwiceInFile, "This person (same name and phone) appears twice in the file; the first row is imported."},
 	{app.ErrNoStaffSheet, "No worksheet in the file has a \"姓名\" column in its first row."},
 	{app.ErrNotEmpty, "The database already holds records; demo data is only added to an empty database."},
 	{app.ErrSelfCheck, "The self check found a fault."},

@@ -271,13 +271,12 @@ func (s *staffScreen) importXLSX() {
 			return
 		}
 		defer r.Close()
-		res, err := s.app.ImportStaff(s.app.Ctx(), r)
+		imp, err := s.app.ReadStaffImport(s.app.Ctx(), r)
 		if err != nil {
 			showMessage(s.win, lang.L("Import Excel"), Message(err))
 			return
 		}
-		s.refresh()
-		s.showImportResult(res)
+		s.confirmImport(imp)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
 	if home, err := os.UserHomeDir(); err == nil {
@@ -289,22 +288,46 @@ func (s *staffScreen) importXLSX() {
 	d.Resize(fyne.NewSize(760, 520))
 }
 
-// showImportResult lists how many were added and every rejected row with its reason.
-func (s *staffScreen) showImportResult(res app.ImportResult) {
+// confirmImport shows what the file holds, row by row, before anything is
+// kept: who would be added, who is already in the directory, and every
+// refused row with its reason; then adds all the new ones at once.
+func (s *staffScreen) confirmImport(imp app.StaffImport) {
 	var b strings.Builder
-	b.WriteString(lang.L("{{.N}} people imported.", map[string]any{"N": res.Added}))
-	if len(res.Rejected) > 0 {
-		b.WriteString("\n" + lang.L("These rows were not imported:"))
-		for _, r := range res.Rejected {
+	b.WriteString(lang.L("{{.New}} people to add; {{.Existing}} already in the directory; {{.Rejected}} rows refused.",
+		map[string]any{"New": len(imp.New), "Existing": len(imp.Existing), "Rejected": len(imp.Rejected)}))
+	if len(imp.Rejected) > 0 {
+		b.WriteString("\n\n" + lang.L("These rows will not be imported:"))
+		for _, r := range imp.Rejected {
 			b.WriteString("\n" + lang.L("Row {{.Row}} {{.Name}}: {{.Why}}",
-				map[string]any{"Row": r.Row, "Name": r.Name, "Why": Message(r.Err)}))
+				map[string]any{"Row": r.Row, "Name": r.Staff.Name, "Why": Message(r.Err)}))
+		}
+	}
+	if len(imp.Existing) > 0 {
+		b.WriteString("\n\n" + lang.L("Already in the directory (same name and phone), left as they are:"))
+		for _, r := range imp.Existing {
+			b.WriteString("\n" + lang.L("Row {{.Row}} {{.Name}}", map[string]any{"Row": r.Row, "Name": r.Staff.Name}))
 		}
 	}
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
-	scroll.SetMinSize(fyne.NewSize(560, 240))
-	dialog.ShowCustom(lang.L("Import Excel"), lang.L("OK"), scroll, s.win)
+	scroll.SetMinSize(fyne.NewSize(560, 260))
+	if len(imp.New) == 0 {
+		dialog.ShowCustom(lang.L("Import Excel"), lang.L("OK"), container.NewVBox(widget.NewLabel(lang.L("Nothing new to import.")), scroll), s.win)
+		return
+	}
+	dialog.ShowCustomConfirm(lang.L("Import Excel"), lang.L("Import {{.N}} people", map[string]any{"N": len(imp.New)}), lang.L("Cancel"), scroll, func(ok bool) {
+		if !ok {
+			return
+		}
+		n, err := s.app.ImportStaff(s.app.Ctx(), imp)
+		if err != nil {
+			showMessage(s.win, lang.L("Import Excel"), Message(err)+"\n"+lang.L("No one was imported."))
+			return
+		}
+		s.refresh()
+		showMessage(s.win, lang.L("Import Excel"), lang.L("{{.N}} people imported.", map[string]any{"N": n}))
+	}, s.win)
 }
 
 func (s *staffScreen) exportXLSX() {

@@ -113,7 +113,6 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
-
 // A person added by someone else between reading the file and importing
 // it makes the whole import refuse: nothing half in.
 func TestImportStaffIsAllOrNothing(t *testing.T) {

@@ -49,7 +49,7 @@ func (a *App) demoDuty(ctx context.Context, r *rand.Rand, scale Scale) error {
 		if end.After(upto) {
 			end = upto
 		}
-		if _, err := a.DB.Roster(ctx, from, end); err != nil {
+		if _, err := a.DB.RosterPast(ctx, from, end); err != nil {
 			return fmt.Errorf("demo roster: %w", err)
 		}
 	}

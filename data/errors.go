@@ -33,10 +33,12 @@ func (e *FieldError) Unwrap() error { return e.Err }
 
 // ID number faults, most serious first.
 var (
-	ErrIDLength     = errors.New("ID number must have 18 characters")
-	ErrIDFormat     = errors.New("ID number has characters other than digits and a final X")
-	ErrIDBirthDate  = errors.New("ID number holds no valid birth date")
-	ErrIDCheckDigit = errors.New("ID number check character is wrong")
+	ErrIDLength      = errors.New("ID number must have 18 characters")
+	ErrIDFormat      = errors.New("ID number has characters other than digits and a final X")
+	ErrIDBirthDate   = errors.New("ID number holds no valid birth date")
+	ErrIDBirthFuture = errors.New("ID number's birth date is later than today")
+	ErrIDTooOld      = errors.New("ID number's birth date is more than MaxAge years ago")
+	ErrIDCheckDigit  = errors.New("ID number check character is wrong")
 )
 
 // Isolation rules a request can break.

@@ -14,11 +14,11 @@ func FuzzParseIDNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		id, err := ParseIDNumber(s)
+		id, err := ParseIDNumber(s, idToday)
 		if err != nil {
 			return
 		}
-		again, err := ParseIDNumber(id.Number)
+		again, err := ParseIDNumber(id.Number, idToday)
 		if err != nil || again != id || len(id.Number) != 18 {
 			t.Fatalf("%q parsed to %+v, which parses to %+v, %v", s, id, again, err)
 		}

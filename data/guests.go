@@ -60,14 +60,14 @@ func ReleaseDate(checkIn time.Time, days int) time.Time {
 	return StartOfDay(checkIn).AddDate(0, 0, days)
 }
 
-func (in *CheckIn) normalize() (birth time.Time, err error) {
+func (in *CheckIn) normalize(today time.Time) (birth time.Time, err error) {
 	in.Name, in.CameFrom, in.Note = clean(in.Name), clean(in.CameFrom), clean(in.Note)
 	in.EmergencyContact, in.Category, in.Sex = clean(in.EmergencyContact), clean(in.Category), clean(in.Sex)
 	if err := checkName("name", in.Name); err != nil {
 		return birth, err
 	}
 	if clean(in.IDNumber) != "" {
-		id, err := ParseIDNumber(in.IDNumber)
+		id, err := ParseIDNumber(in.IDNumber, today)
 		if err != nil {
 			return birth, &FieldError{Field: "id_number", Err: err}
 		}
@@ -121,7 +121,7 @@ func (db *DB) CheckIn(ctx context.Context, in CheckIn) (int64, error) {
 	if in.At.IsZero() {
 		in.At = db.now()
 	}
-	birth, err := in.normalize()
+	birth, err := in.normalize(db.now())
 	if err != nil {
 		return 0, fmt.Errorf("check in: %w", err)
 	}

@@ -45,12 +45,16 @@ func IDCheckChar(first17 string) byte {
 	return idCheckChars[sum%11]
 }
 
+// MaxAge is the oldest a living person's ID number can say.
+const MaxAge = 130
+
 // ParseIDNumber checks an ID number by GB 11643: 17 digits, a valid birth
-// date, and the check character (x accepted as X). Spaces and full-width
+// date no later than today and no more than MaxAge years before it, and
+// the check character (x accepted as X). Spaces and full-width
 // characters typed by an input method are folded first. A number whose only
 // fault is its check character returns ErrIDCheckDigit with the rest filled
 // in, since a misread paper ID may be accepted knowingly.
-func ParseIDNumber(s string) (IDNumber, error) {
+func ParseIDNumber(s string, today time.Time) (IDNumber, error) {
 	s = strings.ToUpper(strings.ReplaceAll(halfWidth(clean(s)), " ", ""))
 	if len(s) != 18 {
 		return IDNumber{}, ErrIDLength
@@ -65,8 +69,13 @@ func ParseIDNumber(s string) (IDNumber, error) {
 		return IDNumber{}, ErrIDFormat
 	}
 	birth, err := time.ParseInLocation("20060102", s[6:14], time.Local)
-	if err != nil || birth.Year() < 1900 {
+	switch {
+	case err != nil:
 		return IDNumber{}, ErrIDBirthDate
+	case birth.After(today):
+		return IDNumber{}, ErrIDBirthFuture
+	case birth.Before(StartOfDay(today).AddDate(-MaxAge, 0, 0)):
+		return IDNumber{}, ErrIDTooOld
 	}
 	id := IDNumber{Number: s, Male: (s[16]-'0')%2 == 1, Birth: birth}
 	if IDCheckChar(s[:17]) != last {

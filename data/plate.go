@@ -10,8 +10,11 @@ const plateProvinces = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂�
 
 var (
 	// Ordinary plates: 5 letters or digits (I and O are never used, they
-	// read as 1 and 0), the last may be 挂 学 警 港 澳.
-	plateOrdinary = regexp.MustCompile(`^[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳]$`)
+	// read as 1 and 0), the last may be 挂 (trailer), 学 (driving school),
+	// 警 (police), 港 or 澳 (Hong Kong or Macao, 粤Z), 领 (consulate).
+	plateOrdinary = regexp.MustCompile(`^[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳领]$`)
+	// Embassy plates (使馆): 使, a 3-digit embassy code and 3 digits.
+	plateEmbassy = regexp.MustCompile(`^使[0-9]{6}$`)
 	// New-energy plates have 6: D or F then 5 (small cars), or 5 digits
 	// then D or F (large vehicles).
 	plateNewEnergy = regexp.MustCompile(`^([DF][A-HJ-NP-Z0-9][0-9]{4}|[0-9]{5}[DF])$`)
@@ -34,6 +37,9 @@ func ParsePlate(s string) (Plate, error) {
 		}
 		return r
 	}, s)
+	if plateEmbassy.MatchString(s) {
+		return Plate{Number: "使·" + s[len("使"):]}, nil
+	}
 	r := []rune(s)
 	if len(r) < 7 || len(r) > 8 {
 		return Plate{}, ErrBadPlate

@@ -22,6 +22,12 @@ func TestParsePlate(t *testing.T) {
 		{"陕A·DA1234", "陕A·DA1234", true},
 		{"陕AF12345", "陕A·F12345", true},
 		{"沪A12345D", "沪A·12345D", true},
+		{"使014578", "使·014578", false},
+		{"使 014 578", "使·014578", false},
+		{"沪A1234领", "沪A·1234领", false},
+		{"陕A1234警", "陕A·1234警", false},
+		{"粤Z1234港", "粤Z·1234港", false},
+		{"粤Z1234澳", "粤Z·1234澳", false},
 	}
 	for _, g := range good {
 		p, err := ParsePlate(g.in)
@@ -30,7 +36,7 @@ func TestParsePlate(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"", "陕G1234", "陕G123456", "陕I12345", "陕G1234O", "美A12345", "陕112345",
-		"陕GA12345", "陕A1234D5", "陕AD1234E", "陕AF1B234", "12345", "陕G12345678", "陕G😷2345"} {
+		"陕GA12345", "陕A1234D5", "陕AD1234E", "陕AF1B234", "12345", "陕G12345678", "陕G😷2345", "使01457", "使0145789", "使A14578"} {
 		if p, err := ParsePlate(in); !errors.Is(err, ErrBadPlate) {
 			t.Errorf("ParsePlate(%q) = %+v, %v; want ErrBadPlate", in, p, err)
 		}

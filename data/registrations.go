@@ -43,7 +43,7 @@ type Registration struct {
 func (r Registration) Fever() bool { return r.Celsius >= FeverCelsius }
 
 // normalize checks a passage as typed and puts every value in its one form.
-func (r *Registration) normalize() error {
+func (r *Registration) normalize(today time.Time) error {
 	r.Name, r.CameFrom, r.GoingTo, r.Note, r.IDOverride = clean(r.Name), clean(r.CameFrom), clean(r.GoingTo), clean(r.Note), clean(r.IDOverride)
 	if r.Direction != "进" && r.Direction != "出" {
 		return &FieldError{Field: "direction", Err: ErrBadChoice}
@@ -54,7 +54,7 @@ func (r *Registration) normalize() error {
 		}
 	}
 	if clean(r.IDNumber) != "" {
-		id, err := ParseIDNumber(r.IDNumber)
+		id, err := ParseIDNumber(r.IDNumber, today)
 		switch {
 		case errors.Is(err, ErrIDCheckDigit) && r.IDOverride != "":
 			// A misread paper ID, accepted knowingly with a reason.
@@ -125,7 +125,7 @@ func (db *DB) Register(ctx context.Context, r Registration) (int64, error) {
 	if r.At.IsZero() {
 		r.At = db.now()
 	}
-	if err := r.normalize(); err != nil {
+	if err := r.normalize(db.now()); err != nil {
 		return 0, fmt.Errorf("register: %w", err)
 	}
 	var celsius any

@@ -323,9 +323,42 @@ type RosterResult struct {
 // spreads shifts, night shifts, weekend shifts and the leader's role
 // evenly, counting the four weeks before. What it cannot fill is
 // returned as holes, slot by slot.
+//
+// It never writes the past: days before today are left as they were, and
+// so are today's shifts that have already begun.
 func (db *DB) Roster(ctx context.Context, from, upto time.Time) (RosterResult, error) {
-	from, upto = StartOfDay(from), StartOfDay(upto)
+	return db.roster(ctx, from, upto, db.now())
+}
+
+// RosterPast is Roster over days gone by, for a roster kept on paper and
+// typed in afterwards (the demo's year): nothing is left out for being past.
+func (db *DB) RosterPast(ctx context.Context, from, upto time.Time) (RosterResult, error) {
+	return db.roster(ctx, from, upto, time.Time{})
+}
+
+// roster fills from..upto, leaving alone every shift that begins before
+// notBefore (and the leader of days before its day). The state the rules
+// are checked against is read inside the transaction that writes, so two
+// rosterings at once cannot both pass a check and break it together.
+func (db *DB) roster(ctx context.Context, from, upto, notBefore time.Time) (RosterResult, error) {
 	var res RosterResult
+	err := db.Batch(ctx, func(ctx context.Context) error {
+		var err error
+		res, err = db.rosterIn(ctx, from, upto, notBefore)
+		return err
+	})
+	return res, err
+}
+
+func (db *DB) rosterIn(ctx context.Context, from, upto, notBefore time.Time) (RosterResult, error) {
+	from, upto = StartOfDay(from), StartOfDay(upto)
+	if today := StartOfDay(notBefore); from.Before(today) {
+		from = today
+	}
+	var res RosterResult
+	if !from.Before(upto) {
+		return res, nil
+	}
 	posts, err := db.DutyPosts(ctx)
 	if err != nil {
 		return res, err
@@ -369,6 +402,9 @@ func (db *DB) Roster(ctx context.Context, from, upto time.Time) (RosterResult, e
 		assign(Assignment{PostKind: LeaderPost, Start: day, End: day.AddDate(0, 0, 1), StaffID: best})
 	}
 	for _, sl := range slots(posts, from, upto) {
+		if sl.Start.Before(notBefore) {
+			continue // begun already: what happened is not rostered afterwards
+		}
 		k := slotKey{sl.Post.Kind, sl.Post.ID, sl.Start}
 		needKind := sl.Post.RequiredKind != "" && !slices.ContainsFunc(taken[k], func(id int64) bool {
 			return st.staff[id].Kind == sl.Post.RequiredKind
@@ -436,16 +472,28 @@ func (st *rosterState) fairer(a, b int64, sl Slot) bool {
 }
 
 // ClearRoster removes the assignments starting on the days from..upto,
-// to roster them again.
+// to roster them again; shifts already begun (the days before today, and
+// today's worked ones) are records of duty done and stay.
 func (db *DB) ClearRoster(ctx context.Context, from, upto time.Time) (int, error) {
 	var n int64
+	start := StartOfDay(from)
+	if now := db.now(); start.Before(now) {
+		start = now
+	}
 	err := db.write(ctx, "clear roster", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM duty WHERE shift_start >= ? AND shift_start < ?",
-			formatTime(StartOfDay(from)), formatTime(StartOfDay(upto)))
+		res, err := tx.ExecContext(ctx, "DELETE FROM duty WHERE shift_start >= ? AND shift_start < ? AND post_kind != ?",
+			formatTime(start), formatTime(StartOfDay(upto)), LeaderPost)
+		if err != nil {
+			return err
+		}
+		leaders, err := tx.ExecContext(ctx, "DELETE FROM duty WHERE shift_start >= ? AND shift_start < ? AND post_kind = ?",
+			formatTime(StartOfDay(start).AddDate(0, 0, 1)), formatTime(StartOfDay(upto)), LeaderPost)
 		if err != nil {
 			return err
 		}
 		n, _ = res.RowsAffected()
+		m, _ := leaders.RowsAffected()
+		n += m
 		return db.audit(ctx, tx, "clear roster", "duty", 0, nil, map[string]any{"From": formatDate(from), "Upto": formatDate(upto), "Removed": n})
 	})
 	return int(n), err
@@ -459,28 +507,35 @@ func (db *DB) Assign(ctx context.Context, sl Slot, staffID int64, note string) (
 	if err := checkText("note", note, maxLine); err != nil {
 		return 0, fmt.Errorf("assign: %w", err)
 	}
-	st, _, err := db.loadState(ctx, sl.Start, sl.End, 0)
-	if err != nil {
-		return 0, err
-	}
-	broken := st.breaksOn(sl.Post.Kind, staffID, sl.Start, sl.End, 0)
-	if len(broken) > 0 && note == "" {
-		return 0, fmt.Errorf("assign: %w", &RuleError{Rules: broken})
-	}
 	var id int64
-	err = db.write(ctx, "assign duty", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO duty (post_kind, post_id, shift_start, shift_end, staff_id, note, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, sl.Post.Kind, sl.Post.ID, formatTime(sl.Start), formatTime(sl.End), staffID, note, formatTime(db.now()))
+	// The rules are checked on the state read inside the transaction that
+	// writes: two clerks at once cannot both pass and break them together.
+	err := db.Batch(ctx, func(ctx context.Context) error {
+		st, _, err := db.loadState(ctx, sl.Start, sl.End, 0)
 		if err != nil {
-			return uniqueAsDuplicate(foreignKeyAsNotFound(err))
-		}
-		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "assign duty", "duty", id, nil, map[string]any{"Post": sl.Post.Name, "Start": formatTime(sl.Start),
-			"Staff": staffID, "Broken": broken, "Note": note})
+		broken := st.breaksOn(sl.Post.Kind, staffID, sl.Start, sl.End, 0)
+		if len(broken) > 0 && note == "" {
+			return &RuleError{Rules: broken}
+		}
+		return db.write(ctx, "assign duty", func(tx *sql.Tx) error {
+			res, err := tx.ExecContext(ctx, `INSERT INTO duty (post_kind, post_id, shift_start, shift_end, staff_id, note, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, sl.Post.Kind, sl.Post.ID, formatTime(sl.Start), formatTime(sl.End), staffID, note, formatTime(db.now()))
+			if err != nil {
+				return uniqueAsDuplicate(foreignKeyAsNotFound(err))
+			}
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			return db.audit(ctx, tx, "assign duty", "duty", id, nil, map[string]any{"Post": sl.Post.Name, "Start": formatTime(sl.Start),
+				"Staff": staffID, "Broken": broken, "Note": note})
+		})
 	})
-	return id, err
+	if err != nil {
+		return 0, fmt.Errorf("assign: %w", err)
+	}
+	return id, nil
 }
 
 // Unassign takes a person off a shift.
@@ -508,56 +563,63 @@ func (db *DB) Swap(ctx context.Context, idA, idB int64, note string) error {
 	if err := checkText("note", note, maxLine); err != nil {
 		return fmt.Errorf("swap: %w", err)
 	}
-	var a, b Assignment
-	for _, p := range []struct {
-		id  int64
-		dst *Assignment
-	}{{idA, &a}, {idB, &b}} {
-		x, err := scanAssignment(db.reader(ctx).QueryRowContext(ctx, "SELECT "+assignmentColumns+" FROM duty d WHERE id = ?", p.id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("swap: %w", ErrNotFound)
+	// Read, checked and written in one transaction, as Assign is.
+	err := db.Batch(ctx, func(ctx context.Context) error {
+		var a, b Assignment
+		for _, p := range []struct {
+			id  int64
+			dst *Assignment
+		}{{idA, &a}, {idB, &b}} {
+			x, err := scanAssignment(db.reader(ctx).QueryRowContext(ctx, "SELECT "+assignmentColumns+" FROM duty d WHERE id = ?", p.id))
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			if err != nil {
+				return err
+			}
+			*p.dst = x
 		}
+		if a.StaffID == b.StaffID || (a.PostKind == LeaderPost) != (b.PostKind == LeaderPost) {
+			return ErrBadChoice
+		}
+		first, last := a.Start, b.End
+		if b.Start.Before(first) {
+			first, last = b.Start, a.End
+		}
+		st, _, err := db.loadState(ctx, first, last, 0)
 		if err != nil {
-			return fmt.Errorf("swap: %w", err)
+			return err
 		}
-		*p.dst = x
-	}
-	if a.StaffID == b.StaffID || (a.PostKind == LeaderPost) != (b.PostKind == LeaderPost) {
-		return fmt.Errorf("swap: %w", ErrBadChoice)
-	}
-	first, last := a.Start, b.End
-	if b.Start.Before(first) {
-		first, last = b.Start, a.End
-	}
-	st, _, err := db.loadState(ctx, first, last, 0)
-	if err != nil {
-		return err
-	}
-	st.remove(a)
-	st.remove(b)
-	var broken []string
-	for _, c := range []struct {
-		who   int64
-		where Assignment
-	}{{b.StaffID, a}, {a.StaffID, b}} {
-		for _, r := range st.breaksOn(c.where.PostKind, c.who, c.where.Start, c.where.End, 0) {
-			if !slices.Contains(broken, r) {
-				broken = append(broken, r)
+		st.remove(a)
+		st.remove(b)
+		var broken []string
+		for _, c := range []struct {
+			who   int64
+			where Assignment
+		}{{b.StaffID, a}, {a.StaffID, b}} {
+			for _, r := range st.breaksOn(c.where.PostKind, c.who, c.where.Start, c.where.End, 0) {
+				if !slices.Contains(broken, r) {
+					broken = append(broken, r)
+				}
 			}
 		}
-	}
-	if len(broken) > 0 && note == "" {
-		return fmt.Errorf("swap: %w", &RuleError{Rules: broken})
-	}
-	return db.write(ctx, "swap duty", func(tx *sql.Tx) error {
-		for _, step := range []struct{ id, staff int64 }{{a.ID, b.StaffID}, {b.ID, a.StaffID}} {
-			if _, err := tx.ExecContext(ctx, "UPDATE duty SET staff_id = ?, note = ? WHERE id = ?", step.staff, note, step.id); err != nil {
-				return uniqueAsDuplicate(err)
-			}
+		if len(broken) > 0 && note == "" {
+			return &RuleError{Rules: broken}
 		}
-		return db.audit(ctx, tx, "swap duty", "duty", a.ID, map[string]int64{"A": a.StaffID, "B": b.StaffID},
-			map[string]any{"A": b.StaffID, "B": a.StaffID, "Broken": broken, "Note": note})
+		return db.write(ctx, "swap duty", func(tx *sql.Tx) error {
+			for _, step := range []struct{ id, staff int64 }{{a.ID, b.StaffID}, {b.ID, a.StaffID}} {
+				if _, err := tx.ExecContext(ctx, "UPDATE duty SET staff_id = ?, note = ? WHERE id = ?", step.staff, note, step.id); err != nil {
+					return uniqueAsDuplicate(err)
+				}
+			}
+			return db.audit(ctx, tx, "swap duty", "duty", a.ID, map[string]int64{"A": a.StaffID, "B": b.StaffID},
+				map[string]any{"A": b.StaffID, "B": a.StaffID, "Broken": broken, "Note": note})
+		})
 	})
+	if err != nil {
+		return fmt.Errorf("swap: %w", err)
+	}
+	return nil
 }
 
 // ShiftView is one cell of the week grid: who is on a slot, how many are

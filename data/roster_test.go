@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -96,7 +97,7 @@ func TestRosterKeepsHardRulesForRandomStaff(t *testing.T) {
 			if err := db.SaveDutyRules(ctx, rules); err != nil {
 				t.Fatal(err)
 			}
-			from, upto := StartOfDay(fixedNow), StartOfDay(fixedNow).AddDate(0, 0, 14)
+			from, upto := StartOfDay(fixedNow).AddDate(0, 0, 1), StartOfDay(fixedNow).AddDate(0, 0, 15)
 			res, err := db.Roster(ctx, from, upto)
 			if err != nil {
 				t.Fatal(err)
@@ -160,7 +161,7 @@ func TestRosterReportsEveryHoleWhenStaffAreTooFew(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	from := StartOfDay(fixedNow)
+	from := StartOfDay(fixedNow).AddDate(0, 0, 1)
 	res, err := db.Roster(ctx, from, from.AddDate(0, 0, 3))
 	if err != nil {
 		t.Fatal(err)
@@ -245,5 +246,96 @@ func TestSwapAndAssignCheckTheRules(t *testing.T) {
 	// A leader must be someone who may lead.
 	if _, err := db.Assign(ctx, Slot{Post: DutyPost{Kind: LeaderPost}, Start: day, End: day.AddDate(0, 0, 1)}, staff[1].ID, ""); !errors.As(err, &re) || re.Rules[0] != RuleLeader {
 		t.Fatalf("leader who may not lead: %v", err)
+	}
+}
+
+// Rostering fills only what is still ahead; clearing a week keeps the
+// shifts already worked.
+func TestRosterNeverTouchesThePast(t *testing.T) {
+	db := openTest(t) // the clock stands at 09:30
+	ctx := context.Background()
+	rosterFixture(t, db, 30, 1, "两班", 1, "")
+	today := StartOfDay(fixedNow)
+	monday := today.AddDate(0, 0, -int(today.Weekday()+6)%7)
+	res, err := db.Roster(ctx, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, 7))
+	if err != nil || res.Added == 0 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	var early int
+	db.sql.QueryRow("SELECT count(*) FROM duty WHERE shift_start < ? AND post_kind != '带班'", formatTime(fixedNow)).Scan(&early)
+	if early != 0 {
+		t.Fatalf("rostering wrote %d shifts that began before now", early)
+	}
+	var leaderToday int
+	db.sql.QueryRow("SELECT count(*) FROM duty WHERE post_kind = '带班' AND shift_start = ?", formatTime(today)).Scan(&leaderToday)
+	if leaderToday != 1 {
+		t.Fatalf("today's leader: %d", leaderToday)
+	}
+	// A shift worked this morning, entered by hand, survives 清空本周.
+	posts, _ := db.DutyPosts(ctx)
+	worked := newSlot(posts[1], posts[1].Shifts[1], today.AddDate(0, 0, -1)) // last night 20:00–08:00
+	if _, err := db.Assign(ctx, worked, 1, ""); err != nil {
+		t.Fatal(err)
+	}
+	n, err := db.ClearRoster(ctx, monday, monday.AddDate(0, 0, 7))
+	if err != nil || n == 0 {
+		t.Fatalf("cleared %d, %v", n, err)
+	}
+	var kept, later int
+	db.sql.QueryRow("SELECT count(*) FROM duty WHERE shift_start < ?", formatTime(fixedNow)).Scan(&kept)
+	db.sql.QueryRow("SELECT count(*) FROM duty WHERE shift_start >= ?", formatTime(fixedNow)).Scan(&later)
+	if kept != 2 || later != 0 { // last night's shift and today's leader
+		t.Fatalf("after clearing: %d begun kept (want 2), %d ahead left", kept, later)
+	}
+}
+
+// Two clerks on two connections, each putting the same person on a shift
+// that leaves no rest after the other's: one goes through, one is refused.
+func TestRacingAssignmentsCannotBothBreakTheRestRule(t *testing.T) {
+	for round := range 10 {
+		path := filepath.Join(t.TempDir(), "race.db")
+		first, err := Open(context.Background(), path, func() time.Time { return fixedNow })
+		if err != nil {
+			t.Fatal(err)
+		}
+		staff := rosterFixture(t, first, 2, 1, "两班", 1, "")
+		second, err := Open(context.Background(), path, func() time.Time { return fixedNow })
+		if err != nil {
+			t.Fatal(err)
+		}
+		posts, _ := first.DutyPosts(context.Background())
+		day := StartOfDay(fixedNow).AddDate(0, 0, 1)
+		night := newSlot(posts[1], posts[1].Shifts[1], day)                    // 20:00–08:00
+		morning := newSlot(posts[1], posts[1].Shifts[0], day.AddDate(0, 0, 1)) // 08:00 next day: no rest
+		errs := make(chan error, 2)
+		start := make(chan struct{})
+		for _, c := range []struct {
+			db *DB
+			sl Slot
+		}{{first, night}, {second, morning}} {
+			go func() {
+				<-start
+				_, err := c.db.Assign(context.Background(), c.sl, staff[0].ID, "")
+				errs <- err
+			}()
+		}
+		close(start)
+		var ok, refused int
+		for range 2 {
+			var re *RuleError
+			switch err := <-errs; {
+			case err == nil:
+				ok++
+			case errors.As(err, &re) && slices.Contains(re.Rules, RuleRest):
+				refused++
+			default:
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		first.Close()
+		second.Close()
+		if ok != 1 || refused != 1 {
+			t.Fatalf("round %d: %d assignments went through, %d refused; want one each", round, ok, refused)
+		}
 	}
 }

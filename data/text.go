@@ -42,14 +42,20 @@ func HalfWidth(s string) string { return halfWidth(s) }
 // checkText enforces a length limit on a cleaned value; a one-line field
 // (any limit below maxNote) refuses pasted cells.
 func checkText(field, s string, max int) error {
-	if utf8.RuneCountInString(s) > max {
-		return &FieldError{Field: field, Err: ErrTextTooLong}
+	if n := utf8.RuneCountInString(s); n > max {
+		return &FieldError{Field: field, Err: &TooLongError{Max: max, Got: n}}
 	}
 	if max < maxNote && strings.ContainsAny(s, "\t\n") {
 		return &FieldError{Field: field, Err: ErrPastedCells}
 	}
 	return nil
 }
+
+// TooLongError is ErrTextTooLong with the limit, so the message can name it.
+type TooLongError struct{ Max, Got int }
+
+func (e *TooLongError) Error() string { return ErrTextTooLong.Error() }
+func (e *TooLongError) Unwrap() error { return ErrTextTooLong }
 
 // reasonText cleans a required one-line reason (why a record is voided,
 // reversed or changed).

@@ -56,7 +56,7 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 	})
 	c.days.OnChanged = func(string) { showRelease() }
 	c.idNumber.OnChanged = func(s string) {
-		id, err := data.ParseIDNumber(s)
+		id, err := data.ParseIDNumber(s, a.Now())
 		switch {
 		case strings.TrimSpace(s) == "":
 			c.idInfo.SetText("")

@@ -61,6 +61,8 @@ var messages = []struct {
 	{data.ErrIDLength, "The ID number must have 18 characters."},
 	{data.ErrIDFormat, "The ID number may only hold digits and a final X."},
 	{data.ErrIDBirthDate, "The ID number holds no valid birth date."},
+	{data.ErrIDBirthFuture, "The ID number's birth date is later than today; please check it against the card."},
+	{data.ErrIDTooOld, "The ID number's birth date is more than 130 years ago; please check it against the card."},
 	{data.ErrIDCheckDigit, "The ID number's check character is wrong; please check it against the card."},
 	{reports.ErrPDF, "The PDF could not be produced; nothing was printed."},
 	{reports.ErrNotWorkbook, "The file could not be read as an Excel workbook (.xlsx); please save it as .xlsx in Excel or WPS and try again."},
@@ -79,6 +81,10 @@ func Message(err error) string {
 	if errors.As(err, &short) {
 		return lang.L("{{.Location}} has only {{.OnHand}} {{.Unit}} of {{.Item}}, not the {{.Wanted}} asked for; nothing was saved.",
 			map[string]any{"Location": short.Location, "OnHand": short.OnHand, "Unit": short.Item.Unit, "Item": short.Item.Label(), "Wanted": short.Wanted})
+	}
+	var long *data.TooLongError
+	if errors.As(err, &long) {
+		return lang.L("The text is too long: at most {{.Max}} characters, this has {{.Got}}.", map[string]any{"Max": long.Max, "Got": long.Got})
 	}
 	var folder *app.FolderError
 	if errors.As(err, &folder) {

@@ -80,7 +80,7 @@ func newRegistrationForm(w fyne.Window, a *app.App, done func()) *registrationFo
 // showID says what the ID number tells as it is typed, and asks for a
 // reason only when the check digit is wrong (a misread paper ID).
 func (r *registrationForm) showID(s string) {
-	id, err := data.ParseIDNumber(s)
+	id, err := data.ParseIDNumber(s, r.app.Now())
 	switch {
 	case strings.TrimSpace(s) == "":
 		r.idInfo.SetText("")

@@ -12,9 +12,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -42,8 +44,19 @@ type DB struct {
 
 // Open opens (creating if needed) the database at path and brings its schema
 // up to date. now is the clock; tests pass a fixed one.
+//
+// A file that is not this program's, that a newer version wrote, or that
+// cannot be written (a read-only file or folder, a CD, a locked-down
+// share) is refused before the driver touches it: it is left exactly as
+// it was, with no -wal or -shm file beside it.
 func Open(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
+	if err := inspect(ctx, path); err != nil {
 		return nil, err
 	}
 	// busy_timeout must come first so the pragmas after it already wait for a
@@ -81,6 +94,59 @@ func checkHeader(path string) error {
 	}
 	if !bytes.Equal(head[:n], []byte("SQLite format 3\x00")) {
 		return fmt.Errorf("open database %s: %w", path, ErrNotDatabase)
+	}
+	return nil
+}
+
+// checkWritable refuses a database the program could not save to: the
+// file itself, and its folder, where SQLite keeps its -wal and -shm files.
+func checkWritable(path string) error {
+	readOnly := func(err error) bool { return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) }
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	switch {
+	case err == nil:
+		f.Close()
+	case readOnly(err):
+		return fmt.Errorf("open database %s: %w", path, ErrReadOnly)
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	probe, err := os.CreateTemp(filepath.Dir(path), ".fangkong-write-check-*")
+	if readOnly(err) {
+		return fmt.Errorf("open database %s: folder: %w", path, ErrReadOnly)
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	probe.Close()
+	return os.Remove(probe.Name())
+}
+
+// inspect reads an existing file's schema version without writing to it,
+// before the connection settings (WAL mode) would change another
+// program's file or one a newer version wrote.
+func inspect(ctx context.Context, path string) error {
+	if info, err := os.Stat(path); err != nil || info.Size() == 0 {
+		return nil // nothing there yet: a new database
+	}
+	conn, err := sql.Open("sqlite", path+"?_pragma=query_only(1)&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer conn.Close()
+	var version, tables int
+	if err := conn.QueryRowContext(ctx, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)").
+		Scan(&version, &tables); err != nil {
+		if strings.Contains(err.Error(), "not a database") {
+			return fmt.Errorf("open database %s: %w", path, ErrNotDatabase)
+		}
+		return fmt.Errorf("open database %s: %w", path, busy(err))
+	}
+	switch {
+	case version > SchemaVersion():
+		return fmt.Errorf("database schema %d, program knows %d: %w", version, SchemaVersion(), ErrSchemaTooNew)
+	case version == 0 && tables > 0:
+		return fmt.Errorf("database has foreign tables: %w", ErrNotDatabase)
 	}
 	return nil
 }
@@ -152,8 +218,16 @@ func (db *DB) Batch(ctx context.Context, fn func(ctx context.Context) error) err
 // has waited 5 seconds for another program to let go of the file.
 func busy(err error) error {
 	var coded interface{ Code() int }
-	if errors.As(err, &coded) && (coded.Code()&0xff == 5 || coded.Code()&0xff == 6) {
+	if !errors.As(err, &coded) {
+		return err
+	}
+	switch coded.Code() & 0xff {
+	case 5, 6: // BUSY, LOCKED
 		return fmt.Errorf("%w: %v", ErrBusy, err)
+	case 13: // FULL: the transaction is rolled back, the file stays sound
+		return fmt.Errorf("%w: %v", ErrDiskFull, err)
+	case 8: // READONLY: the file was made read-only while open
+		return fmt.Errorf("%w: %v", ErrReadOnly, err)
 	}
 	return err
 }

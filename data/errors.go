@@ -19,6 +19,8 @@ var (
 	ErrDuplicate     = errors.New("record already exists")
 	ErrBusy          = errors.New("database is held by another program")
 	ErrDamaged       = errors.New("database file is damaged")
+	ErrReadOnly      = errors.New("database file or its folder cannot be written")
+	ErrDiskFull      = errors.New("the disk is full")
 )
 
 // FieldError names the form field a validation error belongs to, so a screen

@@ -22,6 +22,8 @@ var messages = []struct {
 	{data.ErrBusy, "Another program is holding the database file (perhaps a copy opened in another tool); close it and try again. Nothing was saved."},
 	{app.ErrAlreadyOpen, "The program already has this database open in another window; use that window."},
 	{data.ErrDamaged, "The database file is damaged. The program has not changed it."},
+	{data.ErrReadOnly, "The database file or its folder is read-only (a CD, a protected USB stick or folder); the program cannot save there and has changed nothing. Copy the file to a folder you can write to, or change its properties, and open it again."},
+	{data.ErrDiskFull, "The disk is full: the last entry was not saved, and everything saved before is safe. Free some space (delete old files, empty the recycle bin) and save again."},
 	{data.ErrWrongPIN, "The PIN is wrong."},
 	{data.ErrBadPIN, "The PIN must have 4 to 20 characters."},
 	{data.ErrNotFound, "The record no longer exists; the list has been refreshed."},

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -57,6 +58,27 @@ func FuzzParsePlate(f *testing.F) {
 		}
 		if again, err := ParsePlate(p.Number); err != nil || again != p {
 			t.Fatalf("%q parsed to %+v, which parses to %+v, %v", s, p, again, err)
+		}
+	})
+}
+
+func FuzzParseDay(f *testing.F) {
+	for _, s := range []string{"2026-11-03", "2026/11/3", "2026.11.3", "2026年11月3日", "２０２６－１１－０３", "2026-02-30", "", "明天", "2026-13-01", "99999-1-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDay(s)
+		if err != nil {
+			if !errors.Is(err, ErrBadDate) {
+				t.Fatalf("%q: %v, want ErrBadDate", s, err)
+			}
+			return
+		}
+		if !d.Equal(StartOfDay(d)) {
+			t.Fatalf("%q parsed to %s, not a day", s, d)
+		}
+		if again, err := ParseDay(d.Format("2006-01-02")); err != nil || !again.Equal(d) {
+			t.Fatalf("%q parsed to %s, which parses to %s, %v", s, d, again, err)
 		}
 	})
 }

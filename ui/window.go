@@ -8,6 +8,9 @@ import (
 	"flag"
 	"io"
 	"log"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -89,7 +92,18 @@ func Run(fa fyne.App, args []string) (code int) {
 	w.SetOnClosed(func() { closed = true })
 	w.SetCloseIntercept(s.close)
 	go s.checkAndBackUp()
+	// Fyne ends its loop on SIGINT and SIGTERM (and so a Windows shutdown
+	// or logoff): that is leaving, not a missing graphics driver. The
+	// database is closed on the way out.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(stop)
 	w.ShowAndRun()
+	select {
+	case <-stop:
+		return 0
+	default:
+	}
 	if !closed {
 		alert(lang.L("AppName"), lang.L("NoGraphics"))
 		return exitNoWindow

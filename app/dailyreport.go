@@ -129,6 +129,11 @@ func stage(path string, render func(io.Writer) error, staged []staging) ([]stagi
 		return staged, fmt.Errorf("write %s: %w", path, err)
 	}
 	staged = append(staged, staging{temp: f.Name(), path: path})
+	// A temporary file is private; the report is an ordinary file.
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return staged, fmt.Errorf("write %s: %w", path, err)
+	}
 	if err := render(f); err != nil {
 		f.Close()
 		return staged, err

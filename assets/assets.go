@@ -16,6 +16,13 @@ import (
 //go:embed font/wqy-microhei.ttf
 var Font []byte
 
+// Song is AR PL UMing CN (明体/宋体), cut to ASCII and GB 2312 level 1 by
+// scripts/subset-song, for the masthead and prose of official documents.
+// Licence beside it.
+//
+//go:embed font/uming-gb2312-1.ttf
+var Song []byte
+
 // Icon is the program's icon.
 //
 //go:embed icon.png

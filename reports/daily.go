@@ -253,9 +253,9 @@ func dutyRows(r data.DailyReport) [][]string {
 func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	t := r.Today
 	d := NewOfficialDoc(t.Post.PostName + "  " + DailyNumber(r) + "  " + lang.L("Printed on {{.Date}}", map[string]any{"Date": FormatDate(printed)}))
-	d.Colored(DailyTitle(t.Post), 24, Red)
+	d.SongTitle(DailyTitle(t.Post), 26, Red)
 	d.Gap(2)
-	d.Title(DailyNumber(r), 14)
+	d.SongTitle(DailyNumber(r), 15, Black)
 	d.Gap(2)
 	dateLine := t.Day.Format("2006年1月2日")
 	if cut := Cutoff(t); cut != "" {
@@ -266,13 +266,13 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	d.Rule(0.8, Red)
 	d.Gap(4)
 	if r.Revised() {
-		d.Text(lang.L("Revision note: {{.Note}}", map[string]any{"Note": r.RevisionNote}), 11)
+		d.Prose(lang.L("Revision note: {{.Note}}", map[string]any{"Note": r.RevisionNote}), 12, Left)
 		d.Gap(2)
 	}
 
 	d.Title(lang.L("Key figures of the day"), 14)
 	for _, line := range Summary(r) {
-		d.Text("　　"+line, 11.5)
+		d.Prose("　　"+line, 12, Left)
 	}
 	d.Gap(3)
 
@@ -310,7 +310,7 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 
 	d.NeedSpace(30)
 	d.Title(lang.L("5. Notable events"), 13)
-	d.Text(eventsText(r), 11)
+	d.Prose(eventsText(r), 12, Left)
 	if len(t.Unfiled) > 0 {
 		d.Gap(2)
 		d.Text(lang.L("Not filed for the day: {{.List}}.", map[string]any{"List": strings.Join(t.Unfiled, "、")}), 10)
@@ -319,12 +319,12 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	// The issuing office and date at the right, with room above for the seal.
 	d.NeedSpace(45)
 	d.Gap(22)
-	d.RightText(t.Post.PostName+"　　", 12)
+	d.Prose(t.Post.PostName+"　　", 12, Right)
 	issued := t.Day
 	if !r.IssuedAt.IsZero() {
 		issued = r.IssuedAt
 	}
-	d.RightText(issued.Format("2006年1月2日")+"　　　", 12)
+	d.Prose(issued.Format("2006年1月2日")+"　　　", 12, Right)
 
 	// 版记 at the foot of the last page.
 	pairs := [][2]string{{lang.L("Signed by"), r.SignedBy}, {lang.L("Reviewed by"), r.ReviewedBy},
@@ -335,14 +335,14 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 		need += (d.TextWidth(p[0]+":"+p[1], 11) / (d.PageWidth()/2 - 3)) * lh
 	}
 	d.ToBottom(need)
-	d.Rule(0.35, [3]int{0, 0, 0})
+	d.Rule(0.35, Black)
 	d.Gap(1)
 	d.Text(lang.L("To: {{.Who}}", map[string]any{"Who": orBlank(t.Post.SendTo)}), 11)
 	d.Text(lang.L("Copy: {{.Who}}", map[string]any{"Who": orBlank(t.Post.CopyTo)}), 11)
-	d.Rule(0.2, [3]int{0, 0, 0})
+	d.Rule(0.2, Black)
 	d.Gap(1)
 	d.Fields(pairs, 2, 11)
-	d.Rule(0.2, [3]int{0, 0, 0})
+	d.Rule(0.2, Black)
 	d.Gap(1)
 	stamp := ""
 	if !r.IssuedAt.IsZero() {
@@ -351,7 +351,7 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 		stamp = lang.L("Draft, not issued")
 	}
 	d.Spread(t.Post.PostName, stamp, 11)
-	d.Rule(0.35, [3]int{0, 0, 0})
+	d.Rule(0.35, Black)
 	return d.Write(w)
 }
 

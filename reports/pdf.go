@@ -21,6 +21,7 @@ import (
 
 const (
 	fontFamily = "wqy"
+	songFamily = "song"
 	margin     = 12.0 // mm
 	lineGap    = 1.45 // line height as a multiple of the font size
 	ptToMM     = 25.4 / 72
@@ -33,7 +34,31 @@ const Missing = '□'
 var (
 	glyphsOnce sync.Once
 	glyphFont  *sfnt.Font
+	songOnce   sync.Once
+	songFont   *sfnt.Font
 )
+
+// songCovers reports whether the Song face has every character of s, so
+// a line is never printed half in one face and half in another.
+func songCovers(s string) bool {
+	songOnce.Do(func() {
+		f, err := sfnt.Parse(assets.Song)
+		if err != nil {
+			panic("bundled Song font: " + err.Error())
+		}
+		songFont = f
+	})
+	var buf sfnt.Buffer
+	for _, r := range s {
+		if r == '\n' || r == ' ' || r == '\u3000' {
+			continue
+		}
+		if i, err := songFont.GlyphIndex(&buf, r); err != nil || i == 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // printable replaces every character the bundled font cannot draw (rare
 // characters such as 䶮, anything outside the Basic Multilingual Plane such
@@ -70,6 +95,7 @@ func printable(s string) string {
 type Doc struct {
 	pdf                      *gofpdf.Fpdf
 	left, top, right, bottom float64 // margins, mm
+	song                     bool    // the Song face is loaded: official documents
 }
 
 // Align is a table column's alignment.
@@ -98,8 +124,14 @@ func NewDoc(landscape bool, footer string) *Doc {
 // printed government document (GB/T 9704-2012: 37 mm top, 28 mm left,
 // 26 mm right, 35 mm bottom, the text block 156 × 225 mm), a little less
 // at top and bottom so the figures' tables keep to fewer pages.
+//
+// Its masthead and prose are set in Song (宋体), its headings and tables in
+// the bundled Hei (黑体), as the standard sets titles and headings.
 func NewOfficialDoc(footer string) *Doc {
-	return newDoc(false, footer, 28, 30, 26, 25)
+	d := newDoc(false, footer, 28, 30, 26, 25)
+	d.pdf.AddUTF8FontFromBytes(songFamily, "", assets.Song)
+	d.song = true
+	return d
 }
 
 func newDoc(landscape bool, footer string, left, top, right, bottom float64) *Doc {
@@ -154,6 +186,33 @@ func (d *Doc) Text(text string, size float64) {
 	d.pdf.SetFont(fontFamily, "", size)
 	d.paragraph(printable(text), size, Left)
 	d.pdf.SetFont(fontFamily, "", 11)
+}
+
+// SongTitle prints a centred line in Song, in a colour: the masthead. A
+// line the Song face cannot fully draw is printed in Hei.
+func (d *Doc) SongTitle(text string, size float64, color [3]int) {
+	d.pdf.SetTextColor(color[0], color[1], color[2])
+	d.pdf.SetFont(d.face(text), "", size)
+	d.paragraph(printable(text), size, Center)
+	d.pdf.SetFont(fontFamily, "", 11)
+	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// Prose prints a paragraph in Song, wrapped to the page width; in Hei when
+// the Song face lacks one of its characters.
+func (d *Doc) Prose(text string, size float64, align Align) {
+	d.pdf.SetFont(d.face(text), "", size)
+	d.paragraph(printable(text), size, align)
+	d.pdf.SetFont(fontFamily, "", 11)
+}
+
+// face is the family a text is set in: Song where the document has it and
+// it draws every character, otherwise the bundled Hei.
+func (d *Doc) face(text string) string {
+	if d.song && songCovers(printable(text)) {
+		return songFamily
+	}
+	return fontFamily
 }
 
 // Gap leaves vertical space in mm.
@@ -303,12 +362,8 @@ func (d *Doc) Signatures(labels ...string) {
 // Red is the red of a document's masthead and rule (版头, 红色分隔线).
 var Red = [3]int{230, 0, 18}
 
-// Colored prints a centred line in a colour, e.g. the red masthead.
-func (d *Doc) Colored(text string, size float64, color [3]int) {
-	d.pdf.SetTextColor(color[0], color[1], color[2])
-	d.Title(text, size)
-	d.pdf.SetTextColor(0, 0, 0)
-}
+// Black is the colour of ordinary text and rules.
+var Black = [3]int{0, 0, 0}
 
 // Rule draws a line across the text block, thick mm wide, in a colour.
 func (d *Doc) Rule(thick float64, color [3]int) {
@@ -324,7 +379,7 @@ func (d *Doc) Rule(thick float64, color [3]int) {
 // Spread prints one line with left and right at its two ends: the issuing
 // office and the date under a masthead.
 func (d *Doc) Spread(left, right string, size float64) {
-	d.pdf.SetFont(fontFamily, "", size)
+	d.pdf.SetFont(d.face(left+right), "", size)
 	defer d.pdf.SetFont(fontFamily, "", 11)
 	lh := lineHeight(size)
 	y := d.pdf.GetY()
@@ -334,18 +389,15 @@ func (d *Doc) Spread(left, right string, size float64) {
 	d.pdf.CellFormat(d.width(), lh, printable(right), "", 1, "R", false, 0, "")
 }
 
-// RightText prints lines flush right, each wrapped to the text block.
-func (d *Doc) RightText(text string, size float64) {
-	d.pdf.SetFont(fontFamily, "", size)
-	d.paragraph(printable(text), size, Right)
-	d.pdf.SetFont(fontFamily, "", 11)
-}
-
 // Fields prints labelled values in a grid of columns: each value wraps in
 // its own cell, so a long name pushes the row down instead of running into
 // its neighbour.
 func (d *Doc) Fields(pairs [][2]string, perRow int, size float64) {
-	d.pdf.SetFont(fontFamily, "", size)
+	var all strings.Builder
+	for _, p := range pairs {
+		all.WriteString(p[0] + p[1])
+	}
+	d.pdf.SetFont(d.face(all.String()), "", size)
 	defer d.pdf.SetFont(fontFamily, "", 11)
 	lh := lineHeight(size)
 	w := d.width() / float64(perRow)

@@ -24,9 +24,9 @@ type FolderError struct{ Path string }
 func (e *FolderError) Error() string { return "folder " + e.Path + " does not exist" }
 func (e *FolderError) Unwrap() error { return ErrNoFolder }
 
-// ReportFiles are where a report is written: a PDF, a workbook, or both
-// (an empty path is skipped).
-type ReportFiles struct{ PDF, XLSX string }
+// ReportFiles are where a report is written: a PDF, a workbook, a Word
+// document, or several (an empty path is skipped).
+type ReportFiles struct{ PDF, XLSX, DOCX string }
 
 // IssueDailyReport issues a day's report and writes its files. The files
 // are written first under temporary names beside their places and the
@@ -111,7 +111,11 @@ func (a *App) stageReport(r data.DailyReport, files ReportFiles) ([]staging, err
 	if err != nil {
 		return staged, err
 	}
-	return stage(files.XLSX, func(w io.Writer) error { return reports.DailyReportWorkbook(w, r) }, staged)
+	staged, err = stage(files.XLSX, func(w io.Writer) error { return reports.DailyReportWorkbook(w, r) }, staged)
+	if err != nil {
+		return staged, err
+	}
+	return stage(files.DOCX, func(w io.Writer) error { return reports.DailyReportDocx(w, r) }, staged)
 }
 
 // stage writes a file under a temporary name in its folder (so the rename

@@ -1,7 +1,11 @@
 package reports
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,5 +74,38 @@ func TestDailyWorkbookCellsAreNumbers(t *testing.T) {
 	panes, err := f.GetPanes(sheet)
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {
 		t.Fatalf("header not frozen: %+v %v", panes, err)
+	}
+}
+
+// The Word document carries the masthead, the number and the figures as
+// text Word and WPS can edit.
+func TestDailyReportDocx(t *testing.T) {
+	day := time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)
+	r := data.DailyReport{Number: 12, Version: 2, ReportInput: data.ReportInput{RevisionNote: "补录夜班台账", SignedBy: "欧阳建国"},
+		Today: data.DailyFigures{Day: day, AsOf: day.AddDate(0, 0, 1), Post: data.PostInfo{Township: "城关镇", PostName: "城关镇疫情防控指挥部", SendTo: "县疫情防控指挥部"},
+			Checkpoints: []data.CheckpointFigures{{Name: "G65高速城关出口", Total: data.Counts{Vehicles: 120, People: 340}}},
+			PostsTotal:  data.Counts{Vehicles: 120, People: 340}}}
+	var buf bytes.Buffer
+	if err := DailyReportDocx(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatalf("not a .docx (zip): %v", err)
+	}
+	var body string
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			body = regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(b), "")
+		}
+	}
+	for _, want := range []string{"城关镇疫情防控工作日报", "第12期 (修订 第2版)", "修订说明:补录夜班台账", "今日要情",
+		"G65高速城关出口120340", "报:县疫情防控指挥部", "签发人:欧阳建国"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the document lacks %q", want)
+		}
 	}
 }

@@ -67,7 +67,8 @@ func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("Preview"), theme.VisibilityIcon(), r.refresh),
 		widget.NewButtonWithIcon(lang.L("Issue and print…"), theme.DocumentPrintIcon(), r.issue),
-		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), r.exportDraft),
+		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), func() { r.export(".xlsx") }),
+		widget.NewButtonWithIcon(lang.L("Export Word"), theme.DocumentIcon(), func() { r.export(".docx") }),
 		widget.NewButtonWithIcon(lang.L("Weekly summary"), theme.DocumentIcon(), r.weekly))
 	left := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), r.day.box), f.grid, buttons),
 		nil, nil, nil, container.NewScroll(r.preview))
@@ -235,14 +236,19 @@ func (r *dailyReports) reprint(l data.IssuedReportLine) {
 	r.print(rep)
 }
 
-// exportDraft writes the figures shown to a workbook, one sheet a section.
-func (r *dailyReports) exportDraft() {
-	path, err := r.app.OutputPath(r.app.ExportsDir(), reports.DailyTitle(r.draft.Today.Post), ".xlsx")
+// export writes the report shown as a workbook (numbers to compute with)
+// or a Word document (to retouch before it goes up).
+func (r *dailyReports) export(ext string) {
+	path, err := r.app.OutputPath(r.app.ExportsDir(), reports.DailyTitle(r.draft.Today.Post), ext)
+	files := app.ReportFiles{XLSX: path}
+	if ext == ".docx" {
+		files = app.ReportFiles{DOCX: path}
+	}
 	if err == nil {
-		err = r.app.WriteDailyReport(r.draft, app.ReportFiles{XLSX: path})
+		err = r.app.WriteDailyReport(r.draft, files)
 	}
 	if err != nil {
-		showMessage(r.win, lang.L("Export Excel"), Message(err))
+		showMessage(r.win, lang.L("Export"), Message(err))
 		return
 	}
 	showSaved(r.win, path)

@@ -265,7 +265,7 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	d.Gap(1)
 	d.Rule(0.8, Red)
 	d.Gap(4)
-	if r.Revised() {
+	if r.Revised() && r.RevisionNote != "" {
 		d.Prose(lang.L("Revision note: {{.Note}}", map[string]any{"Note": r.RevisionNote}), 12, Left)
 		d.Gap(2)
 	}

@@ -43,7 +43,7 @@ func DailyReportDocx(w io.Writer, r data.DailyReport) error {
 	}
 	line(t.Post.PostName+"　　　　"+date, 12, stypes.JustificationCenter, "", false)
 	line(strings.Repeat("━", 24), 12, stypes.JustificationCenter, "E60012", false) // the red rule
-	if r.Revised() {
+	if r.Revised() && r.RevisionNote != "" {
 		line(lang.L("Revision note: {{.Note}}", map[string]any{"Note": r.RevisionNote}), 12, stypes.JustificationLeft, "", false)
 	}
 	for _, sec := range DailySections(r) {

@@ -31,29 +31,35 @@ const (
 // the convention of Chinese print for an unavailable character.
 const Missing = '□'
 
+// outlines parses a bundled font the first time its glyphs are looked up.
+func outlines(name string, font []byte) func() *sfnt.Font {
+	return sync.OnceValue(func() *sfnt.Font {
+		f, err := sfnt.Parse(font)
+		if err != nil {
+			panic("bundled font " + name + ": " + err.Error())
+		}
+		return f
+	})
+}
+
 var (
-	glyphsOnce sync.Once
-	glyphFont  *sfnt.Font
-	songOnce   sync.Once
-	songFont   *sfnt.Font
+	heiOutlines  = outlines("Micro Hei", assets.Font)
+	songOutlines = outlines("Song", assets.Song)
 )
+
+// hasGlyph reports whether f draws r.
+func hasGlyph(f *sfnt.Font, buf *sfnt.Buffer, r rune) bool {
+	i, err := f.GlyphIndex(buf, r)
+	return err == nil && i != 0
+}
 
 // songCovers reports whether the Song face has every character of s, so
 // a line is never printed half in one face and half in another.
 func songCovers(s string) bool {
-	songOnce.Do(func() {
-		f, err := sfnt.Parse(assets.Song)
-		if err != nil {
-			panic("bundled Song font: " + err.Error())
-		}
-		songFont = f
-	})
+	song := songOutlines()
 	var buf sfnt.Buffer
 	for _, r := range s {
-		if r == '\n' || r == ' ' || r == '\u3000' {
-			continue
-		}
-		if i, err := songFont.GlyphIndex(&buf, r); err != nil || i == 0 {
+		if r != '\n' && r != ' ' && r != '\u3000' && !hasGlyph(song, &buf, r) {
 			return false
 		}
 	}
@@ -65,13 +71,7 @@ func songCovers(s string) bool {
 // as 𠮷, control characters) with □, so that one name never fails or
 // blanks a whole document.
 func printable(s string) string {
-	glyphsOnce.Do(func() {
-		f, err := sfnt.Parse(assets.Font)
-		if err != nil {
-			panic("bundled font: " + err.Error())
-		}
-		glyphFont = f
-	})
+	hei := heiOutlines()
 	// The font maps ℃ to an empty glyph: print the two characters it is made of.
 	s = strings.ReplaceAll(s, "℃", "°C")
 	var buf sfnt.Buffer
@@ -84,7 +84,7 @@ func printable(s string) string {
 		case r == ' ' || r == '\u3000':
 			return r
 		}
-		if i, err := glyphFont.GlyphIndex(&buf, r); err != nil || i == 0 {
+		if !hasGlyph(hei, &buf, r) {
 			return Missing
 		}
 		return r

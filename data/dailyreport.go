@@ -274,7 +274,7 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, upto, at ti
 }
 
 func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, upto, at time.Time) error {
-	lines, err := db.StockTable(ctx, at)
+	lines, batches, err := db.stockView(ctx, at)
 	if err != nil {
 		return err
 	}
@@ -324,10 +324,6 @@ func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, upto, a
 	slices.SortStableFunc(supply, func(a, b StockLine) int { return cmp.Compare(a.DaysLeft, b.DaysLeft) })
 	for _, l := range supply[:min(3, len(supply))] {
 		f.FewestDays = append(f.FewestDays, fmt.Sprintf("%s %s", l.Item.Label(), FormatDays(l.DaysLeft)))
-	}
-	batches, err := db.ExpiringBatches(ctx, at)
-	if err != nil {
-		return err
 	}
 	for _, b := range batches {
 		f.Expiring = append(f.Expiring, fmt.Sprintf("%s %s %d%s(%s到期)", b.Item.Label(), b.Location, b.OnHand, b.Item.Unit,

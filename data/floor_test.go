@@ -1,8 +1,6 @@
 package data
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -127,47 +125,32 @@ var floors = map[string]struct {
 	time  time.Duration
 }{}
 
-var runTime = regexp.MustCompile(`Run Time: real ([0-9.]+)`)
-
 // sqliteCLITime runs the statements in the sqlite3 command-line tool on
-// the same file, each timed by the tool itself (its start-up left out),
-// and returns the median of five runs of their sum.
+// the same file and returns how long they took: the median of seven runs,
+// less the median of seven runs of the tool with none (its start-up and
+// the connection settings).
 func sqliteCLITime(b *testing.B, path string, stmts []string) time.Duration {
 	b.Helper()
 	if _, err := exec.LookPath("sqlite3"); err != nil {
 		b.Skip("sqlite3 is not installed")
 	}
-	var script bytes.Buffer
 	// The program's own connection settings, so both read alike.
-	script.WriteString(".timer on\nPRAGMA busy_timeout = 5000;\nPRAGMA cache_size = -32000;\n.output /dev/null\n")
-	for _, s := range stmts {
-		script.WriteString(s + ";\n")
-	}
-	var runs []time.Duration
-	for range 5 {
-		cmd := exec.Command("sqlite3", "-readonly", path)
-		cmd.Stdin = bytes.NewReader(script.Bytes())
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			b.Fatalf("sqlite3: %v\n%s", err, out)
-		}
-		var total float64
-		sc := bufio.NewScanner(bytes.NewReader(out))
-		n := 0
-		for sc.Scan() {
-			if m := runTime.FindStringSubmatch(sc.Text()); m != nil {
-				s, _ := strconv.ParseFloat(m[1], 64)
-				total += s
-				n++
+	settings := ".output /dev/null\nPRAGMA busy_timeout = 5000;\nPRAGMA cache_size = -32000;\n"
+	median := func(script string) time.Duration {
+		var runs []time.Duration
+		for range 7 {
+			cmd := exec.Command("sqlite3", "-readonly", path)
+			cmd.Stdin = strings.NewReader(script)
+			start := time.Now()
+			if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
+				b.Fatalf("sqlite3: %v\n%s", err, out)
 			}
+			runs = append(runs, time.Since(start))
 		}
-		if n < len(stmts) {
-			b.Fatalf("sqlite3 timed %d of %d statements:\n%s", n, len(stmts), out)
-		}
-		runs = append(runs, time.Duration(total*float64(time.Second)))
+		slices.Sort(runs)
+		return runs[len(runs)/2]
 	}
-	slices.Sort(runs)
-	return runs[len(runs)/2]
+	return median(settings+strings.Join(stmts, ";\n")+";\n") - median(settings)
 }
 
 // compareWithFloor reports the sqlite3 tool's time for the statements fn

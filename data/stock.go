@@ -154,28 +154,27 @@ type heldKey struct{ item, loc int64 }
 // batchStock is one batch's balance at a moment.
 type batchStock struct {
 	heldKey
-	batch    string
-	expires  string
-	onHand   int
-	location string
+	batch   string
+	expires string
+	onHand  int
 }
 
 // stockAt is every batch's balance at the moment at (lines booked at that
-// very second included): today's balance less every line booked after it. The balances are the ledger's sums,
+// very second included): today's balance less every line booked after it.
+// The balances are the ledger's sums,
 // kept in the line's own transaction (the ledger tests check it), so this
 // equals summing the ledger up to at while reading only the lines after
 // it: for a recent day, a few hundred instead of the whole year.
 func (db *DB) stockAt(ctx context.Context, at time.Time) ([]batchStock, error) {
 	return queryAll(ctx, db, "stock at", func(s scanner) (batchStock, error) {
 		var b batchStock
-		err := s.Scan(&b.item, &b.loc, &b.location, &b.batch, &b.expires, &b.onHand)
+		err := s.Scan(&b.item, &b.loc, &b.batch, &b.expires, &b.onHand)
 		return b, err
-	}, `SELECT x.item_id, x.location_id, l.name, x.batch, coalesce(max(x.expires_on), ''), sum(x.n) FROM (
+	}, `SELECT item_id, location_id, batch, coalesce(max(expires_on), ''), sum(n) FROM (
 			SELECT item_id, location_id, batch, expires_on, on_hand AS n FROM stock
 			UNION ALL
 			SELECT item_id, location_id, batch, expires_on, -quantity FROM stock_moves WHERE at > ?
-		) x JOIN locations l ON l.id = x.location_id
-		GROUP BY x.item_id, x.location_id, x.batch`, formatTime(at))
+		) GROUP BY item_id, location_id, batch`, formatTime(at))
 }
 
 // levelsAt is the warning levels in force at the moment at, overall
@@ -237,13 +236,27 @@ func (db *DB) dailyUse(ctx context.Context, day time.Time) (map[heldKey]float64,
 // the warning levels then in force, days of supply and batches expiring
 // within ExpiryWindow days. Items under a warning level come first.
 func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error) {
+	lines, _, err := db.stockView(ctx, at)
+	return lines, err
+}
+
+// ExpiringBatches lists the batches held at the moment at that expire
+// within ExpiryWindow days of it (or already have), soonest first.
+func (db *DB) ExpiringBatches(ctx context.Context, at time.Time) ([]Batch, error) {
+	_, expiring, err := db.stockView(ctx, at)
+	return expiring, err
+}
+
+// stockView is StockTable and ExpiringBatches from one reading of the
+// balances, for the daily report, which shows both.
+func (db *DB) stockView(ctx context.Context, at time.Time) ([]StockLine, []Batch, error) {
 	items, err := db.itemsKnownAt(ctx, at)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	locs, err := db.Locations(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	locName := map[int64]string{}
 	for _, l := range locs {
@@ -253,7 +266,7 @@ func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error)
 	held := map[heldKey]agg{}
 	batches, err := db.stockAt(ctx, at)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	soon := formatDate(StartOfDay(at).AddDate(0, 0, ExpiryWindow))
 	for _, b := range batches {
@@ -266,11 +279,11 @@ func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error)
 	}
 	used, err := db.dailyUse(ctx, at)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	levels, err := db.levelsAt(ctx, at)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	line := func(it Item, loc int64, a agg) StockLine {
 		warning := levels[heldKey{it.ID, loc}]
@@ -323,7 +336,26 @@ func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error)
 	for _, g := range groups {
 		out = append(out, g.lines...)
 	}
-	return out, nil
+	// Expiring batches of any item, retired ones too: their stock is still there.
+	all, err := db.Items(ctx, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	byItem := map[int64]Item{}
+	for _, it := range all {
+		byItem[it.ID] = it
+	}
+	var expiring []Batch
+	for _, b := range batches {
+		if b.onHand > 0 && b.expires != "" && b.expires <= soon {
+			expiring = append(expiring, Batch{Item: byItem[b.item], Location: locName[b.loc], Batch: b.batch,
+				ExpiresOn: parseDate(b.expires), OnHand: b.onHand})
+		}
+	}
+	slices.SortFunc(expiring, func(a, b Batch) int {
+		return cmp.Or(a.ExpiresOn.Compare(b.ExpiresOn), cmp.Compare(a.Location, b.Location), cmp.Compare(a.Batch, b.Batch))
+	})
+	return out, expiring, nil
 }
 
 // itemsKnownAt is the active catalogue as it was at the moment at: items
@@ -343,34 +375,6 @@ type Batch struct {
 	Batch     string
 	ExpiresOn time.Time
 	OnHand    int
-}
-
-// ExpiringBatches lists the batches held at the moment at that expire
-// within ExpiryWindow days of it (or already have), soonest first.
-func (db *DB) ExpiringBatches(ctx context.Context, at time.Time) ([]Batch, error) {
-	items, err := db.Items(ctx, true)
-	if err != nil {
-		return nil, err
-	}
-	byItem := map[int64]Item{}
-	for _, it := range items {
-		byItem[it.ID] = it
-	}
-	batches, err := db.stockAt(ctx, at)
-	if err != nil {
-		return nil, err
-	}
-	soon := formatDate(StartOfDay(at).AddDate(0, 0, ExpiryWindow))
-	var out []Batch
-	for _, b := range batches {
-		if b.onHand > 0 && b.expires != "" && b.expires <= soon {
-			out = append(out, Batch{Item: byItem[b.item], Location: b.location, Batch: b.batch, ExpiresOn: parseDate(b.expires), OnHand: b.onHand})
-		}
-	}
-	slices.SortFunc(out, func(a, b Batch) int {
-		return cmp.Or(a.ExpiresOn.Compare(b.ExpiresOn), cmp.Compare(a.Location, b.Location), cmp.Compare(a.Batch, b.Batch))
-	})
-	return out, nil
 }
 
 // OnHand is what the books say there is of an item at a location (all

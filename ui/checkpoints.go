@@ -39,6 +39,36 @@ type checkpoints struct {
 	box      fyne.CanvasObject
 }
 
+// draft is the passage half typed at the chosen post.
+func (c *checkpoints) draft() (string, map[string]string) { return "registration", c.reg.draft() }
+
+// restore goes back to the post the passage was typed at and puts it back.
+func (c *checkpoints) restore(f map[string]string) {
+	if p, ok := c.draftPost(f); ok {
+		c.picker.SetSelected(p.Name)
+	}
+	c.reg.restore(f)
+}
+
+func (c *checkpoints) draftTitle(f map[string]string) string {
+	p, _ := c.draftPost(f)
+	return strings.TrimSpace(lang.L("Registration") + " " + p.Name + ": " + strings.TrimSpace(f["name"]+" "+f["plate"]))
+}
+
+// draftPost is the post a draft was typed at, the posts loaded first if
+// the screen has not been shown yet.
+func (c *checkpoints) draftPost(f map[string]string) (data.Checkpoint, bool) {
+	if len(c.posts) == 0 {
+		c.refresh()
+	}
+	for _, p := range c.posts {
+		if strconv.FormatInt(p.ID, 10) == f["post"] {
+			return p, true
+		}
+	}
+	return data.Checkpoint{}, false
+}
+
 func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 	c := &checkpoints{win: w, app: a, dayLabel: widget.NewLabel("")}
 	c.dayLabel.Wrapping = fyne.TextWrapWord

@@ -77,6 +77,39 @@ func newRegistrationForm(w fyne.Window, a *app.App, done func()) *registrationFo
 	return r
 }
 
+// typed are the form's text fields by name, for its draft.
+func (r *registrationForm) typed() map[string]*widget.Entry {
+	return map[string]*widget.Entry{"name": r.name, "id_number": r.idNumber, "id_override": r.override, "phone": r.phone,
+		"plate": r.plate, "passengers": r.passengers, "came_from": r.cameFrom, "going_to": r.goingTo, "celsius": r.celsius, "note": r.note}
+}
+
+// draft is a passage half typed: nil while every text field is empty
+// (the choices alone are the form's defaults, nothing typed).
+func (r *registrationForm) draft() map[string]string {
+	fields := map[string]string{}
+	for name, e := range r.typed() {
+		if e.Text != "" {
+			fields[name] = e.Text
+		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	fields["post"] = strconv.FormatInt(r.post.ID, 10)
+	fields["direction"], fields["health"], fields["outcome"] = r.direction.Selected, r.health.Selected, r.outcome.Selected
+	return fields
+}
+
+// restore puts a half-typed passage back.
+func (r *registrationForm) restore(f map[string]string) {
+	for name, e := range r.typed() {
+		e.SetText(f[name])
+	}
+	r.direction.SetSelected(f["direction"])
+	r.health.SetSelected(f["health"])
+	r.outcome.SetSelected(f["outcome"])
+}
+
 // showID says what the ID number tells as it is typed, and asks for a
 // reason only when the check digit is wrong (a misread paper ID).
 func (r *registrationForm) showID(s string) {

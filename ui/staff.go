@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -163,6 +164,41 @@ func (s *staffScreen) current() data.Staff {
 }
 
 func (s *staffScreen) unsaved() bool { return s.current() != s.loaded }
+
+// draft is the person as typed, with the ID of the one being edited.
+func (s *staffScreen) draft() (string, map[string]string) {
+	if !s.unsaved() {
+		return "staff", nil
+	}
+	c := s.current()
+	return "staff", map[string]string{"id": strconv.FormatInt(c.ID, 10), "name": c.Name, "phone": c.Phone,
+		"unit": c.Unit, "kind": c.Kind, "may_lead": strconv.FormatBool(c.MayLead), "active": strconv.FormatBool(c.Active), "note": c.Note}
+}
+
+// restore opens the person the draft was typed for (or a new one) and
+// puts the typed fields back, unsaved.
+func (s *staffScreen) restore(f map[string]string) {
+	var p data.Staff
+	if id, _ := strconv.ParseInt(f["id"], 10, 64); id != 0 {
+		if got, err := s.app.DB.StaffMember(s.app.Ctx(), id); err == nil {
+			p = got
+		}
+	}
+	s.load(p)
+	s.name.SetText(f["name"])
+	s.phone.SetText(f["phone"])
+	s.unit.SetText(f["unit"])
+	if f["kind"] != "" {
+		s.kind.SetSelected(f["kind"])
+	}
+	s.mayLead.SetChecked(f["may_lead"] == "true")
+	s.active.SetChecked(f["active"] == "true")
+	s.note.SetText(f["note"])
+}
+
+func (s *staffScreen) draftTitle(f map[string]string) string {
+	return lang.L("Staff") + ": " + strings.TrimSpace(f["name"]+" "+f["phone"])
+}
 func (s *staffScreen) discard()      { s.load(s.loaded) }
 
 // load fills the form with p.

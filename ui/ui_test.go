@@ -307,3 +307,66 @@ func TestClosingWithUnsavedFormAsksFirst(t *testing.T) {
 		t.Fatal("agreeing to discard did not close the window")
 	}
 }
+
+// What was typed and not saved is written down every few seconds; the
+// next start offers it back, into the same forms.
+func TestTypedInputSurvivesARestart(t *testing.T) {
+	a := openTestApp(t, false)
+	ctx := context.Background()
+	two, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	if _, err := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口", Shifts: two, StaffPerShift: 1,
+		OpenedOn: a.Now().AddDate(0, 0, -1)}); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestShell(t, a)
+	st := staffScreenOf(t, s)
+	s.saveDrafts(map[string]map[string]string{})
+	if drafts, _ := a.DB.Drafts(ctx); len(drafts) != 0 {
+		t.Fatalf("untouched forms kept as drafts: %+v", drafts)
+	}
+	test.Type(st.name, "李秀英")
+	test.Type(st.phone, "13812345678")
+	var c *checkpoints
+	for _, e := range s.entries {
+		if cp, ok := e.page.(*checkpoints); ok {
+			c = cp
+		}
+	}
+	c.refresh()
+	test.Type(c.reg.name, "赵建国")
+	test.Type(c.reg.plate, "陕G12345")
+	kept := map[string]map[string]string{}
+	s.saveDrafts(kept) // what the ticker does every few seconds
+	if drafts, _ := a.DB.Drafts(ctx); len(drafts) != 2 {
+		t.Fatalf("drafts kept: %+v", drafts)
+	}
+	// A new window on the same database, as after a shutdown or a kill.
+	next := newTestShell(t, a)
+	dlg := topOverlay(t, next)
+	if !findLabel(dlg, "人员: 李秀英 13812345678") || !findLabel(dlg, "卡口登记 G65高速城关出口: 赵建国 陕G12345") {
+		t.Fatal("the restart does not offer the typed input back")
+	}
+	test.Tap(findButton(t, dlg, "恢复"))
+	st2 := staffScreenOf(t, next)
+	var c2 *checkpoints
+	for _, e := range next.entries {
+		if cp, ok := e.page.(*checkpoints); ok {
+			c2 = cp
+		}
+	}
+	if st2.name.Text != "李秀英" || st2.phone.Text != "13812345678" || !st2.unsaved() {
+		t.Fatalf("staff form after restoring: %q %q", st2.name.Text, st2.phone.Text)
+	}
+	if c2.reg.name.Text != "赵建国" || c2.reg.plate.Text != "陕G12345" || c2.post.Name != "G65高速城关出口" {
+		t.Fatalf("registration after restoring: %q %q at %q", c2.reg.name.Text, c2.reg.plate.Text, c2.post.Name)
+	}
+	// Saved, the draft goes at the next write-down.
+	test.Tap(findButton(t, st2.box, "保存"))
+	next.saveDrafts(map[string]map[string]string{"staff": {"name": "李秀英"}})
+	drafts, _ := a.DB.Drafts(ctx)
+	for _, d := range drafts {
+		if d.Form == "staff" {
+			t.Fatalf("the saved person's draft is still kept: %+v", d)
+		}
+	}
+}

@@ -92,6 +92,7 @@ func Run(fa fyne.App, args []string) (code int) {
 	w.SetOnClosed(func() { closed = true })
 	w.SetCloseIntercept(s.close)
 	go s.checkAndBackUp()
+	defer s.keepDrafts()()
 	// Fyne ends its loop on SIGINT and SIGTERM (and so a Windows shutdown
 	// or logoff): that is leaving, not a missing graphics driver. The
 	// database is closed on the way out.
@@ -274,6 +275,7 @@ func (s *shell) showMain(post data.PostInfo) {
 		container.NewBorder(nil, status, nil, nil, s.body))}
 	s.root.Refresh()
 	s.nav.Select(0)
+	s.offerDrafts()
 }
 
 // show switches to screen id, asking first if the current one has typed

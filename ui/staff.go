@@ -199,7 +199,7 @@ func (s *staffScreen) restore(f map[string]string) {
 func (s *staffScreen) draftTitle(f map[string]string) string {
 	return lang.L("Staff") + ": " + strings.TrimSpace(f["name"]+" "+f["phone"])
 }
-func (s *staffScreen) discard()      { s.load(s.loaded) }
+func (s *staffScreen) discard() { s.load(s.loaded) }
 
 // load fills the form with p.
 func (s *staffScreen) load(p data.Staff) {

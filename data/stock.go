@@ -151,30 +151,35 @@ const (
 // heldKey is an item at a location.
 type heldKey struct{ item, loc int64 }
 
-// batchStock is one batch's balance at a moment.
-type batchStock struct {
+// heldAt is an item's balance at a location at a moment, with how much of
+// it expires within ExpiryWindow days.
+type heldAt struct {
 	heldKey
-	batch   string
-	expires string
-	onHand  int
+	onHand, expiring int
 }
 
-// stockAt is every batch's balance at the moment at (lines booked at that
-// very second included): today's balance less every line booked after it.
-// The balances are the ledger's sums,
-// kept in the line's own transaction (the ledger tests check it), so this
-// equals summing the ledger up to at while reading only the lines after
-// it: for a recent day, a few hundred instead of the whole year.
-func (db *DB) stockAt(ctx context.Context, at time.Time) ([]batchStock, error) {
-	return queryAll(ctx, db, "stock at", func(s scanner) (batchStock, error) {
-		var b batchStock
-		err := s.Scan(&b.item, &b.loc, &b.batch, &b.expires, &b.onHand)
-		return b, err
-	}, `SELECT item_id, location_id, batch, coalesce(max(expires_on), ''), sum(n) FROM (
-			SELECT item_id, location_id, batch, expires_on, on_hand AS n FROM stock
-			UNION ALL
-			SELECT item_id, location_id, batch, expires_on, -quantity FROM stock_moves WHERE at > ?
-		) GROUP BY item_id, location_id, batch`, formatTime(at))
+// batchesAt is every batch's balance at the moment at (lines booked at
+// that very second included): today's balance less every line booked
+// after it. The balances are the ledger's sums, kept in the line's own
+// transaction (the ledger tests check it), so this equals summing the
+// ledger up to at while reading only the lines after it: for a recent day,
+// a few hundred instead of the whole year.
+const batchesAt = `WITH batches AS (SELECT item_id, location_id, batch, max(expires_on) AS expires, sum(n) AS n FROM (
+		SELECT item_id, location_id, batch, expires_on, on_hand AS n FROM stock
+		UNION ALL
+		SELECT item_id, location_id, batch, expires_on, -quantity FROM stock_moves WHERE at > ?1
+	) GROUP BY item_id, location_id, batch) `
+
+// stockAt is each item's balance at each location at the moment at, with
+// what expires within ExpiryWindow days of it, summed by SQL so that only
+// an item and place a row come back rather than every batch.
+func (db *DB) stockAt(ctx context.Context, at time.Time) ([]heldAt, error) {
+	return queryAll(ctx, db, "stock at", func(s scanner) (heldAt, error) {
+		var h heldAt
+		err := s.Scan(&h.item, &h.loc, &h.onHand, &h.expiring)
+		return h, err
+	}, batchesAt+`SELECT item_id, location_id, sum(n), sum(CASE WHEN expires <= ?2 THEN n ELSE 0 END) FROM batches
+		GROUP BY item_id, location_id`, formatTime(at), formatDate(StartOfDay(at).AddDate(0, 0, ExpiryWindow)))
 }
 
 // levelsAt is the warning levels in force at the moment at, overall
@@ -236,20 +241,39 @@ func (db *DB) dailyUse(ctx context.Context, day time.Time) (map[heldKey]float64,
 // the warning levels then in force, days of supply and batches expiring
 // within ExpiryWindow days. Items under a warning level come first.
 func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error) {
-	lines, _, err := db.stockView(ctx, at)
+	lines, _, err := db.stockView(ctx, at, false)
 	return lines, err
 }
 
 // ExpiringBatches lists the batches held at the moment at that expire
 // within ExpiryWindow days of it (or already have), soonest first.
 func (db *DB) ExpiringBatches(ctx context.Context, at time.Time) ([]Batch, error) {
-	_, expiring, err := db.stockView(ctx, at)
-	return expiring, err
+	items, err := db.itemsKnownAt(ctx, at)
+	if err != nil {
+		return nil, err
+	}
+	locName, err := db.locationNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return db.expiringAt(ctx, at, items, locName)
 }
 
-// stockView is StockTable and ExpiringBatches from one reading of the
-// balances, for the daily report, which shows both.
-func (db *DB) stockView(ctx context.Context, at time.Time) ([]StockLine, []Batch, error) {
+func (db *DB) locationNames(ctx context.Context) (map[int64]string, error) {
+	locs, err := db.Locations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := map[int64]string{}
+	for _, l := range locs {
+		names[l.ID] = l.Name
+	}
+	return names, nil
+}
+
+// stockView is StockTable, and with expiring ExpiringBatches too, from
+// one reading of the catalogue: the daily report shows both.
+func (db *DB) stockView(ctx context.Context, at time.Time, expiring bool) ([]StockLine, []Batch, error) {
 	items, err := db.itemsKnownAt(ctx, at)
 	if err != nil {
 		return nil, nil, err
@@ -264,18 +288,12 @@ func (db *DB) stockView(ctx context.Context, at time.Time) ([]StockLine, []Batch
 	}
 	type agg struct{ onHand, expiring int }
 	held := map[heldKey]agg{}
-	batches, err := db.stockAt(ctx, at)
+	balances, err := db.stockAt(ctx, at)
 	if err != nil {
 		return nil, nil, err
 	}
-	soon := formatDate(StartOfDay(at).AddDate(0, 0, ExpiryWindow))
-	for _, b := range batches {
-		a := held[b.heldKey]
-		a.onHand += b.onHand
-		if b.expires != "" && b.expires <= soon {
-			a.expiring += b.onHand
-		}
-		held[b.heldKey] = a
+	for _, b := range balances {
+		held[b.heldKey] = agg{b.onHand, b.expiring}
 	}
 	used, err := db.dailyUse(ctx, at)
 	if err != nil {
@@ -336,26 +354,11 @@ func (db *DB) stockView(ctx context.Context, at time.Time) ([]StockLine, []Batch
 	for _, g := range groups {
 		out = append(out, g.lines...)
 	}
-	// Expiring batches of any item, retired ones too: their stock is still there.
-	all, err := db.Items(ctx, true)
-	if err != nil {
-		return nil, nil, err
+	if !expiring {
+		return out, nil, nil
 	}
-	byItem := map[int64]Item{}
-	for _, it := range all {
-		byItem[it.ID] = it
-	}
-	var expiring []Batch
-	for _, b := range batches {
-		if b.onHand > 0 && b.expires != "" && b.expires <= soon {
-			expiring = append(expiring, Batch{Item: byItem[b.item], Location: locName[b.loc], Batch: b.batch,
-				ExpiresOn: parseDate(b.expires), OnHand: b.onHand})
-		}
-	}
-	slices.SortFunc(expiring, func(a, b Batch) int {
-		return cmp.Or(a.ExpiresOn.Compare(b.ExpiresOn), cmp.Compare(a.Location, b.Location), cmp.Compare(a.Batch, b.Batch))
-	})
-	return out, expiring, nil
+	batches, err := db.expiringAt(ctx, at, items, locName)
+	return out, batches, err
 }
 
 // itemsKnownAt is the active catalogue as it was at the moment at: items
@@ -375,6 +378,50 @@ type Batch struct {
 	Batch     string
 	ExpiresOn time.Time
 	OnHand    int
+}
+
+// expiringAt lists the batches held at the moment at that expire within
+// ExpiryWindow days of it (or already have), soonest first.
+func (db *DB) expiringAt(ctx context.Context, at time.Time, known []Item, locName map[int64]string) ([]Batch, error) {
+	byItem := map[int64]Item{}
+	for _, it := range known {
+		byItem[it.ID] = it
+	}
+	var missing bool
+	batches, err := queryAll(ctx, db, "expiring batches", func(s scanner) (Batch, error) {
+		var b Batch
+		var item, loc int64
+		var expires string
+		err := s.Scan(&item, &loc, &b.Batch, &expires, &b.OnHand)
+		b.Item, b.Location, b.ExpiresOn = Item{ID: item}, locName[loc], parseDate(expires)
+		if it, ok := byItem[item]; ok {
+			b.Item = it
+		} else {
+			missing = true
+		}
+		return b, err
+	}, batchesAt+`SELECT item_id, location_id, batch, expires, n FROM batches
+		WHERE n > 0 AND expires IS NOT NULL AND expires <= ?2 ORDER BY expires`,
+		formatTime(at), formatDate(StartOfDay(at).AddDate(0, 0, ExpiryWindow)))
+	if err != nil {
+		return nil, err
+	}
+	if missing { // a retired item's batches: its stock is still there
+		all, err := db.Items(ctx, true)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range all {
+			byItem[it.ID] = it
+		}
+		for i := range batches {
+			batches[i].Item = byItem[batches[i].Item.ID]
+		}
+	}
+	slices.SortStableFunc(batches, func(a, b Batch) int {
+		return cmp.Or(a.ExpiresOn.Compare(b.ExpiresOn), cmp.Compare(a.Location, b.Location), cmp.Compare(a.Batch, b.Batch))
+	})
+	return batches, nil
 }
 
 // OnHand is what the books say there is of an item at a location (all

@@ -3,8 +3,12 @@ package reports
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -59,5 +63,52 @@ func BenchmarkDailyReportPDF(b *testing.B) {
 		if err := DailyReportPDF(io.Discard, r, time.Now()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// However long the names in the 版记, no two pieces of text on a page
+// overlap: a long name wraps in its own cell and pushes the row down.
+func TestLongNamesDoNotOverlap(t *testing.T) {
+	day := time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)
+	long := "阿卜杜热合曼·买买提依明·艾尔肯江·托合提尼亚孜"
+	r := data.DailyReport{Number: 1, Version: 1, ReportInput: data.ReportInput{SignedBy: "欧阳建国", ReviewedBy: long, FilledBy: long},
+		Today: data.DailyFigures{Day: day, AsOf: day.AddDate(0, 0, 1), Leaders: []string{"司马相如 13912345678"},
+			Post: data.PostInfo{Township: "城关镇", PostName: "城关镇疫情防控指挥部", SendTo: "县疫情防控指挥部", CopyTo: "镇党委、镇政府主要领导"}}}
+	var buf bytes.Buffer
+	if err := DailyReportPDF(&buf, r, day); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "long.pdf")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	out, err := exec.Command("pdftotext", "-bbox", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+	for n, page := range strings.Split(string(out), "<page ")[1:] {
+		type box struct {
+			x0, y0, x1, y1 float64
+			text           string
+		}
+		var boxes []box
+		for _, m := range word.FindAllStringSubmatch(page, -1) {
+			var b box
+			fmt.Sscan(m[1], &b.x0)
+			fmt.Sscan(m[2], &b.y0)
+			fmt.Sscan(m[3], &b.x1)
+			fmt.Sscan(m[4], &b.y1)
+			b.text = m[5]
+			boxes = append(boxes, b)
+		}
+		for i, a := range boxes {
+			for _, b := range boxes[i+1:] {
+				if a.x0 < b.x1-0.5 && b.x0 < a.x1-0.5 && a.y0 < b.y1-0.5 && b.y0 < a.y1-0.5 {
+					t.Errorf("page %d: %q overlaps %q", n+1, a.text, b.text)
+				}
+			}
+		}
+	}
+	if text := strings.Join(strings.Fields(string(out)), ""); !strings.Contains(text, "托合提尼亚孜") {
+		t.Error("the long name is cut")
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -15,6 +16,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/reports"
 )
 
 // openTestApp opens a real database file in a temporary folder, with the
@@ -368,5 +370,38 @@ func TestTypedInputSurvivesARestart(t *testing.T) {
 		if d.Form == "staff" {
 			t.Fatalf("the saved person's draft is still kept: %+v", d)
 		}
+	}
+}
+
+// The import shows every row before anything is kept, then adds the new
+// people at once; a second time, it says everyone is there already.
+func TestStaffImportShowsRowsFirst(t *testing.T) {
+	a := openTestApp(t, false)
+	ctx := context.Background()
+	var buf bytes.Buffer
+	reports.WriteXLSX(&buf, reports.Table{Name: "名单", Header: []string{"姓名", "电话"}, Rows: [][]string{
+		{"李秀英", "13812345678"}, {"王伟", "139123"}, {"赵刚", "13712345678"}}})
+	s := newTestShell(t, a)
+	st := staffScreenOf(t, s)
+	imp, err := a.ReadStaffImport(ctx, bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.confirmImport(imp)
+	dlg := topOverlay(t, s)
+	if !findLabel(dlg, "可导入2人;已在名单中0人;有问题1行。") || !findLabel(dlg, "第3行 王伟") {
+		t.Fatal("the rows are not shown before importing")
+	}
+	if list, _ := a.DB.Staff(ctx, data.StaffQuery{}); len(list) != 0 {
+		t.Fatal("saved before the clerk agreed")
+	}
+	test.Tap(findButton(t, dlg, "导入2人"))
+	if list, _ := a.DB.Staff(ctx, data.StaffQuery{}); len(list) != 2 {
+		t.Fatalf("%d people after importing, want 2", len(list))
+	}
+	again, _ := a.ReadStaffImport(ctx, bytes.NewReader(buf.Bytes()))
+	st.confirmImport(again)
+	if dlg := topOverlay(t, s); !findLabel(dlg, "没有需要导入的新人员。") || !findLabel(dlg, "已在名单中2人") {
+		t.Fatal("a second import does not say everyone is there")
 	}
 }

@@ -59,14 +59,7 @@ func (a *App) IssueDailyReport(ctx context.Context, day time.Time, in data.Repor
 // WriteDailyReport writes the files of a report already issued, or of a
 // draft, exactly as it is.
 func (a *App) WriteDailyReport(r data.DailyReport, files ReportFiles) error {
-	staged, err := a.stageReport(r, files)
-	for _, s := range staged {
-		if err == nil {
-			err = os.Rename(s.temp, s.path)
-		}
-		os.Remove(s.temp)
-	}
-	return err
+	return place(a.stageReport(r, files))
 }
 
 // ScheduledDailyReport is the day's report for a scheduled task: the
@@ -94,6 +87,12 @@ func (a *App) WriteWeeklyReport(ctx context.Context, day time.Time, files Report
 	if err == nil {
 		staged, err = stage(files.XLSX, func(w io.Writer) error { return reports.WeeklyReportWorkbook(w, days) }, staged)
 	}
+	return place(staged, err)
+}
+
+// place gives staged files their names once all were written, and takes
+// every one away when any failed.
+func place(staged []staging, err error) error {
 	for _, s := range staged {
 		if err == nil {
 			err = os.Rename(s.temp, s.path)

@@ -92,7 +92,16 @@ func Run(fa fyne.App, args []string) (code int) {
 	w.SetOnClosed(func() { closed = true })
 	w.SetCloseIntercept(s.close)
 	go s.checkAndBackUp()
-	defer s.keepDrafts()()
+	stopDrafts := s.keepDrafts()
+	defer stopDrafts()
+	onEndSession(func() {
+		// Windows ends the process once this returns: keep what is typed,
+		// close the database, and leave as a clean exit.
+		fyne.DoAndWait(func() { s.saveDrafts(map[string]map[string]string{}) })
+		stopDrafts()
+		a.Close()
+		os.Exit(0)
+	})
 	// Fyne ends its loop on SIGINT and SIGTERM (and so a Windows shutdown
 	// or logoff): that is leaving, not a missing graphics driver. The
 	// database is closed on the way out.

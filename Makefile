@@ -31,7 +31,7 @@ run: $(BIN) $(DEMO_DB)
 
 # Fuzz targets run briefly on every test run; `make fuzz FUZZTIME=10m` for longer.
 FUZZ     := data:FuzzParseIDNumber data:FuzzNormalizePhone data:FuzzParsePlate data:FuzzParseDay ui:FuzzParseCelsius \
-            reports:FuzzPDFText app:FuzzReadStaffImport
+            app:FuzzReadStaffImport reports:FuzzPDFText=150x
 FUZZTIME ?= 4s
 
 test: deps-build deps-test
@@ -42,13 +42,17 @@ test: deps-build deps-test
 	$(MAKE) --no-print-directory windows-smoke
 
 # Minimizing new inputs is off: in a run of a few seconds it can still be
-# going when the time is up, which the fuzzer reports as a failure.
+# going when the time is up, which the fuzzer reports as a failure. A
+# target with =N x runs N inputs instead of FUZZTIME: a PDF takes ~30 ms
+# (the font is parsed for each), so a time limit can run out while the
+# fuzzer still replays its own corpus, which it also reports as a failure.
 fuzz:
 	@for t in $(FUZZ); do \
-	  out=$$(mktemp); \
-	  $(GO) test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 0 >$$out 2>&1 || \
-	    { echo "fuzz $$t failed:"; tail -30 $$out; rm -f $$out; exit 1; }; \
-	  rm -f $$out; echo "fuzz $$t: $(FUZZTIME), no failure"; \
+	  out=$$(mktemp); target=$${t%%=*}; budget=$(FUZZTIME); \
+	  case $$t in *=*) budget=$${t#*=};; esac; \
+	  $(GO) test ./$${target%%:*} -run '^$$' -fuzz "^$${target##*:}$$" -fuzztime $$budget -fuzzminimizetime 0 >$$out 2>&1 || \
+	    { echo "fuzz $$target failed:"; tail -30 $$out; rm -f $$out; exit 1; }; \
+	  rm -f $$out; echo "fuzz $$target: $$budget, no failure"; \
 	done
 
 bench: $(BIN) $(BENCH_DB)

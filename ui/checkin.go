@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,12 +16,51 @@ import (
 
 // checkInForm is the admission form for one room.
 type checkInForm struct {
+	room                                  data.Room
 	name, idNumber, phone, cameFrom, days *widget.Entry
 	contact, contactPhone, note           *widget.Entry
 	sex, category                         *widget.Select
 	needs                                 *widget.CheckGroup
 	idInfo, release                       *widget.Label
 	form                                  *form
+	dialog                                dialog.Dialog
+}
+
+// typed are the form's text fields by name, for its draft.
+func (c *checkInForm) typed() map[string]*widget.Entry {
+	return map[string]*widget.Entry{"name": c.name, "id_number": c.idNumber, "phone": c.phone, "came_from": c.cameFrom,
+		"emergency_contact": c.contact, "emergency_phone": c.contactPhone, "note": c.note}
+}
+
+// draft is what was typed: nil while no text field holds anything.
+func (c *checkInForm) draft() map[string]string {
+	fields := map[string]string{}
+	for name, e := range c.typed() {
+		if e.Text != "" {
+			fields[name] = e.Text
+		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	fields["sex"], fields["category"], fields["planned_days"] = c.sex.Selected, c.category.Selected, c.days.Text
+	fields["special_needs"] = strings.Join(c.needs.Selected, "、")
+	return fields
+}
+
+// fill puts a draft back; the category first, as choosing it sets the days.
+func (c *checkInForm) fill(f map[string]string) {
+	c.category.SetSelected(f["category"])
+	for name, e := range c.typed() {
+		e.SetText(f[name])
+	}
+	c.days.SetText(f["planned_days"])
+	if f["sex"] != "" {
+		c.sex.SetSelected(f["sex"])
+	}
+	if f["special_needs"] != "" {
+		c.needs.SetSelected(strings.Split(f["special_needs"], "、"))
+	}
 }
 
 // showCheckIn opens the check-in form for a room. The ID number fills in
@@ -32,7 +72,7 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 		showMessage(w, lang.L("Check in"), Message(err))
 		return nil
 	}
-	c := &checkInForm{
+	c := &checkInForm{room: room,
 		name: widget.NewEntry(), idNumber: widget.NewEntry(), phone: widget.NewEntry(), cameFrom: widget.NewEntry(),
 		days: widget.NewEntry(), contact: widget.NewEntry(), contactPhone: widget.NewEntry(),
 		note: widget.NewMultiLineEntry(), idInfo: widget.NewLabel(""), release: widget.NewLabel(""),
@@ -84,7 +124,7 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 	c.form.add("emergency_phone", lang.L("Emergency phone"), c.contactPhone)
 	c.form.add("note", lang.L("Note"), c.note)
 
-	showFormDialog(w, lang.L("Check in")+" — "+room.Label(), lang.L("Check in"), c.form, func() error {
+	c.dialog = showFormDialog(w, lang.L("Check in")+" — "+room.Label(), lang.L("Check in"), c.form, func() error {
 		days, err := wholeNumber("planned_days", c.days.Text)
 		if err != nil {
 			return err

@@ -37,6 +37,7 @@ type isolation struct {
 	editBtn *widget.Button
 	roomBtn *widget.Button
 	outBtns []*widget.Button // print and export: need a site
+	checkIn *checkInForm     // the check-in form open now, kept as a draft
 	box     fyne.CanvasObject
 }
 

@@ -262,3 +262,36 @@ func TestGuestListMasksUnlessAdminChooses(t *testing.T) {
 		t.Fatalf("unmasking not logged: %+v", entries)
 	}
 }
+
+// A check-in half typed in its dialog survives a restart: the next start
+// reopens the room's check-in with what was typed.
+func TestCheckInDraftSurvivesARestart(t *testing.T) {
+	s, iso, a := isolationWithRooms(t)
+	board, _ := a.DB.RoomBoard(context.Background(), iso.site.ID, a.Now())
+	c := iso.openCheckIn(board[1].Room)
+	test.Type(c.name, "孙丽")
+	test.Type(c.idNumber, "440524198001010013")
+	c.category.SetSelected("入境人员")
+	s.saveDrafts(map[string]map[string]string{})
+	next := newTestShell(t, a)
+	dlg := topOverlay(t, next)
+	if !findLabel(dlg, "入住登记 3号楼202: 孙丽") {
+		t.Fatal("the restart does not offer the check-in back")
+	}
+	test.Tap(findButton(t, dlg, "恢复"))
+	var iso2 *isolation
+	for _, e := range next.entries {
+		if i, ok := e.page.(*isolation); ok {
+			iso2 = i
+		}
+	}
+	if iso2.checkIn == nil || iso2.checkIn.name.Text != "孙丽" || iso2.checkIn.idNumber.Text != "440524198001010013" ||
+		iso2.checkIn.category.Selected != "入境人员" || iso2.checkIn.room.ID != board[1].ID {
+		t.Fatal("the check-in was not reopened with what was typed")
+	}
+	// Cancelled, the form is no longer kept.
+	test.Tap(findButton(t, topOverlay(t, next), "取消"))
+	if form, fields := iso2.draft(); fields != nil {
+		t.Fatalf("a cancelled check-in is still a draft: %s %v", form, fields)
+	}
+}

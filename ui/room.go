@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -33,7 +36,7 @@ func (s *isolation) openRoom(r data.BoardRoom) {
 	case r.State == data.RoomOutOfService:
 		box.Add(act(lang.L("Back into service"), true, func() { s.setOutOfService(r, false) }))
 	case len(r.Occupants) < r.Capacity:
-		box.Add(act(lang.L("Check in"), true, func() { showCheckIn(s.win, s.app, r.Room, s.refresh) }))
+		box.Add(act(lang.L("Check in"), true, func() { s.openCheckIn(r.Room) }))
 	}
 	if r.State == data.RoomVacant {
 		box.Add(act(lang.L("Take out of service"), false, func() { s.setOutOfService(r, true) }))
@@ -41,6 +44,66 @@ func (s *isolation) openRoom(r data.BoardRoom) {
 	d = dialog.NewCustom(s.site.Name+" "+r.Label(), lang.L("Close"), box, s.win)
 	d.Resize(fyne.NewSize(360, 0))
 	d.Show()
+}
+
+// openCheckIn opens the check-in form of a room and keeps it while open,
+// so what is typed into it is kept as a draft.
+func (s *isolation) openCheckIn(room data.Room) *checkInForm {
+	c := showCheckIn(s.win, s.app, room, s.refresh)
+	if c == nil {
+		return nil
+	}
+	s.checkIn = c
+	c.dialog.SetOnClosed(func() {
+		if s.checkIn == c {
+			s.checkIn = nil
+		}
+	})
+	return c
+}
+
+// draft is the check-in half typed, with the site and room it is for.
+func (s *isolation) draft() (string, map[string]string) {
+	if s.checkIn == nil {
+		return "checkin", nil
+	}
+	f := s.checkIn.draft()
+	if f != nil {
+		f["site"], f["room"] = strconv.FormatInt(s.checkIn.room.SiteID, 10), strconv.FormatInt(s.checkIn.room.ID, 10)
+	}
+	return "checkin", f
+}
+
+// restore reopens the check-in of the room the draft was typed for.
+func (s *isolation) restore(f map[string]string) {
+	room, ok := s.draftRoom(f)
+	if !ok {
+		return
+	}
+	if c := s.openCheckIn(room); c != nil {
+		c.fill(f)
+	}
+}
+
+func (s *isolation) draftTitle(f map[string]string) string {
+	room, _ := s.draftRoom(f)
+	return strings.TrimSpace(lang.L("Check in") + " " + room.Label() + ": " + f["name"])
+}
+
+// draftRoom is the room a check-in draft was typed for, as it is now.
+func (s *isolation) draftRoom(f map[string]string) (data.Room, bool) {
+	site, _ := strconv.ParseInt(f["site"], 10, 64)
+	id, _ := strconv.ParseInt(f["room"], 10, 64)
+	board, err := s.app.DB.RoomBoard(s.app.Ctx(), site, s.app.Now())
+	if err != nil {
+		return data.Room{}, false
+	}
+	for _, r := range board {
+		if r.ID == id {
+			return r.Room, true
+		}
+	}
+	return data.Room{}, false
 }
 
 func (s *isolation) setOutOfService(r data.BoardRoom, out bool) {

@@ -95,8 +95,18 @@ func TestRefuseNonDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	other.Close()
+	before, _ := os.ReadFile(foreign)
 	if _, err := Open(context.Background(), foreign, time.Now); !errors.Is(err, ErrNotDatabase) {
 		t.Fatalf("Open(foreign sqlite) = %v, want ErrNotDatabase", err)
+	}
+	// Left exactly as it was: not turned to WAL, nothing beside it.
+	if after, _ := os.ReadFile(foreign); !bytes.Equal(before, after) {
+		t.Fatal("another program's database was changed")
+	}
+	for _, stray := range []string{foreign + "-wal", foreign + "-shm"} {
+		if _, err := os.Stat(stray); err == nil {
+			t.Fatalf("%s left beside another program's file", filepath.Base(stray))
+		}
 	}
 }
 

@@ -141,7 +141,8 @@ func BenchmarkDayTotalsAllCheckpoints(b *testing.B) {
 func BenchmarkStockTable(b *testing.B) {
 	db := benchDB(b)
 	for b.Loop() {
-		lines, err := db.StockTable(context.Background(), time.Now())
+		view, err := db.Stock(context.Background(), time.Now())
+		lines := view.Lines
 		if err != nil || len(lines) < 100 {
 			b.Fatalf("%d lines, %v", len(lines), err)
 		}

@@ -274,7 +274,7 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, upto, at ti
 }
 
 func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, upto, at time.Time) error {
-	lines, batches, err := db.stockView(ctx, at, true)
+	lines, batches, err := db.stockView(ctx, at)
 	if err != nil {
 		return err
 	}

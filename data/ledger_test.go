@@ -221,7 +221,8 @@ func TestStockTableDaysOfSupplyAndExpiry(t *testing.T) {
 	if err := db.SetLocationWarning(ctx, shoe.ID, post, 50); err != nil {
 		t.Fatal(err)
 	}
-	table, err := db.StockTable(ctx, fixedNow)
+	view, err := db.Stock(ctx, fixedNow)
+	table := view.Lines
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,11 +253,12 @@ func TestStockTableDaysOfSupplyAndExpiry(t *testing.T) {
 	if _, err := db.Receive(ctx, Receipt{LocationID: store, Source: "上级调拨", Lines: []Line{{ItemID: mask.ID, Quantity: 60, ExpiresOn: fixedNow.AddDate(0, 0, 12)}}}); err != nil {
 		t.Fatal(err)
 	}
-	exp, _ := db.ExpiringBatches(ctx, fixedNow)
+	view, _ = db.Stock(ctx, fixedNow)
+	exp := view.Expiring
 	if len(exp) != 1 || exp[0].OnHand != 60 || exp[0].Item.ID != mask.ID {
 		t.Fatalf("expiring %+v", exp)
 	}
-	table, _ = db.StockTable(ctx, fixedNow)
+	table = view.Lines
 	if l := table[0]; l.Item.ID == mask.ID {
 		t.Fatalf("masks are not under their level but came first: %+v", l)
 	}

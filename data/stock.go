@@ -235,45 +235,25 @@ func (db *DB) dailyUse(ctx context.Context, day time.Time) (map[heldKey]float64,
 	return out, nil
 }
 
-// StockTable is the whole stock view as it stood at the moment at (now for
-// the live view, the end of a day for its report): for every active item
-// known by then its total and each location that holds or has held it,
-// the warning levels then in force, days of supply and batches expiring
-// within ExpiryWindow days. Items under a warning level come first.
-func (db *DB) StockTable(ctx context.Context, at time.Time) ([]StockLine, error) {
-	lines, _, err := db.stockView(ctx, at, false)
-	return lines, err
+// StockView is the stock as it stood at a moment: a line per item (its
+// total, then each location that holds or has held it), items under a
+// warning level first, and the batches expiring within ExpiryWindow days.
+type StockView struct {
+	Lines    []StockLine
+	Expiring []Batch
 }
 
-// ExpiringBatches lists the batches held at the moment at that expire
-// within ExpiryWindow days of it (or already have), soonest first.
-func (db *DB) ExpiringBatches(ctx context.Context, at time.Time) ([]Batch, error) {
-	items, err := db.itemsKnownAt(ctx, at)
-	if err != nil {
-		return nil, err
-	}
-	locName, err := db.locationNames(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return db.expiringAt(ctx, at, items, locName)
+// Stock is the stock view as it stood at the moment at (now for the live
+// view, the end of a day for its report): for every active item known by
+// then its total and each location, the warning levels then in force, days
+// of supply, and the batches held then that expire within ExpiryWindow days
+// of it (or already have), soonest first.
+func (db *DB) Stock(ctx context.Context, at time.Time) (StockView, error) {
+	lines, expiring, err := db.stockView(ctx, at)
+	return StockView{Lines: lines, Expiring: expiring}, err
 }
 
-func (db *DB) locationNames(ctx context.Context) (map[int64]string, error) {
-	locs, err := db.Locations(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names := map[int64]string{}
-	for _, l := range locs {
-		names[l.ID] = l.Name
-	}
-	return names, nil
-}
-
-// stockView is StockTable, and with expiring ExpiringBatches too, from
-// one reading of the catalogue: the daily report shows both.
-func (db *DB) stockView(ctx context.Context, at time.Time, expiring bool) ([]StockLine, []Batch, error) {
+func (db *DB) stockView(ctx context.Context, at time.Time) ([]StockLine, []Batch, error) {
 	items, err := db.itemsKnownAt(ctx, at)
 	if err != nil {
 		return nil, nil, err
@@ -353,9 +333,6 @@ func (db *DB) stockView(ctx context.Context, at time.Time, expiring bool) ([]Sto
 	var out []StockLine
 	for _, g := range groups {
 		out = append(out, g.lines...)
-	}
-	if !expiring {
-		return out, nil, nil
 	}
 	batches, err := db.expiringAt(ctx, at, items, locName)
 	return out, batches, err

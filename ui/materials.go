@@ -205,10 +205,9 @@ func (m *materials) refresh() {
 	ctx, now := m.app.Ctx(), m.app.Now()
 	locs, err := m.app.DB.Locations(ctx)
 	if err == nil {
-		m.stock, err = m.app.DB.StockTable(ctx, now)
-	}
-	if err == nil {
-		m.expiring, err = m.app.DB.ExpiringBatches(ctx, now)
+		var view data.StockView
+		view, err = m.app.DB.Stock(ctx, now)
+		m.stock, m.expiring = view.Lines, view.Expiring
 	}
 	if err != nil {
 		showMessage(m.win, lang.L("Materials"), Message(err))

@@ -83,7 +83,6 @@ func (o *overview) refresh() {
 	f, err := o.app.DB.DailyFigures(ctx, now)
 	var rows []data.SiteSummary
 	var due []data.DueItem
-	var expiring []data.Batch
 	var week data.Week
 	var issued []data.IssuedReportLine
 	if err == nil {
@@ -91,9 +90,6 @@ func (o *overview) refresh() {
 	}
 	if err == nil {
 		due, err = o.app.DB.Due(ctx, 0, now)
-	}
-	if err == nil {
-		expiring, err = o.app.DB.ExpiringBatches(ctx, now)
 	}
 	if err == nil {
 		// Yesterday's night shifts may still be running.
@@ -116,7 +112,7 @@ func (o *overview) refresh() {
 		o.numbers[i].SetText(strconv.Itoa(n))
 	}
 	o.duty.SetText(dutyNow(f, week, now))
-	o.todo.SetText(o.todoText(f, due, expiring, week, issued, now))
+	o.todo.SetText(o.todoText(f, due, week, issued, now))
 	if len(f.Unfiled) == 0 {
 		o.unfiled.SetText(lang.L("Everything due so far today has been entered."))
 	} else {
@@ -156,14 +152,14 @@ func dutyNow(f data.DailyFigures, week data.Week, now time.Time) string {
 }
 
 // todoText gathers what needs doing from every area.
-func (o *overview) todoText(f data.DailyFigures, due []data.DueItem, expiring []data.Batch, week data.Week, issued []data.IssuedReportLine, now time.Time) string {
+func (o *overview) todoText(f data.DailyFigures, due []data.DueItem, week data.Week, issued []data.IssuedReportLine, now time.Time) string {
 	var lines []string
 	if s := dueSummary(due); s != "" {
 		lines = append(lines, lang.L("Isolation sites:")+" "+s+"  "+lang.L("(details under 隔离点 → 待办)"))
 	}
-	if len(f.ShortItems) > 0 || len(expiring) > 0 {
+	if len(f.ShortItems) > 0 || len(f.Expiring) > 0 {
 		lines = append(lines, lang.L("Materials: {{.Short}} items under their warning level ({{.List}}); {{.Expiring}} batches expire within 30 days.",
-			map[string]any{"Short": len(f.ShortItems), "List": strings.Join(f.ShortItems[:min(3, len(f.ShortItems))], "、"), "Expiring": len(expiring)}))
+			map[string]any{"Short": len(f.ShortItems), "List": strings.Join(f.ShortItems[:min(3, len(f.ShortItems))], "、"), "Expiring": len(f.Expiring)}))
 	}
 	missing := 0
 	for _, r := range week.Rows {

@@ -219,6 +219,7 @@ func (r *dailyReports) issue() {
 	})
 	if height > 0 {
 		dlg.Resize(fyne.NewSize(900, height)) // the changes and the note
+		r.win.Canvas().Focus(note)            // the reason is what is asked: type it, Enter issues
 	}
 }
 

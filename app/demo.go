@@ -67,6 +67,7 @@ func (a *App) demo(ctx context.Context, scale Scale, staffCount int) error {
 	r := rand.New(rand.NewPCG(2026, 11))
 	if err := a.DB.SavePostInfo(ctx, data.PostInfo{
 		Township: "城关镇", PostName: "城关镇疫情防控指挥部", DutyPhone: "0913-2345678",
+		SendTo: "县疫情防控指挥部办公室", CopyTo: "镇党委、镇政府主要领导,各村(社区)",
 	}); err != nil {
 		return err
 	}

@@ -189,12 +189,18 @@ func (db *DB) IssuedReport(ctx context.Context, id int64) (DailyReport, error) {
 	}
 	r.Today, r.Yesterday, r.IssuedAt = f.Today, f.Yesterday, parseTime(issued)
 	if r.Today.AsOf.IsZero() {
-		// Issued before the figures said where they stop: at the issue.
+		// Issued before the figures said where they stop (at the issue)
+		// and before key items carried their days of supply (unknown, not 0).
 		r.Today.AsOf = r.Today.Day.AddDate(0, 0, 1)
 		if r.IssuedAt.Before(r.Today.AsOf) {
 			r.Today.AsOf = r.IssuedAt
 		}
 		r.Yesterday.AsOf = r.Today.Day
+		for _, items := range [][]ItemFigures{r.Today.KeyItems, r.Yesterday.KeyItems} {
+			for i := range items {
+				items[i].DaysLeft = -1
+			}
+		}
 	}
 	return r, nil
 }

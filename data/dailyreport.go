@@ -28,7 +28,10 @@ type DailyFigures struct {
 	ShortItems  []string // under their warning level
 	FewestDays  []string // the items with the fewest days of supply
 	Expiring    []string // batches expiring within ExpiryWindow days
-	Unfiled     []string // what was never entered for the day
+	// ExpiringItems are the same batches by item, for the printed report:
+	// how much, in how many places, and the first date.
+	ExpiringItems []string
+	Unfiled       []string // what was never entered for the day
 }
 
 // PartDay reports whether the figures stop before the day's end.
@@ -325,9 +328,35 @@ func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, upto, a
 	for _, l := range supply[:min(3, len(supply))] {
 		f.FewestDays = append(f.FewestDays, fmt.Sprintf("%s %s", l.Item.Label(), FormatDays(l.DaysLeft)))
 	}
-	for _, b := range batches {
+	type byItem struct {
+		item         Item
+		first        time.Time
+		n            int
+		places       map[string]bool
+		firstAtPlace string
+	}
+	var order []int64
+	items := map[int64]*byItem{}
+	for _, b := range batches { // soonest first
 		f.Expiring = append(f.Expiring, fmt.Sprintf("%s %s %d%s(%s到期)", b.Item.Label(), b.Location, b.OnHand, b.Item.Unit,
 			b.ExpiresOn.Format("1月2日")))
+		g := items[b.Item.ID]
+		if g == nil {
+			g = &byItem{item: b.Item, first: b.ExpiresOn, places: map[string]bool{}, firstAtPlace: b.Location}
+			items[b.Item.ID] = g
+			order = append(order, b.Item.ID)
+		}
+		g.n += b.OnHand
+		g.places[b.Location] = true
+	}
+	for _, id := range order {
+		g := items[id]
+		where := g.firstAtPlace
+		if len(g.places) > 1 {
+			where = fmt.Sprintf("%d处", len(g.places))
+		}
+		f.ExpiringItems = append(f.ExpiringItems, fmt.Sprintf("%s %s共%d%s(最早%s到期)", g.item.Label(), where, g.n, g.item.Unit,
+			g.first.Format("1月2日")))
 	}
 	return nil
 }

@@ -191,6 +191,15 @@ func itemHeader() []string {
 	return []string{lang.L("Item"), lang.L("On hand"), lang.L("In today"), lang.L("Out today"), lang.L("Warning level"), lang.L("Days of supply")}
 }
 
+// expiringItems are the batches expiring within 30 days by item; a report
+// issued before they were kept so lists them batch by batch.
+func expiringItems(f data.DailyFigures) []string {
+	if len(f.ExpiringItems) > 0 {
+		return f.ExpiringItems
+	}
+	return f.Expiring
+}
+
 func orNone(items []string) string {
 	if len(items) == 0 {
 		return lang.L("none")
@@ -304,7 +313,7 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	d.Table(columns(d, itemHeader(), 52), itemRows(r), 9)
 	d.Text(lang.L("Under warning level: {{.List}}.", map[string]any{"List": orNone(t.ShortItems)}), 10)
 	d.Text(lang.L("Fewest days of supply: {{.List}}.", map[string]any{"List": orNone(t.FewestDays)}), 10)
-	d.Text(lang.L("Expiring within 30 days: {{.List}}.", map[string]any{"List": orNone(t.Expiring)}), 10)
+	d.Text(lang.L("Expiring within 30 days: {{.List}}.", map[string]any{"List": orNone(expiringItems(t))}), 10)
 	d.Text(lang.L("Stock at the end of the day (or at the time above); days of supply: stock ÷ the average daily issue of the 7 days before."), 8.5)
 	d.Gap(2)
 
@@ -401,7 +410,7 @@ func DailySections(r data.DailyReport) []Table {
 	lists := [][]string{
 		{lang.L("Under warning level"), orNone(t.ShortItems)},
 		{lang.L("Fewest days of supply"), orNone(t.FewestDays)},
-		{lang.L("Expiring within 30 days"), orNone(t.Expiring)},
+		{lang.L("Expiring within 30 days"), orNone(expiringItems(t))},
 	}
 	var summary [][]string
 	for _, line := range Summary(r) {

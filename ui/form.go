@@ -21,10 +21,11 @@ type form struct {
 	grid    *fyne.Container
 	errs    map[string]*widget.Label
 	entries []*widget.Entry // the text fields, so Enter can submit
+	widgets map[string]fyne.CanvasObject
 }
 
 func newForm() *form {
-	return &form{grid: container.New(layout.NewFormLayout()), errs: map[string]*widget.Label{}}
+	return &form{grid: container.New(layout.NewFormLayout()), errs: map[string]*widget.Label{}, widgets: map[string]fyne.CanvasObject{}}
 }
 
 // add appends a field; field is the name data.FieldError uses for it. An
@@ -35,6 +36,7 @@ func (f *form) add(field, label string, w fyne.CanvasObject) {
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
 	f.errs[field] = msg
+	f.widgets[field] = w
 	var e *widget.Entry
 	switch w := w.(type) {
 	case *widget.Entry:
@@ -58,6 +60,45 @@ func (f *form) add(field, label string, w fyne.CanvasObject) {
 		f.grid.Add(container.NewVBox(widget.NewLabel(label)))
 	}
 	f.grid.Add(container.NewVBox(w, msg))
+}
+
+// values are what the form's text fields and choices hold, by field name:
+// what a draft keeps.
+func (f *form) values() map[string]string {
+	out := map[string]string{}
+	for name, w := range f.widgets {
+		switch w := w.(type) {
+		case *widget.Entry:
+			out[name] = w.Text
+		case *widget.SelectEntry:
+			out[name] = w.Text
+		case *widget.Select:
+			out[name] = w.Selected
+		case *locationPicker:
+			out[name] = w.Selected
+		}
+	}
+	return out
+}
+
+// fill puts values back into the fields they were read from.
+func (f *form) fill(v map[string]string) {
+	for name, w := range f.widgets {
+		text, ok := v[name]
+		if !ok {
+			continue
+		}
+		switch w := w.(type) {
+		case *widget.Entry:
+			w.SetText(text)
+		case *widget.SelectEntry:
+			w.SetText(text)
+		case *widget.Select:
+			w.SetSelected(text)
+		case *locationPicker:
+			w.SetSelected(text)
+		}
+	}
 }
 
 // setError shows msg under field, or clears it when msg is empty.

@@ -401,3 +401,17 @@ func (m *materials) printDonations() {
 		return reports.DonationList(w, post, m.gifts, from, upto, m.app.Now())
 	})
 }
+
+// draft is the stock movement half typed in its form.
+func (m *materials) draft() (string, map[string]string) { return "stock", m.moves.draft() }
+
+// restore reopens the movement form with what was typed.
+func (m *materials) restore(v map[string]string) { m.moves.restore(v) }
+
+func (m *materials) draftTitle(v map[string]string) string {
+	title := v["title"]
+	for i := 1; v[fmt.Sprintf("line%d.item", i)] != ""; i++ {
+		title += " " + v[fmt.Sprintf("line%d.item", i)] + " " + v[fmt.Sprintf("line%d.quantity", i)]
+	}
+	return strings.TrimSpace(title)
+}

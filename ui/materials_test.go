@@ -173,3 +173,50 @@ func TestStockUnderWarningComesFirstInRed(t *testing.T) {
 		}
 	}
 }
+
+// A stock movement half typed in its form survives a restart: the next
+// start reopens the same form with its lines.
+func TestStockMovementDraftSurvivesARestart(t *testing.T) {
+	s, m, a, items, store := materialsWithStock(t)
+	m.moves.receive(store)
+	if _, fields := m.draft(); fields != nil {
+		t.Fatalf("an untouched form is a draft: %v", fields)
+	}
+	test.Tap(findButton(t, topOverlay(t, s), "取消"))
+	m.moves.issue(store)
+	dlg := topOverlay(t, s)
+	selects := selectEntriesIn(dlg)
+	test.Type(selects[0], "河湾村村口")
+	pick(t, selects[1], "N95", items["N95口罩"])
+	entries := entriesIn(dlg)
+	test.Type(entries[0], "陈建华")
+	test.Type(entries[3], "200")
+	s.saveDrafts(map[string]map[string]string{})
+
+	next := newTestShell(t, a)
+	offer := topOverlay(t, next)
+	if !findLabel(offer, "物资出库(领用) N95口罩(KN95级) 200") {
+		t.Fatal("the restart does not offer the stock movement back")
+	}
+	test.Tap(findButton(t, offer, "恢复"))
+	form := topOverlay(t, next)
+	got := selectEntriesIn(form)
+	in := entriesIn(form)
+	if got[0].Text != "河湾村村口" || got[1].Text != "N95口罩(KN95级)" || in[0].Text != "陈建华" || in[3].Text != "200" {
+		t.Fatalf("reopened as %q %q %q %q", got[0].Text, got[1].Text, in[0].Text, in[3].Text)
+	}
+	// Saved, nothing is kept any more and the masks left the store.
+	test.Tap(findButton(t, form, "保存并打印出库单"))
+	if n, _ := a.DB.OnHand(context.Background(), items["N95口罩"].ID, store); n != 400 {
+		t.Fatalf("store has %d masks after the restored issue, want 400", n)
+	}
+	var mats *materials
+	for _, e := range next.entries {
+		if mp, ok := e.page.(*materials); ok {
+			mats = mp
+		}
+	}
+	if _, fields := mats.draft(); fields != nil {
+		t.Fatalf("a saved movement is still a draft: %v", fields)
+	}
+}

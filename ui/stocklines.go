@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -132,4 +133,35 @@ func (s *stockLines) lines() ([]data.Line, error) {
 		out = append(out, line)
 	}
 	return out, nil
+}
+
+// values are the typed lines, numbered line1.item, line1.quantity… for a draft.
+func (s *stockLines) values() map[string]string {
+	out := map[string]string{}
+	for i, l := range s.rows {
+		for name, e := range map[string]*widget.Entry{"item": &l.item.Entry, "quantity": l.quantity, "batch": l.batch, "expires": l.expires} {
+			if e.Text != "" {
+				out[fmt.Sprintf("line%d.%s", i+1, name)] = e.Text
+			}
+		}
+	}
+	return out
+}
+
+// fill puts typed lines back, adding rows as needed.
+func (s *stockLines) fill(v map[string]string) {
+	for i := 0; ; i++ {
+		key := fmt.Sprintf("line%d.", i+1)
+		if v[key+"item"] == "" && v[key+"quantity"] == "" {
+			return
+		}
+		for len(s.rows) <= i {
+			s.add()
+		}
+		l := s.rows[i]
+		l.item.SetText(v[key+"item"])
+		l.quantity.SetText(v[key+"quantity"])
+		l.batch.SetText(v[key+"batch"])
+		l.expires.SetText(v[key+"expires"])
+	}
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"io"
+	"maps"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -49,6 +51,7 @@ type stockMoves struct {
 	win  fyne.Window
 	app  *app.App
 	done func()
+	open *openMove // the movement form open now, kept as a draft
 }
 
 // catalogue reads the active items and the locations for a form.
@@ -74,11 +77,15 @@ func (m *stockMoves) onHandAt(p *locationPicker) func(int64) (int, error) {
 }
 
 // book shows a movement form with its item lines last; saving reads the
-// lines, hands them to record and shows the new balances.
-func (m *stockMoves) book(title, saveText string, f *form, lines *stockLines, record func([]data.Line) error) {
+// lines, hands them to record and shows the new balances. While it is
+// open, what is typed into it is kept as a draft: kind and at reopen it.
+func (m *stockMoves) book(kind string, at int64, title, saveText string, f *form, lines *stockLines, record func([]data.Line) error) {
 	f.add("lines", lang.L("Items"), lines.content())
 	f.wide = true
-	showFormDialog(m.win, title, saveText, f, func() error {
+	open := &openMove{kind: kind, at: at, title: title, form: f, lines: lines}
+	open.initial = open.values()
+	m.open = open
+	dlg := showFormDialog(m.win, title, saveText, f, func() error {
 		ls, err := lines.lines()
 		if err != nil {
 			return err
@@ -89,6 +96,54 @@ func (m *stockMoves) book(title, saveText string, f *form, lines *stockLines, re
 		m.done()
 		return nil
 	})
+	dlg.SetOnClosed(func() {
+		if m.open == open {
+			m.open = nil
+		}
+	})
+}
+
+// openMove is the movement form open now, as far as its draft needs.
+type openMove struct {
+	kind, title string
+	at          int64 // the location it was opened for
+	form        *form
+	lines       *stockLines
+	initial     map[string]string // as opened: defaults are not typing
+}
+
+func (o *openMove) values() map[string]string {
+	v := o.form.values()
+	maps.Copy(v, o.lines.values())
+	return v
+}
+
+// draft is the open movement form's typing, nil when there is none.
+func (m *stockMoves) draft() map[string]string {
+	if m.open == nil {
+		return nil
+	}
+	v := m.open.values()
+	if maps.Equal(v, m.open.initial) {
+		return nil
+	}
+	v["kind"], v["at"], v["title"] = m.open.kind, strconv.FormatInt(m.open.at, 10), m.open.title
+	return v
+}
+
+// restore reopens the movement form a draft was typed into and fills it.
+func (m *stockMoves) restore(v map[string]string) {
+	at, _ := strconv.ParseInt(v["at"], 10, 64)
+	open := map[string]func(int64){"receive": m.receive, "issue": m.issue, "transfer": m.transfer, "write_off": m.writeOff}[v["kind"]]
+	if open == nil {
+		return
+	}
+	m.open = nil
+	open(at)
+	if m.open != nil {
+		m.open.form.fill(v)
+		m.open.lines.fill(v)
+	}
 }
 
 // handler is the 经办人 field, filled with whoever is signed in.
@@ -118,7 +173,7 @@ func (m *stockMoves) receive(at int64) {
 	f.add("donor_contact", lang.L("Donor contact"), contact)
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
-	m.book(title, lang.L("Save"), f, lines, func(ls []data.Line) error {
+	m.book("receive", at, title, lang.L("Save"), f, lines, func(ls []data.Line) error {
 		_, err := m.app.DB.Receive(m.app.Ctx(), data.Receipt{At: m.app.Now(), LocationID: loc.id(), Source: source.Selected,
 			Donor: donor.Text, DonorContact: contact.Text, Handler: handler.Text, Note: note.Text, Lines: ls})
 		return err
@@ -151,7 +206,7 @@ func (m *stockMoves) issue(from int64) {
 	f.add("receiver", lang.L("Received by"), receiver)
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
-	m.book(title, lang.L("Save and print slip"), f, lines, func(ls []data.Line) error {
+	m.book("issue", from, title, lang.L("Save and print slip"), f, lines, func(ls []data.Line) error {
 		voucher, err := m.app.DB.IssueStock(m.app.Ctx(), data.Issue{At: m.app.Now(), LocationID: loc.id(),
 			Recipient: recipient.Text, Receiver: receiver.Text, Handler: handler.Text, Note: note.Text, Lines: ls})
 		if err == nil {
@@ -196,7 +251,7 @@ func (m *stockMoves) transfer(from int64) {
 	f.add("to", lang.L("To location"), dst)
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
-	m.book(title, lang.L("Save"), f, lines, func(ls []data.Line) error {
+	m.book("transfer", from, title, lang.L("Save"), f, lines, func(ls []data.Line) error {
 		if dst.id() == 0 {
 			return &data.FieldError{Field: "to", Err: data.ErrBadChoice}
 		}
@@ -223,7 +278,7 @@ func (m *stockMoves) writeOff(at int64) {
 	f.add("reason", lang.L("Reason"), reason)
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
-	m.book(title, lang.L("Save"), f, lines, func(ls []data.Line) error {
+	m.book("write_off", at, title, lang.L("Save"), f, lines, func(ls []data.Line) error {
 		_, err := m.app.DB.WriteOffStock(m.app.Ctx(), data.WriteOff{At: m.app.Now(), LocationID: loc.id(),
 			Reason: reason.Selected, Handler: handler.Text, Note: note.Text, Lines: ls})
 		return err

@@ -183,6 +183,15 @@ func TestStockMovementDraftSurvivesARestart(t *testing.T) {
 		t.Fatalf("an untouched form is a draft: %v", fields)
 	}
 	test.Tap(findButton(t, topOverlay(t, s), "取消"))
+	m.moves.stocktake(store)
+	test.Type(m.moves.open.lines.rows[0].quantity, "598")
+	if _, fields := m.draft(); fields["kind"] != "stocktake" || fields["line1.quantity"] != "598" {
+		t.Fatalf("a stocktake half typed: %v", fields)
+	}
+	test.Tap(findButton(t, topOverlay(t, s), "取消"))
+	if _, fields := m.draft(); fields != nil {
+		t.Fatalf("a cancelled stocktake is still a draft: %v", fields)
+	}
 	m.moves.issue(store)
 	dlg := topOverlay(t, s)
 	selects := selectEntriesIn(dlg)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -82,9 +83,6 @@ func (m *stockMoves) onHandAt(p *locationPicker) func(int64) (int, error) {
 func (m *stockMoves) book(kind string, at int64, title, saveText string, f *form, lines *stockLines, record func([]data.Line) error) {
 	f.add("lines", lang.L("Items"), lines.content())
 	f.wide = true
-	open := &openMove{kind: kind, at: at, title: title, form: f, lines: lines}
-	open.initial = open.values()
-	m.open = open
 	dlg := showFormDialog(m.win, title, saveText, f, func() error {
 		ls, err := lines.lines()
 		if err != nil {
@@ -96,6 +94,14 @@ func (m *stockMoves) book(kind string, at int64, title, saveText string, f *form
 		m.done()
 		return nil
 	})
+	m.keepOpen(dlg, &openMove{kind: kind, at: at, title: title, form: f, lines: lines})
+}
+
+// keepOpen notes a movement form as open, so its typing is kept as a
+// draft, until its dialog closes.
+func (m *stockMoves) keepOpen(dlg dialog.Dialog, open *openMove) {
+	open.initial = open.values()
+	m.open = open
 	dlg.SetOnClosed(func() {
 		if m.open == open {
 			m.open = nil
@@ -134,7 +140,8 @@ func (m *stockMoves) draft() map[string]string {
 // restore reopens the movement form a draft was typed into and fills it.
 func (m *stockMoves) restore(v map[string]string) {
 	at, _ := strconv.ParseInt(v["at"], 10, 64)
-	open := map[string]func(int64){"receive": m.receive, "issue": m.issue, "transfer": m.transfer, "write_off": m.writeOff}[v["kind"]]
+	open := map[string]func(int64){"receive": m.receive, "issue": m.issue, "transfer": m.transfer, "write_off": m.writeOff,
+		"stocktake": m.stocktake}[v["kind"]]
 	if open == nil {
 		return
 	}
@@ -306,7 +313,7 @@ func (m *stockMoves) stocktake(at int64) {
 	f.wide = true
 	f.add("reason", lang.L("Reason"), reason)
 	f.add("handler", lang.L("Handled by"), handler)
-	showFormDialog(m.win, title, lang.L("Save"), f, func() error {
+	dlg := showFormDialog(m.win, title, lang.L("Save"), f, func() error {
 		it, ok := lines.itemOf(row)
 		if !ok {
 			return &data.FieldError{Field: "item", Err: data.ErrNotInCatalogue}
@@ -322,6 +329,7 @@ func (m *stockMoves) stocktake(at int64) {
 		m.done()
 		return nil
 	})
+	m.keepOpen(dlg, &openMove{kind: "stocktake", at: at, title: title, form: f, lines: lines})
 }
 
 // reverse books 冲正 of a whole voucher, with the reason.

@@ -34,13 +34,8 @@ func (c *checkInForm) typed() map[string]*widget.Entry {
 
 // draft is what was typed: nil while no text field holds anything.
 func (c *checkInForm) draft() map[string]string {
-	fields := map[string]string{}
-	for name, e := range c.typed() {
-		if e.Text != "" {
-			fields[name] = e.Text
-		}
-	}
-	if len(fields) == 0 {
+	fields := typedText(c.typed())
+	if fields == nil {
 		return nil
 	}
 	fields["sex"], fields["category"], fields["planned_days"] = c.sex.Selected, c.category.Selected, c.days.Text

@@ -24,6 +24,21 @@ type drafted interface {
 	draftTitle(fields map[string]string) string
 }
 
+// typedText is the text fields that hold something, by name; nil when
+// none does: the choices alone are a form's defaults, nothing typed.
+func typedText(entries map[string]*widget.Entry) map[string]string {
+	fields := map[string]string{}
+	for name, e := range entries {
+		if e.Text != "" {
+			fields[name] = e.Text
+		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return fields
+}
+
 // draftEvery is how often typed input is written down: a kill loses at
 // most this much typing.
 const draftEvery = 3 * time.Second

@@ -86,13 +86,8 @@ func (r *registrationForm) typed() map[string]*widget.Entry {
 // draft is a passage half typed: nil while every text field is empty
 // (the choices alone are the form's defaults, nothing typed).
 func (r *registrationForm) draft() map[string]string {
-	fields := map[string]string{}
-	for name, e := range r.typed() {
-		if e.Text != "" {
-			fields[name] = e.Text
-		}
-	}
-	if len(fields) == 0 {
+	fields := typedText(r.typed())
+	if fields == nil {
 		return nil
 	}
 	fields["post"] = strconv.FormatInt(r.post.ID, 10)

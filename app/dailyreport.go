@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io"
@@ -25,8 +26,9 @@ func (e *FolderError) Error() string { return "folder " + e.Path + " does not ex
 func (e *FolderError) Unwrap() error { return ErrNoFolder }
 
 // ReportFiles are where a report is written: a PDF, a workbook, a Word
-// document, or several (an empty path is skipped).
-type ReportFiles struct{ PDF, XLSX, DOCX string }
+// document, the signed report file for the county (上报文件), or several
+// (an empty path is skipped).
+type ReportFiles struct{ PDF, XLSX, DOCX, Submission string }
 
 // IssueDailyReport issues a day's report and writes its files. The files
 // are written first under temporary names beside their places and the
@@ -34,15 +36,27 @@ type ReportFiles struct{ PDF, XLSX, DOCX string }
 // is. So a folder that is missing, a full disk or a refused revision
 // leaves nothing issued and no file behind.
 func (a *App) IssueDailyReport(ctx context.Context, day time.Time, in data.ReportInput, files ReportFiles) (data.DailyReport, error) {
+	key, err := a.DB.ReportKey(ctx)
+	if err != nil {
+		return data.DailyReport{}, err
+	}
+	return issueStaged(func(write func(data.DailyReport) error) (data.DailyReport, error) {
+		return a.DB.IssueReport(ctx, day, in, write)
+	}, func(r data.DailyReport) ([]staging, error) { return stageReport(r, files, key, a.Now()) })
+}
+
+// issueStaged issues through issue, whose write stages the files inside
+// its transaction, and gives the files their names once it is issued.
+func issueStaged[R any](issue func(write func(R) error) (R, error), stageFiles func(R) ([]staging, error)) (R, error) {
 	var staged []staging
 	defer func() {
 		for _, s := range staged {
 			os.Remove(s.temp) // gone already when it was renamed
 		}
 	}()
-	r, err := a.DB.IssueReport(ctx, day, in, func(r data.DailyReport) error {
+	r, err := issue(func(r R) error {
 		var err error
-		staged, err = a.stageReport(r, files)
+		staged, err = stageFiles(r)
 		return err
 	})
 	if err != nil {
@@ -50,7 +64,7 @@ func (a *App) IssueDailyReport(ctx context.Context, day time.Time, in data.Repor
 	}
 	for _, s := range staged {
 		if err := os.Rename(s.temp, s.path); err != nil {
-			return r, fmt.Errorf("issued report %d: place %s: %w", r.Number, s.path, err)
+			return r, fmt.Errorf("issued report: place %s: %w", s.path, err)
 		}
 	}
 	return r, nil
@@ -59,8 +73,22 @@ func (a *App) IssueDailyReport(ctx context.Context, day time.Time, in data.Repor
 // WriteDailyReport writes the files of a report already issued, or of a
 // draft, exactly as it is.
 func (a *App) WriteDailyReport(r data.DailyReport, files ReportFiles) error {
-	return place(a.stageReport(r, files))
+	var key ed25519.PrivateKey
+	if files.Submission != "" {
+		if r.IssuedAt.IsZero() {
+			return fmt.Errorf("report file of a draft: %w", ErrNotIssued)
+		}
+		var err error
+		if key, err = a.DB.ReportKey(a.Ctx()); err != nil {
+			return err
+		}
+	}
+	return place(stageReport(r, files, key, a.Now()))
 }
+
+// ErrNotIssued means a report file was asked of a report not issued: only
+// what was issued goes up to the county.
+var ErrNotIssued = errors.New("the report is not issued")
 
 // ScheduledDailyReport is the day's report for a scheduled task: the
 // newest version issued for it, or, if none was, issued now. Running it
@@ -105,8 +133,8 @@ func place(staged []staging, err error) error {
 // staging is a file written under a temporary name, to be renamed.
 type staging struct{ temp, path string }
 
-func (a *App) stageReport(r data.DailyReport, files ReportFiles) ([]staging, error) {
-	staged, err := stage(files.PDF, func(w io.Writer) error { return reports.DailyReportPDF(w, r, a.Now()) }, nil)
+func stageReport(r data.DailyReport, files ReportFiles, key ed25519.PrivateKey, printed time.Time) ([]staging, error) {
+	staged, err := stage(files.PDF, func(w io.Writer) error { return reports.DailyReportPDF(w, r, printed) }, nil)
 	if err != nil {
 		return staged, err
 	}
@@ -114,7 +142,11 @@ func (a *App) stageReport(r data.DailyReport, files ReportFiles) ([]staging, err
 	if err != nil {
 		return staged, err
 	}
-	return stage(files.DOCX, func(w io.Writer) error { return reports.DailyReportDocx(w, r) }, staged)
+	staged, err = stage(files.DOCX, func(w io.Writer) error { return reports.DailyReportDocx(w, r) }, staged)
+	if err != nil {
+		return staged, err
+	}
+	return stage(files.Submission, func(w io.Writer) error { return reports.WriteSubmission(w, r.Submission(), key) }, staged)
 }
 
 // stage writes a file under a temporary name in its folder (so the rename

@@ -15,12 +15,15 @@ type Scale string
 const (
 	ScaleSmall Scale = "small" // a few of everything, for trying the program
 	ScaleYear  Scale = "year"  // a realistic year of a busy township, for benchmarks
+	// ScaleCounty makes a county's roll-up (县级汇总): twelve townships and
+	// a month of their report files.
+	ScaleCounty Scale = "county"
 )
 
 // ErrNotEmpty means demo data was asked for on a database that has records.
 var ErrNotEmpty = errors.New("database already holds records")
 
-// ErrBadScale means a scale other than small or year.
+// ErrBadScale means a scale other than small, year or county.
 var ErrBadScale = errors.New("unknown demo scale")
 
 var (
@@ -49,6 +52,9 @@ func demoMobile(r *rand.Rand) string {
 // the same scale every time. It is one transaction: killed midway, it
 // leaves the database empty, and the next run starts afresh.
 func (a *App) Demo(ctx context.Context, scale Scale) error {
+	if scale == ScaleCounty {
+		return a.DB.Batch(ctx, a.demoCounty)
+	}
 	staffCount := map[Scale]int{ScaleSmall: 30, ScaleYear: 120}[scale]
 	if staffCount == 0 {
 		return fmt.Errorf("demo %q: %w", scale, ErrBadScale)

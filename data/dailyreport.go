@@ -88,6 +88,7 @@ type ItemFigures struct {
 	Unit            string
 	OnHand, In, Out int
 	Warning         int     // the level in force; 0: none
+	DailyUse        float64 // average 出库 a day over the SupplyDays before
 	DaysLeft        float64 // days of supply; -1: nothing used
 }
 
@@ -321,7 +322,7 @@ func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, upto, a
 		if key[l.Item.Name+"|"+l.Item.Spec] {
 			m := moved[l.Item.ID]
 			f.KeyItems = append(f.KeyItems, ItemFigures{Item: l.Item.Label(), Unit: l.Item.Unit, OnHand: l.OnHand, In: m.in, Out: m.out,
-				Warning: l.Warning, DaysLeft: l.DaysLeft})
+				Warning: l.Warning, DailyUse: l.DailyUse, DaysLeft: l.DaysLeft})
 		}
 	}
 	slices.SortStableFunc(supply, func(a, b StockLine) int { return cmp.Compare(a.DaysLeft, b.DaysLeft) })

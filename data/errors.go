@@ -84,3 +84,13 @@ var (
 	ErrRuleBroken     = errors.New("change breaks a roster rule")
 	ErrMatterRequired = errors.New("a duty log entry needs its matter")
 )
+
+// Report files (上报文件) a county can refuse.
+var (
+	ErrNotReportFile      = errors.New("file is not a report file of this program")
+	ErrReportFileTooNew   = errors.New("report file was written by a newer version")
+	ErrReportFileAltered  = errors.New("report file was changed after it was signed")
+	ErrUnknownTownship    = errors.New("report file is signed by a township not registered here")
+	ErrVersionConflict    = errors.New("another file of the same report and version was received")
+	ErrReportFileTooLarge = errors.New("report file is too large")
+)

@@ -85,34 +85,38 @@ func (db *DB) SaveFirstReportNumber(ctx context.Context, n int) error {
 	})
 }
 
-// numberReport gives a report its number, version and 补报 mark: a day
-// issued before keeps its number and takes the next version; a new day
-// takes the next number, and is 补报 when a later day was issued first.
-// Numbers so follow the dates, except for a day filed late, which says so.
-func (db *DB) numberReport(ctx context.Context, q querier, r *DailyReport) error {
-	day := formatDate(r.Today.Day)
-	var version, number sql.NullInt64
-	var backfill sql.NullBool
-	if err := q.QueryRowContext(ctx, "SELECT max(version), max(number), max(backfill) FROM daily_reports WHERE day = ?",
-		day).Scan(&version, &number, &backfill); err != nil {
-		return fmt.Errorf("report number: %w", err)
+// numberReport gives a report its number, version and 补报 mark.
+func (db *DB) numberReport(ctx context.Context, q querier, r *DailyReport) (err error) {
+	r.Number, r.Version, r.Backfill, err = db.nextNumber(ctx, q, "daily_reports", r.Today.Day)
+	return err
+}
+
+// nextNumber is the number, version and 补报 mark a report of day takes in
+// table: a day issued before keeps its number and takes the next version;
+// a new day takes the next number, and is 补报 when a later day was issued
+// first. Numbers so follow the dates, except for a day filed late, which
+// says so.
+func (db *DB) nextNumber(ctx context.Context, q querier, table string, day time.Time) (number, version int, backfill bool, err error) {
+	d := formatDate(StartOfDay(day))
+	var v, n sql.NullInt64
+	var b sql.NullBool
+	if err := q.QueryRowContext(ctx, "SELECT max(version), max(number), max(backfill) FROM "+table+" WHERE day = ?",
+		d).Scan(&v, &n, &b); err != nil {
+		return 0, 0, false, fmt.Errorf("report number: %w", err)
 	}
-	r.Version = int(version.Int64) + 1
-	if number.Valid {
-		r.Number, r.Backfill = int(number.Int64), backfill.Bool
-		return nil
+	if n.Valid {
+		return int(n.Int64), int(v.Int64) + 1, b.Bool, nil
 	}
 	first, err := db.FirstReportNumber(ctx)
 	if err != nil {
-		return err
+		return 0, 0, false, err
 	}
 	var days, later int
-	if err := q.QueryRowContext(ctx, "SELECT count(DISTINCT day), count(DISTINCT day) FILTER (WHERE day > ?) FROM daily_reports",
-		day).Scan(&days, &later); err != nil {
-		return fmt.Errorf("report number: %w", err)
+	if err := q.QueryRowContext(ctx, "SELECT count(DISTINCT day), count(DISTINCT day) FILTER (WHERE day > ?) FROM "+table,
+		d).Scan(&days, &later); err != nil {
+		return 0, 0, false, fmt.Errorf("report number: %w", err)
 	}
-	r.Number, r.Backfill = first+days, later > 0
-	return nil
+	return first + days, 1, later > 0, nil
 }
 
 // IssueReport freezes a day's report as computed now, numbers it, and

@@ -1,0 +1,123 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// CountyReport is the county's 全县疫情防控工作日报 of a day: the townships'
+// reports as received, numbered in the county's own series.
+type CountyReport struct {
+	ID       int64
+	Number   int
+	Version  int
+	Backfill bool
+	Day      CountyDay
+	ReportInput
+	IssuedAt time.Time
+}
+
+// Revised reports whether this is a re-issue.
+func (r CountyReport) Revised() bool { return r.Version > 1 }
+
+// DraftCountyReport is a day's county report as it would be issued now.
+func (db *DB) DraftCountyReport(ctx context.Context, day time.Time, in ReportInput) (CountyReport, error) {
+	r := CountyReport{ReportInput: ReportInput{Events: clean(in.Events), FilledBy: clean(in.FilledBy),
+		ReviewedBy: clean(in.ReviewedBy), SignedBy: clean(in.SignedBy), RevisionNote: clean(in.RevisionNote)}}
+	day = StartOfDay(day)
+	if day.After(db.now()) {
+		return r, fmt.Errorf("draft county report %s: %w", formatDate(day), ErrFutureDay)
+	}
+	var err error
+	if r.Day, err = db.CountyDay(ctx, day); err != nil {
+		return r, err
+	}
+	r.Number, r.Version, r.Backfill, err = db.nextNumber(ctx, db.reader(ctx), "county_reports", day)
+	return r, err
+}
+
+// IssueCountyReport freezes the county's report of a day as it stands now
+// and hands it to write (its files) before anything is kept. A re-issue
+// needs a 修订说明.
+func (db *DB) IssueCountyReport(ctx context.Context, day time.Time, in ReportInput, write func(CountyReport) error) (CountyReport, error) {
+	r, err := db.DraftCountyReport(ctx, day, in)
+	if err != nil {
+		return r, err
+	}
+	if err := checkText("events", r.Events, 2000); err != nil {
+		return r, fmt.Errorf("issue county report: %w", err)
+	}
+	for field, v := range map[string]string{"filled_by": r.FilledBy, "reviewed_by": r.ReviewedBy, "signed_by": r.SignedBy} {
+		if err := checkText(field, v, maxName); err != nil {
+			return r, fmt.Errorf("issue county report: %w", err)
+		}
+	}
+	err = db.write(ctx, "issue county report", func(tx *sql.Tx) error {
+		if r.Number, r.Version, r.Backfill, err = db.nextNumber(ctx, tx, "county_reports", day); err != nil {
+			return err
+		}
+		if r.Revised() {
+			if r.RevisionNote, err = reasonText("revision_note", r.RevisionNote); err != nil {
+				return err
+			}
+		} else {
+			r.RevisionNote = ""
+		}
+		r.IssuedAt = db.now()
+		figures, err := json.Marshal(r.Day)
+		if err != nil {
+			return err
+		}
+		if err := write(r); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO county_reports (day, number, version, figures, events, filled_by,
+			reviewed_by, signed_by, revision_note, backfill, issued_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			formatDate(r.Day.Day), r.Number, r.Version, string(figures), r.Events, r.FilledBy, r.ReviewedBy, r.SignedBy,
+			r.RevisionNote, boolInt(r.Backfill), formatTime(r.IssuedAt), OperatorFrom(ctx).Name)
+		if err != nil {
+			return err
+		}
+		if r.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, "issue county report", "county_reports", r.ID, nil,
+			map[string]any{"Day": formatDate(r.Day.Day), "Number": r.Number, "Version": r.Version})
+	})
+	return r, err
+}
+
+// IssuedCountyReport reads a county report back as it was issued.
+func (db *DB) IssuedCountyReport(ctx context.Context, id int64) (CountyReport, error) {
+	var r CountyReport
+	var figures, issued string
+	err := db.reader(ctx).QueryRowContext(ctx, `SELECT id, number, version, backfill, figures, events, filled_by, reviewed_by,
+		signed_by, revision_note, issued_at FROM county_reports WHERE id = ?`, id).Scan(&r.ID, &r.Number, &r.Version,
+		&r.Backfill, &figures, &r.Events, &r.FilledBy, &r.ReviewedBy, &r.SignedBy, &r.RevisionNote, &issued)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err == nil {
+		err = json.Unmarshal([]byte(figures), &r.Day)
+	}
+	if err != nil {
+		return r, fmt.Errorf("read county report %d: %w", id, err)
+	}
+	r.IssuedAt = parseTime(issued)
+	return r, nil
+}
+
+// IssuedCountyReports lists the county's issued reports, newest first.
+func (db *DB) IssuedCountyReports(ctx context.Context) ([]IssuedReportLine, error) {
+	return queryAll(ctx, db, "list county reports", func(row scanner) (IssuedReportLine, error) {
+		var l IssuedReportLine
+		var day, at string
+		err := row.Scan(&l.ID, &day, &l.Number, &l.Version, &l.Backfill, &at, &l.Operator)
+		l.Day, l.IssuedAt = parseDate(day), parseTime(at)
+		return l, err
+	}, "SELECT id, day, number, version, backfill, issued_at, operator FROM county_reports ORDER BY day DESC, version DESC")
+}

@@ -1,0 +1,335 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"fangkong/data"
+)
+
+// CountyNumber is the county report's 第N期, marked like a township's.
+func CountyNumber(r data.CountyReport) string {
+	return DailyNumber(data.DailyReport{Number: r.Number, Version: r.Version, Backfill: r.Backfill})
+}
+
+// StatusText is a township's standing with a day's report: 已报, 零报告 or
+// 未报.
+func StatusText(s data.ReportStatus) string {
+	switch s {
+	case data.Reported:
+		return lang.L("Reported")
+	case data.ZeroReported:
+		return lang.L("Zero report")
+	}
+	return lang.L("Not reported")
+}
+
+// TimelinessText is 按时 or 迟报 for a report received, empty otherwise.
+func TimelinessText(t data.TownshipDay) string {
+	switch {
+	case t.Status == data.NotReported:
+		return ""
+	case t.OnTime:
+		return lang.L("On time")
+	}
+	return lang.L("Late")
+}
+
+// Percent is a rate as people read it: 83.3%; "—" when nothing was due.
+func Percent(n, of int) string {
+	if of == 0 {
+		return "—"
+	}
+	return strconv.FormatFloat(100*float64(n)/float64(of), 'f', 1, 64) + "%"
+}
+
+// RateLine says how many reported of those expected, on time, zero and
+// missing, for the day and the month.
+func RateLine(c data.CountyDay) string {
+	r, zero := c.Rate(), 0
+	for _, t := range c.Townships {
+		if t.Status == data.ZeroReported {
+			zero++
+		}
+	}
+	return lang.L("{{.Expected}} townships due, {{.Actual}} reported ({{.OnTime}} on time, {{.Zero}} zero reports), {{.Missing}} not reported; reporting rate {{.Rate}}, on time {{.Timely}}; this month {{.MRate}}, on time {{.MTimely}}.",
+		map[string]any{"Expected": r.Expected, "Actual": r.Actual, "OnTime": r.OnTime, "Zero": zero, "Missing": len(c.Missing()),
+			"Rate": Percent(r.Actual, r.Expected), "Timely": Percent(r.OnTime, r.Expected),
+			"MRate": Percent(c.Month.Actual, c.Month.Expected), "MTimely": Percent(c.Month.OnTime, c.Month.Expected)})
+}
+
+// MissingLine names the townships that have not reported, or says all have.
+func MissingLine(c data.CountyDay) string {
+	var names []string
+	for _, t := range c.Missing() {
+		names = append(names, t.Township.Name)
+	}
+	if len(names) == 0 {
+		return lang.L("Every township has reported.")
+	}
+	return lang.L("Not reported: {{.List}} ({{.N}}).", map[string]any{"List": strings.Join(names, "、"), "N": len(names)})
+}
+
+// CountySheets are the county report's sections, typed: the workbook
+// writes them as they are and the PDF and the screen as text, so the
+// three cannot disagree. Every section has a row per township expected;
+// those with figures end in the county's total.
+func CountySheets(r data.CountyReport) []Sheet {
+	c := r.Day
+	posts, sites, items := c.Totals()
+	county := lang.L("Whole county")
+
+	status := Sheet{Name: lang.L("Reporting"), Header: []string{lang.L("Township"), lang.L("Status"), lang.L("Timeliness"),
+		lang.L("Number"), lang.L("Version"), lang.L("Issued at"), lang.L("Contact"), lang.L("Duty phone")}}
+	checks := Sheet{Name: lang.L("Checkpoints"), Header: []string{lang.L("Township"), lang.L("Posts reporting"), lang.L("Vehicles"),
+		lang.L("People"), lang.L("Turned back"), lang.L("Fevers"), lang.L("Handed over")}}
+	rooms := Sheet{Name: lang.L("Rooms"), Header: []string{lang.L("Township"), lang.L("Sites"), lang.L("Rooms"), lang.L("Occupied"),
+		lang.L("Vacant"), lang.L("Awaiting disinfection")}}
+	people := Sheet{Name: lang.L("Isolation"), Header: []string{lang.L("Township"), lang.L("In isolation"), lang.L("Admitted today"),
+		lang.L("Released today"), lang.L("Transferred today"), lang.L("Tests today"), lang.L("New positives today"),
+		lang.L("Positive in isolation"), lang.L("Fevers")}}
+	short := Sheet{Name: lang.L("Materials to watch"), Header: []string{lang.L("Township"), lang.L("Lines under warning level"),
+		lang.L("Under warning level")}}
+	duty := Sheet{Name: lang.L("Duty"), Header: []string{lang.L("Township"), lang.L("Leader of the day"), lang.L("Duty phone")}}
+	notable := Sheet{Name: lang.L("Notable events"), Header: []string{lang.L("Township"), lang.L("Notable events")}}
+
+	var postsFiled, postsAll, siteCount, shortLines int
+	var zero []string
+	for _, t := range c.Townships {
+		name := t.Township.Name
+		if t.Status == data.NotReported {
+			status.Rows = append(status.Rows, []any{name, StatusText(t.Status), nil, nil, nil, nil, t.Township.Contact, t.Township.Phone})
+			missing := lang.L("Not reported")
+			checks.Rows = append(checks.Rows, []any{name, missing})
+			rooms.Rows = append(rooms.Rows, []any{name, missing})
+			people.Rows = append(people.Rows, []any{name, missing})
+			short.Rows = append(short.Rows, []any{name, missing})
+			duty.Rows = append(duty.Rows, []any{name, missing, t.Township.Phone})
+			continue
+		}
+		s := t.Report
+		status.Rows = append(status.Rows, []any{name, StatusText(t.Status), TimelinessText(t), s.Number, s.Version, s.IssuedAt,
+			t.Township.Contact, t.Township.Phone})
+		p := s.PostsTotal
+		checks.Rows = append(checks.Rows, []any{name, fmt.Sprintf("%d/%d", s.PostsFiled, s.Posts), p.Vehicles, p.People,
+			p.TurnedBack, p.Fevers, p.HandedOver})
+		postsFiled, postsAll = postsFiled+s.PostsFiled, postsAll+s.Posts
+		x := s.Isolation()
+		rooms.Rows = append(rooms.Rows, []any{name, len(s.Sites), x.Rooms, x.Occupied, x.Vacant, x.AwaitCleaning})
+		siteCount += len(s.Sites)
+		people.Rows = append(people.Rows, []any{name, x.InIsolation, x.Admitted, x.Released, x.Transferred, x.TestsDone,
+			x.Positives, x.PositiveInIsolation, x.Fevers})
+		short.Rows = append(short.Rows, []any{name, len(s.ShortItems), orNone(s.ShortItems)})
+		shortLines += len(s.ShortItems)
+		duty.Rows = append(duty.Rows, []any{name, orUnfiled(s.Leaders), s.DutyPhone})
+		switch {
+		case s.Zero:
+			zero = append(zero, name)
+		case strings.TrimSpace(s.Events) != "":
+			notable.Rows = append(notable.Rows, []any{name, s.Events})
+		default:
+			notable.Rows = append(notable.Rows, []any{name, lang.L("Fevers or positive results today: see the checkpoint and isolation figures above.")})
+		}
+	}
+	checks.Rows = append(checks.Rows, []any{county, fmt.Sprintf("%d/%d", postsFiled, postsAll), posts.Vehicles, posts.People,
+		posts.TurnedBack, posts.Fevers, posts.HandedOver})
+	rooms.Rows = append(rooms.Rows, []any{county, siteCount, sites.Rooms, sites.Occupied, sites.Vacant, sites.AwaitCleaning})
+	people.Rows = append(people.Rows, []any{county, sites.InIsolation, sites.Admitted, sites.Released, sites.Transferred,
+		sites.TestsDone, sites.Positives, sites.PositiveInIsolation, sites.Fevers})
+	short.Rows = append(short.Rows, []any{county, shortLines})
+	if len(zero) > 0 {
+		notable.Rows = append(notable.Rows, []any{lang.L("Zero reports"), strings.Join(zero, "、")})
+	}
+	if r.Events != "" {
+		notable.Rows = append([][]any{{county, r.Events}}, notable.Rows...)
+	}
+
+	stock := Sheet{Name: lang.L("Materials"), Header: []string{lang.L("Item"), lang.L("Unit"), lang.L("On hand"), lang.L("In today"),
+		lang.L("Out today"), lang.L("Days of supply"), lang.L("Townships reporting it")}}
+	for _, it := range items {
+		var days any = data.FormatDays(it.DaysLeft())
+		if it.DaysLeft() >= 0 {
+			days = math.Round(it.DaysLeft()*10) / 10 // as FormatDays prints it
+		}
+		stock.Rows = append(stock.Rows, []any{it.Item, it.Unit, it.OnHand, it.In, it.Out, days, it.Townships})
+	}
+	return []Sheet{status, checks, rooms, people, stock, short, duty, notable}
+}
+
+// CountySummary is the county report's 今日要情: one sentence a section.
+func CountySummary(r data.CountyReport) []string {
+	c := r.Day
+	posts, sites, items := c.Totals()
+	out := []string{RateLine(c)}
+	out = append(out, lang.L("Checkpoints: {{.Vehicles}} vehicles and {{.People}} people checked, {{.Back}} turned back, {{.Fevers}} with fever, {{.Handed}} handed over.",
+		map[string]any{"Vehicles": posts.Vehicles, "People": posts.People, "Back": posts.TurnedBack, "Fevers": posts.Fevers, "Handed": posts.HandedOver}))
+	out = append(out, lang.L("Isolation: {{.In}} in isolation, {{.Vacant}} rooms vacant; {{.Admitted}} admitted, {{.Released}} released today; {{.Tests}} tests, {{.New}} new positives, {{.Pos}} positive in isolation.",
+		map[string]any{"In": sites.InIsolation, "Vacant": sites.Vacant, "Admitted": sites.Admitted, "Released": sites.Released,
+			"Tests": sites.TestsDone, "New": sites.Positives, "Pos": sites.PositiveInIsolation}))
+	var fewest []string
+	for _, it := range items {
+		if d := it.DaysLeft(); d >= 0 {
+			fewest = append(fewest, it.Item+" "+data.FormatDays(d))
+		}
+	}
+	out = append(out, lang.L("Materials (days of supply across the county): {{.List}}.", map[string]any{"List": orNone(fewest)}))
+	return out
+}
+
+// Text is a typed cell as printed.
+func Text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case time.Time:
+		return x.Format("1月2日 15:04")
+	}
+	return fmt.Sprint(v)
+}
+
+func texts(rows [][]any) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		for _, v := range r {
+			out[i] = append(out[i], Text(v))
+		}
+	}
+	return out
+}
+
+// CountyReportPDF prints the 全县疫情防控工作日报 in the official layout of
+// the townships' reports: the townships not reported named first, then
+// 今日要情 and a table a section, a row per township and the county's total.
+func CountyReportPDF(w io.Writer, r data.CountyReport, printed time.Time) error {
+	c := r.Day
+	d := NewOfficialDoc(c.County.PostName + "  " + CountyNumber(r) + "  " + lang.L("Printed on {{.Date}}", map[string]any{"Date": FormatDate(printed)}))
+	d.SongTitle(DailyTitle(c.County), 26, Red)
+	d.Gap(2)
+	d.SongTitle(CountyNumber(r), 15, Black)
+	d.Gap(2)
+	d.Spread(c.County.PostName, c.Day.Format("2006年1月2日"), 12)
+	d.Gap(1)
+	d.Rule(0.8, Red)
+	d.Gap(4)
+	if r.Revised() && r.RevisionNote != "" {
+		d.Prose(lang.L("Revision note: {{.Note}}", map[string]any{"Note": r.RevisionNote}), 12, Left)
+		d.Gap(2)
+	}
+	d.Prose(MissingLine(c), 13, Left)
+	d.Gap(2)
+	d.Title(lang.L("Key figures of the day"), 14)
+	for _, line := range CountySummary(r) {
+		d.Prose("　　"+line, 12, Left)
+	}
+	d.Gap(3)
+	titles := []string{lang.L("1. Reporting"), lang.L("2. Checkpoints"), lang.L("3. Isolation"), "", lang.L("4. Materials"), "",
+		lang.L("5. Duty"), lang.L("6. Notable events")}
+	for i, s := range CountySheets(r) {
+		d.NeedSpace(35)
+		if titles[i] != "" {
+			d.Title(titles[i], 13)
+		}
+		var cols []Column
+		switch i {
+		case 0: // the reporting table: times and phones on one line
+			cols = fixedColumns(d, s.Header, 22, 13, 16, 11, 10, 25, 20)
+		case 4:
+			cols = columns(d, s.Header, 46)
+		case 5, 6, 7: // prose in the last column
+			cols = fixedColumns(d, s.Header, 24, 40)[:len(s.Header)]
+		default:
+			cols = columns(d, s.Header, 24)
+		}
+		d.Table(cols, texts(s.Rows), 9)
+		d.Gap(2)
+	}
+	d.Text(lang.L("Each township's newest version counts. Reports are due by {{.Deadline}}; on time means the first version was issued by then.",
+		map[string]any{"Deadline": c.Deadline.Format("1月2日 15:04")}), 8.5)
+
+	d.NeedSpace(40)
+	d.Gap(18)
+	d.Prose(c.County.PostName+"　　", 12, Right)
+	issued := c.Day
+	if !r.IssuedAt.IsZero() {
+		issued = r.IssuedAt
+	}
+	d.Prose(issued.Format("2006年1月2日")+"　　　", 12, Right)
+
+	pairs := [][2]string{{lang.L("Signed by"), r.SignedBy}, {lang.L("Reviewed by"), r.ReviewedBy}, {lang.L("Filled by"), r.FilledBy}}
+	lh := lineHeight(11) * 1.2
+	d.ToBottom(lh*6 + 8)
+	d.Rule(0.35, Black)
+	d.Gap(1)
+	d.Text(lang.L("To: {{.Who}}", map[string]any{"Who": orBlank(c.County.SendTo)}), 11)
+	d.Text(lang.L("Copy: {{.Who}}", map[string]any{"Who": orBlank(c.County.CopyTo)}), 11)
+	d.Rule(0.2, Black)
+	d.Gap(1)
+	d.Fields(pairs, 3, 11)
+	d.Rule(0.2, Black)
+	d.Gap(1)
+	stamp := lang.L("Draft, not issued")
+	if !r.IssuedAt.IsZero() {
+		stamp = lang.L("Issued {{.Time}}", map[string]any{"Time": r.IssuedAt.Format("2006年1月2日 15:04")})
+	}
+	d.Spread(c.County.PostName, stamp, 11)
+	d.Rule(0.35, Black)
+	return d.Write(w)
+}
+
+// fixedColumns are columns of the widths given, the last taking the rest
+// of the page; the first is left aligned, text columns too.
+func fixedColumns(d *Doc, header []string, widths ...float64) []Column {
+	var cols []Column
+	used := 0.0
+	for i, h := range header {
+		c := Column{Header: h, Align: Left}
+		if i < len(widths) && i < len(header)-1 {
+			c.Width = widths[i]
+		} else {
+			c.Width = d.PageWidth() - used
+		}
+		used += c.Width
+		cols = append(cols, c)
+	}
+	return cols
+}
+
+// CountyReportWorkbook is the county report as a workbook: a sheet a
+// section, numbers as numbers, so the county's totals can be checked with
+// a SUM over the townships.
+func CountyReportWorkbook(w io.Writer, r data.CountyReport) error {
+	c := r.Day
+	var issued any
+	if !r.IssuedAt.IsZero() {
+		issued = r.IssuedAt
+	}
+	about := Sheet{Name: lang.L("About the report"), Header: []string{lang.L("Entry"), lang.L("Particulars")}, Rows: [][]any{
+		{lang.L("Title"), DailyTitle(c.County)},
+		{lang.L("Date"), c.Day},
+		{lang.L("Number"), r.Number},
+		{lang.L("Version"), max(r.Version, 1)},
+		{lang.L("Issued at"), issued},
+		{lang.L("Issuing office"), c.County.PostName},
+		{lang.L("Signed by"), r.SignedBy},
+		{lang.L("Reviewed by"), r.ReviewedBy},
+		{lang.L("Filled by"), r.FilledBy},
+		{lang.L("Revision note"), r.RevisionNote},
+		{lang.L("Reporting"), MissingLine(c)},
+	}}
+	for _, line := range CountySummary(r) {
+		about.Rows = append(about.Rows, []any{lang.L("Key figures of the day"), line})
+	}
+	return WriteSheets(w, append([]Sheet{about}, CountySheets(r)...)...)
+}

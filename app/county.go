@@ -24,14 +24,9 @@ func (a *App) SubmissionsDir() string {
 	return filepath.Join(a.DataDir(), lang.L("Submissions folder"))
 }
 
-// SubmissionPath is the place of an issued report's file in
-// SubmissionsDir.
-func (a *App) SubmissionPath(r data.DailyReport) (string, error) {
-	dir := a.SubmissionsDir()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("create folder %s: %w", dir, err)
-	}
-	return filepath.Join(dir, reports.SubmissionName(r.Submission())), nil
+// SubmissionPath is where an issued report's file is written.
+func (a *App) SubmissionPath(r data.DailyReport) string {
+	return filepath.Join(a.SubmissionsDir(), reports.SubmissionName(r.Submission()))
 }
 
 // ReadReportFile reads one report file and checks its signature.
@@ -122,3 +117,21 @@ func stageCountyReport(r data.CountyReport, files ReportFiles, printed time.Time
 	}
 	return stage(files.XLSX, func(w io.Writer) error { return reports.CountyReportWorkbook(w, r) }, staged)
 }
+
+// ScheduledCountyReport is the county's report of a day for a scheduled
+// task: the newest version issued, or, if none was, issued now.
+func (a *App) ScheduledCountyReport(ctx context.Context, day time.Time, files ReportFiles) (r data.CountyReport, issued bool, err error) {
+	r, err = a.DB.LatestCountyReport(ctx, day)
+	switch {
+	case err == nil:
+		return r, false, a.WriteCountyReport(r, files)
+	case !errors.Is(err, data.ErrNotFound):
+		return r, false, err
+	}
+	r, err = a.IssueCountyReport(ctx, day, data.ReportInput{FilledBy: a.Operator().Name}, files)
+	return r, err == nil, err
+}
+
+// ErrCountyMode means a township's use (a weekly summary of its own
+// ledgers) was asked of a county's roll-up database.
+var ErrCountyMode = errors.New("the database is a county's roll-up")

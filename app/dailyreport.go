@@ -30,19 +30,27 @@ func (e *FolderError) Unwrap() error { return ErrNoFolder }
 // (an empty path is skipped).
 type ReportFiles struct{ PDF, XLSX, DOCX, Submission string }
 
-// IssueDailyReport issues a day's report and writes its files. The files
-// are written first under temporary names beside their places and the
-// report is issued only once they are; they take their names only once it
-// is. So a folder that is missing, a full disk or a refused revision
-// leaves nothing issued and no file behind.
+// IssueDailyReport issues a day's report and writes its files, and with
+// them its signed report file for the county in SubmissionsDir (every
+// issued report goes up). The files are written first under temporary
+// names beside their places and the report is issued only once they are;
+// they take their names only once it is. So a folder that is missing, a
+// full disk or a refused revision leaves nothing issued and no file
+// behind.
 func (a *App) IssueDailyReport(ctx context.Context, day time.Time, in data.ReportInput, files ReportFiles) (data.DailyReport, error) {
 	key, err := a.DB.ReportKey(ctx)
 	if err != nil {
 		return data.DailyReport{}, err
 	}
+	if err := os.MkdirAll(a.SubmissionsDir(), 0o755); err != nil {
+		return data.DailyReport{}, fmt.Errorf("create folder %s: %w", a.SubmissionsDir(), err)
+	}
 	return issueStaged(func(write func(data.DailyReport) error) (data.DailyReport, error) {
 		return a.DB.IssueReport(ctx, day, in, write)
-	}, func(r data.DailyReport) ([]staging, error) { return stageReport(r, files, key, a.Now()) })
+	}, func(r data.DailyReport) ([]staging, error) {
+		files.Submission = a.SubmissionPath(r)
+		return stageReport(r, files, key, a.Now())
+	})
 }
 
 // issueStaged issues through issue, whose write stages the files inside
@@ -97,6 +105,10 @@ func (a *App) ScheduledDailyReport(ctx context.Context, day time.Time, files Rep
 	r, err = a.DB.LatestIssued(ctx, day)
 	switch {
 	case err == nil:
+		if err := os.MkdirAll(a.SubmissionsDir(), 0o755); err != nil {
+			return r, false, fmt.Errorf("create folder %s: %w", a.SubmissionsDir(), err)
+		}
+		files.Submission = a.SubmissionPath(r) // the same bytes again, should the first have gone astray
 		return r, false, a.WriteDailyReport(r, files)
 	case !errors.Is(err, data.ErrNotFound):
 		return r, false, err

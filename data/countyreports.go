@@ -121,3 +121,18 @@ func (db *DB) IssuedCountyReports(ctx context.Context) ([]IssuedReportLine, erro
 		return l, err
 	}, "SELECT id, day, number, version, backfill, issued_at, operator FROM county_reports ORDER BY day DESC, version DESC")
 }
+
+// LatestCountyReport is the newest version issued for a day; ErrNotFound
+// if the day was never issued.
+func (db *DB) LatestCountyReport(ctx context.Context, day time.Time) (CountyReport, error) {
+	var id int64
+	err := db.reader(ctx).QueryRowContext(ctx, "SELECT id FROM county_reports WHERE day = ? ORDER BY version DESC LIMIT 1",
+		formatDate(StartOfDay(day))).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return CountyReport{}, fmt.Errorf("latest county report of %s: %w", formatDate(day), err)
+	}
+	return db.IssuedCountyReport(ctx, id)
+}

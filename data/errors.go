@@ -93,4 +93,5 @@ var (
 	ErrUnknownTownship    = errors.New("report file is signed by a township not registered here")
 	ErrVersionConflict    = errors.New("another file of the same report and version was received")
 	ErrReportFileTooLarge = errors.New("report file is too large")
+	ErrReportFileFuture   = errors.New("report file is for a day that has not begun")
 )

@@ -43,7 +43,6 @@ const (
 // and says for each what became of it: a file signed by a township not
 // registered here, for a day not yet begun, or a different file under a
 // version already received is refused; the rest are kept all together.
-// Files refused before (unreadable, altered) come in as receipts already.
 func (db *DB) ReceiveReports(ctx context.Context, files []ReceivedFile) ([]FileReceipt, error) {
 	out := make([]FileReceipt, len(files))
 	err := db.write(ctx, "receive reports", func(tx *sql.Tx) error {
@@ -67,8 +66,12 @@ func (db *DB) ReceiveReports(ctx context.Context, files []ReceivedFile) ([]FileR
 				continue
 			}
 			r.Township = t.Name
-			if r.Day.After(now) || f.Report.Version < 1 || f.Report.Number < 1 {
-				r.Outcome, r.Err = Refused, ErrFutureDay
+			if f.Report.Version < 1 || f.Report.Number < 1 {
+				r.Outcome, r.Err = Refused, ErrNotReportFile
+				continue
+			}
+			if r.Day.After(now) {
+				r.Outcome, r.Err = Refused, ErrReportFileFuture
 				continue
 			}
 			var had string

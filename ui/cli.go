@@ -136,16 +136,31 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		}
 		defer a.Close()
 		files := app.ReportFiles{PDF: c.out, XLSX: c.xlsx}
-		var err error
-		if command == "report daily" {
-			_, _, err = a.ScheduledDailyReport(a.Ctx(), day, files)
-		} else {
+		mode, err := a.DB.Mode(a.Ctx())
+		if err != nil {
+			return fail(1, Message(err))
+		}
+		submission := ""
+		switch {
+		case mode == data.CountyMode && command == "report daily":
+			_, _, err = a.ScheduledCountyReport(a.Ctx(), day, files)
+		case mode == data.CountyMode:
+			err = app.ErrCountyMode
+		case command == "report daily":
+			var r data.DailyReport
+			if r, _, err = a.ScheduledDailyReport(a.Ctx(), day, files); err == nil {
+				submission = a.SubmissionPath(r)
+			}
+		default:
 			err = a.WriteWeeklyReport(a.Ctx(), day, files)
 		}
 		if err != nil {
 			return fail(1, Message(err))
 		}
 		fmt.Fprintln(stdout, lang.L("Report written to {{.Path}}", map[string]any{"Path": strings.TrimSpace(c.out + " " + c.xlsx)}))
+		if submission != "" {
+			fmt.Fprintln(stdout, lang.L("Report file for the county: {{.Path}}", map[string]any{"Path": submission}))
+		}
 		return 0
 	case "version":
 		fmt.Fprintln(stdout, lang.L("AppName"), app.Version)

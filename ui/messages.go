@@ -73,6 +73,15 @@ var messages = []struct {
 	{app.ErrNotEmpty, "The database already holds records; demo data is only added to an empty database."},
 	{app.ErrSelfCheck, "The self check found a fault."},
 	{app.ErrBadScale, "The scale must be small or year."},
+	{data.ErrNotReportFile, "It is not a report file (上报文件) of this program."},
+	{data.ErrReportFileTooNew, "It was written by a newer version of the program; please update the program."},
+	{data.ErrReportFileAltered, "It was changed after the township issued it (its signature no longer matches); ask the township to send the file again."},
+	{data.ErrUnknownTownship, "It is signed by a township not registered here (or one that changed its PC): register the township under 乡镇 first."},
+	{data.ErrVersionConflict, "A different file of the same report and version was received before; ask the township which one is right."},
+	{data.ErrReportFileTooLarge, "The file is far too large to be a report file."},
+	{data.ErrReportFileFuture, "It is for a day that has not begun; check the township PC's date."},
+	{app.ErrCountyMode, "This database is a county's roll-up (县级汇总): it holds the townships' reports, not ledgers of its own. Nothing was written."},
+	{app.ErrNotIssued, "Only an issued report can be sent up: issue it first."},
 	{data.ErrFutureDay, "That day has not begun yet; a report can only be made for today or an earlier day. Nothing was issued."},
 }
 

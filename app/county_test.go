@@ -215,7 +215,6 @@ func TestCountyRollsUpTheTownships(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(out)
-	t.Log(text)
 	flat := strings.Join(strings.Fields(text), "")
 	if !strings.Contains(flat, "未报送:南川镇(共1个)") {
 		t.Errorf("the county report does not name 南川镇 as not reported:\n%s", text)

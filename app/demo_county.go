@@ -70,6 +70,15 @@ func (a *App) demoCounty(ctx context.Context) error {
 	return nil
 }
 
+// routine are notable events of an ordinary day, as townships write them.
+var routine = []string{
+	"开展重点场所全面消杀,覆盖农贸市场、客运站等12处。",
+	"排查返乡人员46人,均已落实健康监测。",
+	"组织集中隔离点工作人员开展防护培训1次。",
+	"县督导组到卡口检查,指出夜班登记不全问题,已整改。",
+	"完成辖区核酸采样点调整,新增便民采样点2个。",
+}
+
 // demoTownshipFiles writes one township's report files for the days from
 // first up to (not including) today.
 func demoTownshipFiles(r *rand.Rand, key ed25519.PrivateKey, name, phone string, first, today time.Time, dir string) ([]string, error) {
@@ -92,8 +101,10 @@ func demoTownshipFiles(r *rand.Rand, key ed25519.PrivateKey, name, phone string,
 	var out []string
 	number := 0
 	for day := first; day.Before(today); day = day.AddDate(0, 0, 1) {
-		if r.IntN(40) == 0 {
-			continue // not reported that day
+		// A day missed now and then; and two townships have not yet sent
+		// yesterday's, due by noon today.
+		if r.IntN(40) == 0 || (day.Equal(today.AddDate(0, 0, -1)) && (name == "北塬镇" || name == "马道镇")) {
+			continue
 		}
 		number++
 		s := data.Submission{Township: name, PostName: name + "疫情防控指挥部", DutyPhone: phone, Day: day,
@@ -135,13 +146,16 @@ func demoTownshipFiles(r *rand.Rand, key ed25519.PrivateKey, name, phone string,
 			}
 		}
 		abnormal := s.PostsTotal.Fevers > 0 || s.Isolation().Positives > 0
+		if r.IntN(3) > 0 {
+			s.Events = routine[r.IntN(len(routine))]
+		}
 		if abnormal {
 			s.Events = fmt.Sprintf("%s卡口发现发热人员%d人,已闭环转运至县人民医院发热门诊。", villages[r.IntN(len(villages))], s.PostsTotal.Fevers)
 			if s.Isolation().Positives > 0 {
 				s.Events = "集中隔离点核酸检测发现阳性1人,已转运定点医院,密接人员已落实管控。"
 			}
 		}
-		s.Zero = !abnormal
+		s.Zero = !abnormal && s.Events == ""
 		path, err := writeDemoSubmission(dir, s, key)
 		if err != nil {
 			return nil, err

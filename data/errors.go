@@ -54,6 +54,7 @@ var (
 	ErrBadTemperature       = errors.New("temperature must be between 34.0 and 42.5")
 	ErrReasonRequired       = errors.New("a reason is required")
 	ErrBadDate              = errors.New("date is not valid")
+	ErrBadClock             = errors.New("time of day is not valid")
 	ErrBadNumber            = errors.New("number is out of range")
 	ErrRoomNotAwaitCleaning = errors.New("room does not await disinfection")
 )

@@ -61,3 +61,13 @@ func Fingerprint(key ed25519.PublicKey) string {
 	h := strings.ToUpper(hex.EncodeToString(sum[:10]))
 	return h[0:4] + "-" + h[4:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20]
 }
+
+// ReportFingerprint is the fingerprint of the township's report key, for
+// the county to check by phone; ok is false before the first issue made it.
+func (db *DB) ReportFingerprint(ctx context.Context) (fingerprint string, ok bool, err error) {
+	key, ok, err := db.savedReportKey(ctx)
+	if err != nil || !ok {
+		return "", ok, err
+	}
+	return Fingerprint(key.Public().(ed25519.PublicKey)), true, nil
+}

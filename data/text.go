@@ -92,3 +92,19 @@ func ParseDay(s string) (time.Time, error) {
 	}
 	return day, nil
 }
+
+// Matches reports whether a short list is found by what the clerk typed:
+// part of any field, or the start of a field's pinyin initials (zgz finds
+// 中关镇); an empty query finds everything.
+func Matches(query string, fields ...string) bool {
+	q := strings.ToLower(strings.TrimSpace(query))
+	if q == "" {
+		return true
+	}
+	for _, f := range fields {
+		if strings.Contains(strings.ToLower(f), q) || strings.HasPrefix(initials(f), q) {
+			return true
+		}
+	}
+	return false
+}

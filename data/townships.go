@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -178,4 +179,14 @@ func township(ctx context.Context, q querier, id int64) (Township, error) {
 // Townships lists every registered township by name.
 func (db *DB) Townships(ctx context.Context) ([]Township, error) {
 	return queryAll(ctx, db, "list townships", scanTownship, "SELECT "+townshipColumns+" FROM townships ORDER BY name")
+}
+
+// ParseClock reads a time of day such as 13:00 (full-width digits and
+// colon accepted) as minutes after midnight.
+func ParseClock(text string) (int, error) {
+	var h, m int
+	if n, err := fmt.Sscanf(strings.TrimSpace(halfWidth(text)), "%d:%d", &h, &m); n != 2 || err != nil || h < 0 || h > 23 || m < 0 || m > 59 {
+		return 0, ErrBadClock
+	}
+	return h*60 + m, nil
 }

@@ -27,6 +27,7 @@ type Trend struct {
 	Townships []Township
 	Rows      [][]TrendValue // per township, per day
 	Total     []TrendValue   // per day, over the townships that reported
+	Missing   []int          // per day, the townships expected that did not report: the total is short of them
 }
 
 // TrendOf follows a measure over days (item names the key item for days
@@ -87,6 +88,7 @@ func TrendOf(days []CountyDay, m Measure, item string) Trend {
 			total = TrendValue{Value: sum.DaysLeft(), Known: sum.DailyUse > 0}
 		}
 		tr.Total = append(tr.Total, total)
+		tr.Missing = append(tr.Missing, len(d.Missing()))
 	}
 	return tr
 }

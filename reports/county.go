@@ -1,9 +1,11 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -86,7 +88,7 @@ func CountySheets(r data.CountyReport) []Sheet {
 	county := lang.L("Whole county")
 
 	status := Sheet{Name: lang.L("Reporting"), Header: []string{lang.L("Township"), lang.L("Status"), lang.L("Timeliness"),
-		lang.L("Number"), lang.L("Version"), lang.L("Issued at"), lang.L("Contact"), lang.L("Duty phone")}}
+		lang.L("Number"), lang.L("Version"), lang.L("Issued at"), lang.L("Leader of the day"), lang.L("Duty phone")}}
 	checks := Sheet{Name: lang.L("Checkpoints"), Header: []string{lang.L("Township"), lang.L("Posts reporting"), lang.L("Vehicles"),
 		lang.L("People"), lang.L("Turned back"), lang.L("Fevers"), lang.L("Handed over")}}
 	rooms := Sheet{Name: lang.L("Rooms"), Header: []string{lang.L("Township"), lang.L("Sites"), lang.L("Rooms"), lang.L("Occupied"),
@@ -96,7 +98,6 @@ func CountySheets(r data.CountyReport) []Sheet {
 		lang.L("Positive in isolation"), lang.L("Fevers")}}
 	short := Sheet{Name: lang.L("Materials to watch"), Header: []string{lang.L("Township"), lang.L("Lines under warning level"),
 		lang.L("Under warning level")}}
-	duty := Sheet{Name: lang.L("Duty"), Header: []string{lang.L("Township"), lang.L("Leader of the day"), lang.L("Duty phone")}}
 	notable := Sheet{Name: lang.L("Notable events"), Header: []string{lang.L("Township"), lang.L("Notable events")}}
 
 	var postsFiled, postsAll, siteCount, shortLines int
@@ -104,18 +105,17 @@ func CountySheets(r data.CountyReport) []Sheet {
 	for _, t := range c.Townships {
 		name := t.Township.Name
 		if t.Status == data.NotReported {
-			status.Rows = append(status.Rows, []any{name, StatusText(t.Status), nil, nil, nil, nil, t.Township.Contact, t.Township.Phone})
+			status.Rows = append(status.Rows, []any{name, StatusText(t.Status), nil, nil, nil, nil, nil, t.Township.Phone})
 			missing := lang.L("Not reported")
 			checks.Rows = append(checks.Rows, []any{name, missing})
 			rooms.Rows = append(rooms.Rows, []any{name, missing})
 			people.Rows = append(people.Rows, []any{name, missing})
 			short.Rows = append(short.Rows, []any{name, missing})
-			duty.Rows = append(duty.Rows, []any{name, missing, t.Township.Phone})
 			continue
 		}
 		s := t.Report
 		status.Rows = append(status.Rows, []any{name, StatusText(t.Status), TimelinessText(t), s.Number, s.Version, s.IssuedAt,
-			t.Township.Contact, t.Township.Phone})
+			leaders(s.Leaders), s.DutyPhone})
 		p := s.PostsTotal
 		checks.Rows = append(checks.Rows, []any{name, fmt.Sprintf("%d/%d", s.PostsFiled, s.Posts), p.Vehicles, p.People,
 			p.TurnedBack, p.Fevers, p.HandedOver})
@@ -127,7 +127,6 @@ func CountySheets(r data.CountyReport) []Sheet {
 			x.Positives, x.PositiveInIsolation, x.Fevers})
 		short.Rows = append(short.Rows, []any{name, len(s.ShortItems), orNone(s.ShortItems)})
 		shortLines += len(s.ShortItems)
-		duty.Rows = append(duty.Rows, []any{name, orUnfiled(s.Leaders), s.DutyPhone})
 		switch {
 		case s.Zero:
 			zero = append(zero, name)
@@ -159,7 +158,37 @@ func CountySheets(r data.CountyReport) []Sheet {
 		}
 		stock.Rows = append(stock.Rows, []any{it.Item, it.Unit, it.OnHand, it.In, it.Out, days, it.Townships})
 	}
-	return []Sheet{status, checks, rooms, people, stock, short, duty, notable}
+	return []Sheet{status, checks, rooms, people, stock, short, notable}
+}
+
+// leaders are the day's leaders by name, without the phones the township
+// report gives them.
+func leaders(list []string) string {
+	var names []string
+	for _, l := range list {
+		if f := strings.Fields(l); len(f) > 0 {
+			names = append(names, f[0])
+		}
+	}
+	return orUnfiled(names)
+}
+
+// shortLine is the lines under their warning level, township by township,
+// as one sentence.
+func shortLine(c data.CountyDay) string {
+	var parts []string
+	n := 0
+	for _, t := range c.Townships {
+		if t.Status != data.NotReported && len(t.Report.ShortItems) > 0 {
+			parts = append(parts, t.Township.Name+" "+strings.Join(t.Report.ShortItems, "、"))
+			n += len(t.Report.ShortItems)
+		}
+	}
+	if n == 0 {
+		return lang.L("Under warning level: none in any township that reported.")
+	}
+	return lang.L("Under warning level ({{.N}} lines): {{.List}}; none in the other townships that reported.",
+		map[string]any{"N": n, "List": strings.Join(parts, ";")})
 }
 
 // CountySummary is the county report's 今日要情: one sentence a section.
@@ -172,13 +201,19 @@ func CountySummary(r data.CountyReport) []string {
 	out = append(out, lang.L("Isolation: {{.In}} in isolation, {{.Vacant}} rooms vacant; {{.Admitted}} admitted, {{.Released}} released today; {{.Tests}} tests, {{.New}} new positives, {{.Pos}} positive in isolation.",
 		map[string]any{"In": sites.InIsolation, "Vacant": sites.Vacant, "Admitted": sites.Admitted, "Released": sites.Released,
 			"Tests": sites.TestsDone, "New": sites.Positives, "Pos": sites.PositiveInIsolation}))
-	var fewest []string
+	var used []data.CountyItem
 	for _, it := range items {
-		if d := it.DaysLeft(); d >= 0 {
-			fewest = append(fewest, it.Item+" "+data.FormatDays(d))
+		if it.DaysLeft() >= 0 {
+			used = append(used, it)
 		}
 	}
-	out = append(out, lang.L("Materials (days of supply across the county): {{.List}}.", map[string]any{"List": orNone(fewest)}))
+	slices.SortStableFunc(used, func(a, b data.CountyItem) int { return cmp.Compare(a.DaysLeft(), b.DaysLeft()) })
+	var fewest []string
+	for _, it := range used[:min(3, len(used))] {
+		fewest = append(fewest, it.Item+" "+data.FormatDays(it.DaysLeft()))
+	}
+	out = append(out, lang.L("Materials (fewest days of supply across the county): {{.List}}; {{.Short}}",
+		map[string]any{"List": orNone(fewest), "Short": shortLine(c)}))
 	return out
 }
 
@@ -234,27 +269,24 @@ func CountyReportPDF(w io.Writer, r data.CountyReport, printed time.Time) error 
 		d.Prose("　　"+line, 12, Left)
 	}
 	d.Gap(3)
-	titles := []string{lang.L("1. Reporting"), lang.L("2. Checkpoints"), lang.L("3. Isolation"), "", lang.L("4. Materials"), "",
-		lang.L("5. Duty"), lang.L("6. Notable events")}
-	for i, s := range CountySheets(r) {
+	sheets := CountySheets(r)
+	table := func(title string, s Sheet, cols []Column) {
 		d.NeedSpace(35)
-		if titles[i] != "" {
-			d.Title(titles[i], 13)
-		}
-		var cols []Column
-		switch i {
-		case 0: // the reporting table: times and phones on one line
-			cols = fixedColumns(d, s.Header, 22, 13, 16, 11, 10, 25, 20)
-		case 4:
-			cols = columns(d, s.Header, 46)
-		case 5, 6, 7: // prose in the last column
-			cols = fixedColumns(d, s.Header, 24, 40)[:len(s.Header)]
-		default:
-			cols = columns(d, s.Header, 24)
+		if title != "" {
+			d.Title(title, 13)
 		}
 		d.Table(cols, texts(s.Rows), 9)
 		d.Gap(2)
 	}
+	// Times, names and phones each on one line.
+	table(lang.L("1. Reporting and duty"), sheets[0], fixedColumns(d, sheets[0].Header, 22, 13, 16, 11, 10, 25, 30))
+	table(lang.L("2. Checkpoints"), sheets[1], columns(d, sheets[1].Header, 24))
+	table(lang.L("3. Isolation"), sheets[2], columns(d, sheets[2].Header, 24))
+	table("", sheets[3], columns(d, sheets[3].Header, 24))
+	table(lang.L("4. Materials"), sheets[4], columns(d, sheets[4].Header, 46))
+	d.Prose(shortLine(c), 11, Left) // the sheet's rows of 0 would fill a page
+	d.Gap(2)
+	table(lang.L("5. Notable events"), sheets[6], fixedColumns(d, sheets[6].Header, 24))
 	d.Text(lang.L("Each township's newest version counts. Reports are due by {{.Deadline}}; on time means the first version was issued by then.",
 		map[string]any{"Deadline": c.Deadline.Format("1月2日 15:04")}), 8.5)
 
@@ -332,4 +364,18 @@ func CountyReportWorkbook(w io.Writer, r data.CountyReport) error {
 		about.Rows = append(about.Rows, []any{lang.L("Key figures of the day"), line})
 	}
 	return WriteSheets(w, append([]Sheet{about}, CountySheets(r)...)...)
+}
+
+// CountySections are the county report's sections as text tables, for
+// the screen: the same cells the PDF prints.
+func CountySections(r data.CountyReport) []Table {
+	summary := [][]string{{MissingLine(r.Day)}}
+	for _, line := range CountySummary(r) {
+		summary = append(summary, []string{line})
+	}
+	out := []Table{{Name: lang.L("Key figures of the day"), Header: []string{lang.L("Key figures of the day")}, Rows: summary}}
+	for _, s := range CountySheets(r) {
+		out = append(out, Table{Name: s.Name, Header: s.Header, Rows: texts(s.Rows)})
+	}
+	return out
 }

@@ -102,6 +102,20 @@ func actionLabel(action string) string {
 		return lang.L("Audit: save report numbering")
 	case "issue report":
 		return lang.L("Audit: issue report")
+	case "receive reports":
+		return lang.L("Audit: receive reports")
+	case "make report key":
+		return lang.L("Audit: make report key")
+	case "save mode":
+		return lang.L("Audit: save mode")
+	case "save deadline":
+		return lang.L("Audit: save deadline")
+	case "register township":
+		return lang.L("Audit: register township")
+	case "edit township":
+		return lang.L("Audit: edit township")
+	case "issue county report":
+		return lang.L("Audit: issue county report")
 	case "show unmasked":
 		return lang.L("Audit: show unmasked")
 	}

@@ -111,28 +111,38 @@ func (r *dailyReports) showPreview() {
 	t := d.Today
 	r.preview.Objects = []fyne.CanvasObject{heading(reports.DailyTitle(t.Post) + "  " + reports.DailyNumber(d)),
 		widget.NewLabel(strings.TrimSpace(t.Post.PostName + "  " + reports.FormatDate(t.Day) + "  " + reports.Cutoff(t)))}
-	for _, sec := range reports.DailySections(d) {
+	r.preview.Objects = append(r.preview.Objects, sectionViews(reports.DailySections(d))...)
+	r.preview.Refresh()
+}
+
+// sectionViews show a report's sections as its PDF and workbook carry
+// them: a heading each, then prose as wrapped lines or a table.
+func sectionViews(sections []reports.Table) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, sec := range sections {
 		rows := sec.Rows
+		out = append(out, heading(sec.Name))
 		if len(sec.Header) == 1 {
 			// Prose (今日要情, the events): wrapped lines, not a table.
-			r.preview.Add(heading(sec.Name))
 			for _, row := range rows {
 				l := widget.NewLabel(row[0])
 				l.Wrapping = fyne.TextWrapWord
-				r.preview.Add(l)
+				out = append(out, l)
 			}
 			continue
 		}
+		// Each column as wide as its longest cell, so nothing is cut off;
+		// a line of prose (the duty staff, the events) up to 640.
 		widths := make([]float32, len(sec.Header))
 		total := float32(0)
 		for i := range widths {
-			widths[i] = 84
-			if i == 0 {
-				widths[i] = 170
+			widths[i] = cellWidth(sec.Header[i])
+			for _, row := range rows {
+				if i < len(row) {
+					widths[i] = max(widths[i], cellWidth(row[i]))
+				}
 			}
-			if len(sec.Header) <= 2 && i > 0 {
-				widths[i] = 640 // a line of prose: the duty staff, the events
-			}
+			widths[i] = min(widths[i], 640)
 			total += widths[i]
 		}
 		table := newTable(sec.Header, widths, func() int { return len(rows) }, func(row, col int) string {
@@ -141,10 +151,14 @@ func (r *dailyReports) showPreview() {
 			}
 			return ""
 		})
-		r.preview.Add(heading(sec.Name))
-		r.preview.Add(container.NewGridWrap(fyne.NewSize(total, 38*float32(len(rows)+1)+4), table))
+		out = append(out, container.NewGridWrap(fyne.NewSize(total, 38*float32(len(rows)+1)+4), table))
 	}
-	r.preview.Refresh()
+	return out
+}
+
+// cellWidth is how wide a table cell must be to show text whole.
+func cellWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.Padding() + 8
 }
 
 // input is what the clerk typed on the report.
@@ -210,11 +224,13 @@ func (r *dailyReports) issue() {
 		if err != nil {
 			return err
 		}
-		if _, err := r.app.IssueDailyReport(ctx, day, in, app.ReportFiles{PDF: path}); err != nil {
+		issued, err := r.app.IssueDailyReport(ctx, day, in, app.ReportFiles{PDF: path})
+		if err != nil {
 			return err
 		}
 		r.refresh()
-		openPrinted(r.win, lang.L("Issue and print"), path)
+		openPrinted(r.win, lang.L("Issue and print"), path, lang.L("The report file for the county (上报文件) is {{.Path}}: copy it onto the USB stick or send it.",
+			map[string]any{"Path": r.app.SubmissionPath(issued)}))
 		return nil
 	})
 	if height > 0 {

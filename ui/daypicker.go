@@ -18,6 +18,7 @@ type dayPicker struct {
 	entry    *widget.Entry
 	now      func() time.Time
 	onChange func()
+	reset    *widget.Button
 	box      fyne.CanvasObject
 }
 
@@ -25,11 +26,21 @@ func newDayPicker(now func() time.Time, onChange func()) *dayPicker {
 	p := &dayPicker{entry: widget.NewEntry(), now: now, onChange: onChange}
 	p.entry.SetPlaceHolder(lang.L("Today"))
 	p.entry.OnSubmitted = func(string) { onChange() }
+	p.reset = widget.NewButton(lang.L("Today"), func() { p.entry.SetText(""); onChange() })
 	p.box = container.NewHBox(
 		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.step(-1) }),
 		container.NewGridWrap(fyne.NewSize(130, 36), p.entry),
 		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.step(1) }),
-		widget.NewButton(lang.L("Today"), func() { p.entry.SetText(""); onChange() }))
+		p.reset)
+	return p
+}
+
+// newYesterdayPicker starts on yesterday, for views of days whose reports
+// arrive the morning after.
+func newYesterdayPicker(now func() time.Time, onChange func()) *dayPicker {
+	p := newDayPicker(func() time.Time { return now().AddDate(0, 0, -1) }, onChange)
+	p.entry.SetPlaceHolder(lang.L("Yesterday"))
+	p.reset.SetText(lang.L("Yesterday"))
 	return p
 }
 

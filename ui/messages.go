@@ -57,6 +57,7 @@ var messages = []struct {
 	{data.ErrGuestEnded, "This isolation has already ended."},
 	{data.ErrBadTemperature, "The temperature must be between 34.0 and 42.5 °C."},
 	{data.ErrReasonRequired, "Please give a reason."},
+	{data.ErrBadClock, "Please enter a time of day such as 13:00."},
 	{data.ErrBadDate, "The date is not valid."},
 	{data.ErrBadNumber, "The number is out of range."},
 	{data.ErrRoomNotAwaitCleaning, "This room does not await disinfection."},

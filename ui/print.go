@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,13 +30,14 @@ func printPDF(w fyne.Window, a *app.App, title string, render func(io.Writer) er
 	openPrinted(w, title, path)
 }
 
-// openPrinted opens a PDF just written in the PDF viewer and says where it is.
-func openPrinted(w fyne.Window, title, path string) {
+// openPrinted opens a PDF just written in the PDF viewer and says where it
+// is, and what else there is to know.
+func openPrinted(w fyne.Window, title, path string, more ...string) {
 	msg := lang.L("{{.Title}} is ready and opens in the PDF viewer for printing.", map[string]any{"Title": title})
 	if err := openFile(path); err != nil {
 		msg = lang.L("The PDF viewer could not be opened; open the file from the reports folder.")
 	}
-	showFile(w, title, msg, path)
+	showFile(w, title, msg, path, more...)
 }
 
 // openFolder shows a folder in the system's file manager, creating it first
@@ -52,12 +54,13 @@ func showSaved(w fyne.Window, path string) {
 	showFile(w, lang.L("Saved"), lang.L("Saved to:"), path)
 }
 
-// showFile says msg about the file at path, with a button to open its folder.
-func showFile(w fyne.Window, title, msg, path string) {
-	label := widget.NewLabel(msg + "\n" + path)
+// showFile says msg about the file at path, and more below it, with a
+// button to open its folder.
+func showFile(w fyne.Window, title, msg, path string, more ...string) {
+	label := widget.NewLabel(strings.Join(append([]string{msg, path}, more...), "\n"))
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(title, lang.L("Open folder"), lang.L("OK"),
-		container.NewGridWrap(fyne.NewSize(520, 100), label), func(open bool) {
+		container.NewGridWrap(fyne.NewSize(520, 100+70*float32(len(more))), label), func(open bool) {
 			if open {
 				if err := openFolder(filepath.Dir(path)); err != nil {
 					showMessage(w, title, Message(err))

@@ -22,14 +22,17 @@ type settings struct {
 	duty    *dutyRules
 	numbers *reportNumbering
 	ops     *operators
+	mode    *modeSettings
 	post    *postForm
 	saved   *widget.Label
 	box     fyne.CanvasObject
 }
 
-func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settings {
+// newSettings builds 设置 for the program's mode; modeChanged is called
+// once another mode was chosen, to build the screens again.
+func newSettings(w fyne.Window, a *app.App, mode data.Mode, renamed func(data.PostInfo), modeChanged func()) *settings {
 	s := &settings{win: w, app: a, renamed: renamed, saved: widget.NewLabel(""), rules: newIsolationRules(w, a),
-		duty: newDutyRules(w, a), numbers: newReportNumbering(w, a), ops: newOperators(w, a)}
+		duty: newDutyRules(w, a), numbers: newReportNumbering(w, a), ops: newOperators(w, a), mode: newModeSettings(w, a, mode, modeChanged)}
 	var submit func()
 	s.post = newPostForm(data.PostInfo{}, func() { submit() })
 	submit = func() {
@@ -43,11 +46,11 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 
 	path := widget.NewLabel(a.DB.Path())
 	path.Wrapping = fyne.TextWrapBreak
-	mode := lang.L("This database file was named with --db when the program started.")
+	where := lang.L("This database file was named with --db when the program started.")
 	if p, portable, err := app.DefaultDBPath(); err == nil && p == a.DB.Path() {
-		mode = lang.L("Data is kept in the user's application data folder.")
+		where = lang.L("Data is kept in the user's application data folder.")
 		if portable {
-			mode = lang.L("Portable mode: data is kept in the data folder beside the program.")
+			where = lang.L("Portable mode: data is kept in the data folder beside the program.")
 		}
 	}
 	openData := widget.NewButtonWithIcon(lang.L("Open its folder"), theme.FolderOpenIcon(), func() {
@@ -69,13 +72,13 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 	autoNote := widget.NewLabel(lang.L("An automatic backup is made on the first start of each day; the last 30 are kept."))
 	autoNote.Wrapping = fyne.TextWrapWord
 
-	s.box = container.NewVScroll(container.NewVBox(
+	box := container.NewVBox(
 		heading(lang.L("Command post")),
 		s.post.form.grid,
 		container.NewHBox(save, s.saved),
 		widget.NewSeparator(),
 		heading(lang.L("Data")),
-		widget.NewLabel(lang.L("Database file:")), path, widget.NewLabel(mode),
+		widget.NewLabel(lang.L("Database file:")), path, widget.NewLabel(where),
 		container.NewHBox(openData, openReports,
 			widget.NewButtonWithIcon(lang.L("Audit trail"), theme.HistoryIcon(), func() { showAudit(w, a) })),
 		widget.NewSeparator(),
@@ -84,14 +87,19 @@ func newSettings(w fyne.Window, a *app.App, renamed func(data.PostInfo)) *settin
 		container.NewHBox(backup, openBackups,
 			widget.NewButtonWithIcon(lang.L("Restore from backup…"), theme.HistoryIcon(), s.restore)),
 		widget.NewSeparator(),
-		s.rules.box,
-		widget.NewSeparator(),
-		s.duty.box,
-		widget.NewSeparator(),
-		s.numbers.box,
-		widget.NewSeparator(),
-		s.ops.box,
-	))
+		s.mode.box,
+	)
+	if mode == data.TownshipMode { // the county keeps no isolation or duty of its own
+		box.Add(widget.NewSeparator())
+		box.Add(s.rules.box)
+		box.Add(widget.NewSeparator())
+		box.Add(s.duty.box)
+	}
+	for _, section := range []fyne.CanvasObject{s.numbers.box, s.ops.box} {
+		box.Add(widget.NewSeparator())
+		box.Add(section)
+	}
+	s.box = container.NewVScroll(box)
 	return s
 }
 
@@ -120,7 +128,7 @@ func (s *settings) refresh() {
 	if err := s.rules.refresh(); err != nil {
 		showMessage(s.win, lang.L("Settings"), Message(err))
 	}
-	for _, section := range []func() error{s.duty.refresh, s.numbers.refresh} {
+	for _, section := range []func() error{s.duty.refresh, s.numbers.refresh, s.mode.refresh} {
 		if err := section(); err != nil {
 			showMessage(s.win, lang.L("Settings"), Message(err))
 		}
@@ -130,7 +138,7 @@ func (s *settings) refresh() {
 
 func (s *settings) unsaved() bool {
 	p, err := s.app.DB.PostInfo(s.app.Ctx())
-	return (err == nil && s.post.value() != p) || s.rules.unsaved() || s.duty.unsaved() || s.numbers.unsaved()
+	return (err == nil && s.post.value() != p) || s.rules.unsaved() || s.duty.unsaved() || s.numbers.unsaved() || s.mode.unsaved()
 }
 
 func (s *settings) discard() { s.refresh() }

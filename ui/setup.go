@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -53,8 +55,19 @@ func (f *postForm) value() data.PostInfo {
 
 // save stores the form; on a bad field it shows why beside it and returns false.
 func (f *postForm) save(a *app.App, w fyne.Window) (data.PostInfo, bool) {
+	return f.saveWith(a, w, nil)
+}
+
+// saveWith stores the form and does also in the same transaction.
+func (f *postForm) saveWith(a *app.App, w fyne.Window, also func(context.Context) error) (data.PostInfo, bool) {
 	f.form.clearErrors()
-	if err := a.DB.SavePostInfo(a.Ctx(), f.value()); err != nil {
+	err := a.DB.Batch(a.Ctx(), func(ctx context.Context) error {
+		if err := a.DB.SavePostInfo(ctx, f.value()); err != nil || also == nil {
+			return err
+		}
+		return also(ctx)
+	})
+	if err != nil {
 		if !f.form.showError(err) {
 			showMessage(w, lang.L("Not saved"), Message(err))
 		}
@@ -74,19 +87,23 @@ type setup struct{ box fyne.CanvasObject }
 
 func newSetup(a *app.App, w fyne.Window, done func(data.PostInfo)) *setup {
 	var f *postForm
+	use := widget.NewSelect(translated(modeNames), nil)
+	use.SetSelectedIndex(int(data.TownshipMode))
 	submit := func() {
-		if p, ok := f.save(a, w); ok {
+		mode := data.Mode(use.SelectedIndex())
+		if p, ok := f.saveWith(a, w, func(ctx context.Context) error { return a.DB.SaveMode(ctx, mode) }); ok {
 			done(p)
 		}
 	}
 	f = newPostForm(data.PostInfo{}, submit)
+	f.form.grid.Objects = append([]fyne.CanvasObject{widget.NewLabel(lang.L("The program is used as")), use}, f.form.grid.Objects...)
 	title := widget.NewRichText(&widget.TextSegment{Text: lang.L("Welcome to AppName"), Style: widget.RichTextStyleHeading})
 	intro := widget.NewLabel(lang.L("SetupIntro"))
 	intro.Wrapping = fyne.TextWrapWord
 	start := widget.NewButton(lang.L("Save and start"), submit)
 	start.Importance = widget.HighImportance
 	card := container.NewVBox(title, intro, f.form.grid, container.NewCenter(start))
-	return &setup{box: container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 420), card))}
+	return &setup{box: container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 470), card))}
 }
 
 func (s *setup) content() fyne.CanvasObject { return s.box }

@@ -243,6 +243,17 @@ func (s *shell) showStatus() {
 // showMain builds the navigation and opens 总览.
 func (s *shell) showMain(post data.PostInfo) {
 	s.setTitle(post)
+	mode, err := s.app.DB.Mode(s.app.Ctx())
+	if err != nil {
+		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(Message(err))}
+		s.root.Refresh()
+		return
+	}
+	settings := newSettings(s.win, s.app, mode, s.setTitle, func() {
+		if p, err := s.app.DB.PostInfo(s.app.Ctx()); err == nil {
+			s.showMain(p)
+		}
+	})
 	s.entries = []navEntry{
 		{lang.L("Overview"), theme.HomeIcon(), newOverview(s.win, s.app)},
 		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newCheckpoints(s.win, s.app)},
@@ -251,8 +262,19 @@ func (s *shell) showMain(post data.PostInfo) {
 		{lang.L("Duty"), theme.HistoryIcon(), newDuty(s.win, s.app)},
 		{lang.L("Staff"), theme.AccountIcon(), newStaffScreen(s.win, s.app)},
 		{lang.L("Reports"), theme.DocumentPrintIcon(), newDailyReports(s.win, s.app)},
-		{lang.L("Settings"), theme.SettingsIcon(), newSettings(s.win, s.app, s.setTitle)},
+		{lang.L("Settings"), theme.SettingsIcon(), settings},
 	}
+	if mode == data.CountyMode {
+		// 县级汇总: the townships' reports, not ledgers of its own.
+		s.entries = []navEntry{
+			{lang.L("Overview"), theme.HomeIcon(), newCountyOverview(s.win, s.app)},
+			{lang.L("Reporting"), theme.MailComposeIcon(), newReporting(s.win, s.app)},
+			{lang.L("Townships"), theme.AccountIcon(), newTownships(s.win, s.app)},
+			{lang.L("County report"), theme.DocumentPrintIcon(), newCountyReports(s.win, s.app)},
+			{lang.L("Settings"), theme.SettingsIcon(), settings},
+		}
+	}
+	s.current = -1
 	s.nav = widget.NewList(
 		func() int { return len(s.entries) },
 		func() fyne.CanvasObject {
@@ -268,6 +290,9 @@ func (s *shell) showMain(post data.PostInfo) {
 			c.Objects[2].(*widget.Label).SetText("Ctrl+" + string(rune('1'+id)))
 		})
 	s.nav.OnSelected = func(id widget.ListItemID) { s.show(id) }
+	for i := range 9 { // a change of mode builds the navigation again, with fewer screens
+		s.win.Canvas().RemoveShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(rune('1' + i)), Modifier: fyne.KeyModifierShortcutDefault})
+	}
 	for i := range s.entries {
 		n := i
 		s.win.Canvas().AddShortcut(&desktop.CustomShortcut{

@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"fangkong/app"
+	"fangkong/data"
+	"fangkong/reports"
+)
+
+// townships is 乡镇 in county mode: the townships reporting here, each
+// registered once by the key its report files are signed with.
+type townships struct {
+	win    fyne.Window
+	app    *app.App
+	all    []data.Township
+	shown  []data.Township
+	search *widget.Entry
+	table  *widget.Table
+	box    fyne.CanvasObject
+}
+
+func newTownships(w fyne.Window, a *app.App) *townships {
+	t := &townships{win: w, app: a, search: widget.NewEntry()}
+	t.search.SetPlaceHolder(lang.L("Search by name, contact or phone"))
+	t.search.OnChanged = func(string) { t.filter() }
+	t.table = newMarkedTable([]string{lang.L("Township"), lang.L("Contact"), lang.L("Duty phone"), lang.L("Reporting since"),
+		lang.L("Status"), lang.L("Key fingerprint")}, []float32{140, 100, 140, 110, 70, 260},
+		func() int { return len(t.shown) }, func(row, col int) string {
+			x := t.shown[row]
+			status := lang.L("Active")
+			if !x.Active {
+				status = lang.L("Inactive")
+			}
+			return []string{x.Name, x.Contact, x.Phone, x.Since.Format("2006-01-02"), status, data.Fingerprint(x.PublicKey)}[col]
+		}, func(row int) widget.Importance {
+			if !t.shown[row].Active {
+				return widget.LowImportance
+			}
+			return widget.MediumImportance
+		})
+	t.table.OnSelected = func(id widget.TableCellID) {
+		t.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(t.shown) {
+			t.edit(t.shown[id.Row], "")
+		}
+	}
+	register := widget.NewButtonWithIcon(lang.L("Register a township…"), theme.ContentAddIcon(), t.register)
+	register.Importance = widget.HighImportance
+	note := widget.NewLabel(lang.L("A township is registered from one of its report files: check the key fingerprint with the township by phone (it is shown in its 设置). Files signed with any other key are refused."))
+	note.Wrapping = fyne.TextWrapWord
+	t.box = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, register, t.search), note), nil, nil, nil, t.table)
+	return t
+}
+
+func (t *townships) content() fyne.CanvasObject { return container.NewPadded(t.box) }
+
+func (t *townships) refresh() {
+	var err error
+	if t.all, err = t.app.DB.Townships(t.app.Ctx()); err != nil {
+		showMessage(t.win, lang.L("Townships"), Message(err))
+		return
+	}
+	t.filter()
+}
+
+func (t *townships) filter() {
+	t.shown = t.shown[:0]
+	for _, x := range t.all {
+		if data.Matches(t.search.Text, x.Name, x.Contact, x.Phone) {
+			t.shown = append(t.shown, x)
+		}
+	}
+	t.table.Refresh()
+}
+
+// register reads a township's report file and offers it for registration
+// with the key's fingerprint to check.
+func (t *townships) register() {
+	chooseFile(t.win, []string{reports.SubmissionExt}, func(path string) {
+		x, err := app.TownshipFromFile(path)
+		if err != nil {
+			showMessage(t.win, lang.L("Register a township…"), lang.L("{{.File}} was not read: {{.Reason}}",
+				map[string]any{"File": path, "Reason": Message(err)}))
+			return
+		}
+		for _, had := range t.all {
+			if string(had.PublicKey) == string(x.PublicKey) {
+				t.edit(had, lang.L("This township is registered already."))
+				return
+			}
+		}
+		t.edit(x, lang.L("Check this fingerprint with the township by phone before registering it."))
+	})
+}
+
+// edit shows a township's details to register (ID 0) or change.
+func (t *townships) edit(x data.Township, note string) {
+	f := newForm()
+	name, contact, phone, since := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name.SetText(x.Name)
+	contact.SetText(x.Contact)
+	phone.SetText(x.Phone)
+	since.SetText(x.Since.Format("2006-01-02"))
+	active := widget.NewCheck(lang.L("Expected to report"), nil)
+	active.SetChecked(x.Active)
+	print := widget.NewLabel(data.Fingerprint(x.PublicKey))
+	print.TextStyle = fyne.TextStyle{Monospace: true}
+	if note != "" {
+		l := widget.NewLabel(note)
+		l.Wrapping = fyne.TextWrapWord
+		f.add("note", "", l)
+	}
+	f.add("name", lang.L("Township"), name)
+	f.add("contact", lang.L("Contact"), contact)
+	f.add("phone", lang.L("Duty phone"), phone)
+	f.add("since", lang.L("Reporting since"), since)
+	f.add("active", "", active)
+	f.add("key", lang.L("Key fingerprint"), print)
+	title := lang.L("Edit township")
+	if x.ID == 0 {
+		title = lang.L("Register a township…")
+	}
+	showFormDialog(t.win, title, lang.L("Save"), f, func() error {
+		day, err := data.ParseDay(since.Text)
+		if err != nil {
+			return &data.FieldError{Field: "since", Err: data.ErrBadDate}
+		}
+		x.Name, x.Contact, x.Phone, x.Since, x.Active = name.Text, contact.Text, phone.Text, day, active.Checked
+		if _, err := t.app.DB.SaveTownship(t.app.Ctx(), x); err != nil {
+			return err
+		}
+		t.refresh()
+		return nil
+	})
+}

@@ -8,6 +8,7 @@ VERSION  := $(shell sed -n 's/^Version = "\(.*\)"/\1/p' FyneApp.toml)
 BIN      := build/fangkong
 DEMO_DB  := build/demo/fangkong.db
 BENCH_DB := build/bench/year.db
+COUNTY_DB := build/bench/county/fangkong.db
 FYNE     := build/bin/fyne
 export LANG := zh_CN.UTF-8
 
@@ -56,8 +57,8 @@ fuzz:
 	  rm -f $$out; echo "fuzz $$target: $$budget, no failure"; \
 	done
 
-bench: $(BIN) $(BENCH_DB)
-	FANGKONG_BENCH_DB=$(CURDIR)/$(BENCH_DB) $(GO) test -run '^$$' -bench . -benchmem ./...
+bench: $(BIN) $(BENCH_DB) $(COUNTY_DB)
+	FANGKONG_BENCH_DB=$(CURDIR)/$(BENCH_DB) FANGKONG_COUNTY_DB=$(CURDIR)/$(COUNTY_DB) $(GO) test -run '^$$' -bench . -benchmem ./...
 
 screenshot: $(BIN) deps-test
 	scripts/screenshots $(BIN) screenshots
@@ -103,3 +104,8 @@ $(BENCH_DB): $(BIN)
 	rm -f $@ $@-wal $@-shm
 	mkdir -p $(dir $@)
 	$(BIN) demo --db $@ --scale year
+
+$(COUNTY_DB): $(BIN)
+	rm -rf $(dir $@)
+	mkdir -p $(dir $@)
+	$(BIN) demo --db $@ --scale county

@@ -231,3 +231,29 @@ func BenchmarkDailyFiguresBusyDay(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCountyDay gathers yesterday across the county demo's twelve
+// townships with the month's reporting rate (`demo --scale county`, which
+// `make bench` prepares), beside the sqlite3 tool on the same statements.
+func BenchmarkCountyDay(b *testing.B) {
+	path := os.Getenv("FANGKONG_COUNTY_DB")
+	if path == "" {
+		b.Skip("FANGKONG_COUNTY_DB not set: run make bench")
+	}
+	db, err := Open(context.Background(), path, time.Now)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	day := StartOfDay(time.Now()).AddDate(0, 0, -1)
+	compareWithFloor(b, path, func(db *DB) error {
+		_, err := db.CountyDay(context.Background(), day)
+		return err
+	})
+	for b.Loop() {
+		c, err := db.CountyDay(context.Background(), day)
+		if err != nil || len(c.Townships) != 12 {
+			b.Fatalf("%d townships, %v", len(c.Townships), err)
+		}
+	}
+}

@@ -140,7 +140,7 @@ type CountyDay struct {
 // month's reporting rate up to the day.
 func (db *DB) CountyDay(ctx context.Context, day time.Time) (CountyDay, error) {
 	day = StartOfDay(day)
-	days, err := db.CountyDays(ctx, day.AddDate(0, 0, 1-day.Day()), day)
+	days, err := db.countyDays(ctx, day.AddDate(0, 0, 1-day.Day()), day, day)
 	if err != nil {
 		return CountyDay{}, err
 	}
@@ -154,6 +154,12 @@ func (db *DB) CountyDay(ctx context.Context, day time.Time) (CountyDay, error) {
 // CountyDays gathers the received reports of every day from first to
 // last, in one read.
 func (db *DB) CountyDays(ctx context.Context, first, last time.Time) ([]CountyDay, error) {
+	return db.countyDays(ctx, first, last, first)
+}
+
+// countyDays reads the reports' figures from the day figuresFrom on; the
+// days before it get their statuses only, for a reporting rate.
+func (db *DB) countyDays(ctx context.Context, first, last, figuresFrom time.Time) ([]CountyDay, error) {
 	first, last = StartOfDay(first), StartOfDay(last)
 	post, err := db.PostInfo(ctx)
 	if err != nil {
@@ -176,29 +182,32 @@ func (db *DB) CountyDays(ctx context.Context, first, last time.Time) ([]CountyDa
 		key
 		versions       int
 		first, receive string
+		zero           bool
 		figures        string
 	}
 	// The newest version of each township's day, with how many there are
 	// and when the first was issued: one pass over the day index.
 	rows, err := queryAll(ctx, db, "read received reports", func(s scanner) (row, error) {
 		var r row
-		err := s.Scan(&r.township, &r.day, &r.versions, &r.first, &r.receive, &r.figures)
+		err := s.Scan(&r.township, &r.day, &r.versions, &r.first, &r.receive, &r.zero, &r.figures)
 		return r, err
-	}, `SELECT r.township_id, r.day, v.n, v.first, r.received_at, r.figures
+	}, `SELECT r.township_id, r.day, v.n, v.first, r.received_at, r.zero, CASE WHEN r.day >= ?3 THEN r.figures ELSE '' END
 		FROM (SELECT township_id, day, count(*) AS n, max(version) AS top, min(issued_at) AS first
-		      FROM received_reports WHERE day BETWEEN ? AND ? GROUP BY township_id, day) v
+		      FROM received_reports WHERE day BETWEEN ?1 AND ?2 GROUP BY township_id, day) v
 		JOIN received_reports r ON r.township_id = v.township_id AND r.day = v.day AND r.version = v.top`,
-		formatDate(first), formatDate(last))
+		formatDate(first), formatDate(last), formatDate(StartOfDay(figuresFrom)))
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
 		var s Submission
-		if err := json.Unmarshal([]byte(r.figures), &s); err != nil {
-			return nil, fmt.Errorf("read received report of %s: %w", r.day, err)
+		if r.figures != "" {
+			if err := json.Unmarshal([]byte(r.figures), &s); err != nil {
+				return nil, fmt.Errorf("read received report of %s: %w", r.day, err)
+			}
 		}
 		d := TownshipDay{Status: Reported, Versions: r.versions, FirstAt: parseTime(r.first), ReceivedAt: parseTime(r.receive), Report: s}
-		if s.Zero {
+		if r.zero {
 			d.Status = ZeroReported
 		}
 		latest[r.key] = d

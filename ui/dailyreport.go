@@ -158,7 +158,7 @@ func sectionViews(sections []reports.Table) []fyne.CanvasObject {
 
 // cellWidth is how wide a table cell must be to show text whole.
 func cellWidth(text string) float32 {
-	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.Padding() + 8
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
 }
 
 // input is what the clerk typed on the report.

@@ -55,7 +55,8 @@ func newModeSettings(w fyne.Window, a *app.App, mode data.Mode, changed func()) 
 			changed()
 		}, w)
 	})
-	items := []fyne.CanvasObject{heading(lang.L("Reporting up")), container.NewHBox(widget.NewLabel(lang.L("The program is used as")), m.choice, switchMode)}
+	items := []fyne.CanvasObject{heading(lang.L("Reporting up")), container.NewHBox(widget.NewLabel(lang.L("The program is used as")),
+		container.NewGridWrap(fyne.NewSize(330, m.choice.MinSize().Height), m.choice), switchMode)}
 	if mode == data.TownshipMode {
 		m.print.TextStyle = fyne.TextStyle{Monospace: true}
 		note := widget.NewLabel(lang.L("Every issued daily report also writes its report file (上报文件) for the county, signed with this township's key. The county registers the township once and checks this fingerprint by phone."))

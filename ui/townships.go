@@ -32,9 +32,9 @@ func newTownships(w fyne.Window, a *app.App) *townships {
 		lang.L("Status"), lang.L("Key fingerprint")}, []float32{140, 100, 140, 110, 70, 260},
 		func() int { return len(t.shown) }, func(row, col int) string {
 			x := t.shown[row]
-			status := lang.L("Active")
+			status := lang.L("Expected")
 			if !x.Active {
-				status = lang.L("Inactive")
+				status = lang.L("No longer reporting")
 			}
 			return []string{x.Name, x.Contact, x.Phone, x.Since.Format("2006-01-02"), status, data.Fingerprint(x.PublicKey)}[col]
 		}, func(row int) widget.Importance {
@@ -81,21 +81,23 @@ func (t *townships) filter() {
 // register reads a township's report file and offers it for registration
 // with the key's fingerprint to check.
 func (t *townships) register() {
-	chooseFile(t.win, []string{reports.SubmissionExt}, func(path string) {
-		x, err := app.TownshipFromFile(path)
-		if err != nil {
-			showMessage(t.win, lang.L("Register a township…"), lang.L("{{.File}} was not read: {{.Reason}}",
-				map[string]any{"File": path, "Reason": Message(err)}))
+	chooseFile(t.win, []string{reports.SubmissionExt}, t.registerFrom)
+}
+
+func (t *townships) registerFrom(path string) {
+	x, err := app.TownshipFromFile(path)
+	if err != nil {
+		showMessage(t.win, lang.L("Register a township…"), lang.L("{{.File}} was not read: {{.Reason}}",
+			map[string]any{"File": path, "Reason": Message(err)}))
+		return
+	}
+	for _, had := range t.all {
+		if string(had.PublicKey) == string(x.PublicKey) {
+			t.edit(had, lang.L("This township is registered already."))
 			return
 		}
-		for _, had := range t.all {
-			if string(had.PublicKey) == string(x.PublicKey) {
-				t.edit(had, lang.L("This township is registered already."))
-				return
-			}
-		}
-		t.edit(x, lang.L("Check this fingerprint with the township by phone before registering it."))
-	})
+	}
+	t.edit(x, lang.L("Check this fingerprint with the township by phone before registering it."))
 }
 
 // edit shows a township's details to register (ID 0) or change.

@@ -18,7 +18,8 @@ import (
 )
 
 // TestKillChild is the child process of the kill tests: it runs one bulk
-// write (a staff import or the demo) on FANGKONG_KILL_DB and says DONE.
+// write (a staff import, the demo or the county demo with its import of
+// report files) on FANGKONG_KILL_DB and says DONE.
 func TestKillChild(t *testing.T) {
 	path := os.Getenv("FANGKONG_KILL_DB")
 	if path == "" {
@@ -34,6 +35,9 @@ func TestKillChild(t *testing.T) {
 	case "demo":
 		fmt.Println("WRITING")
 		err = a.Demo(ctx, ScaleSmall)
+	case "county":
+		fmt.Println("WRITING")
+		err = a.Demo(ctx, ScaleCounty)
 	default: // a workbook to import
 		var f *os.File
 		if f, err = os.Open(work); err == nil {
@@ -181,4 +185,22 @@ func TestKilledDemoLandsWholeOrNot(t *testing.T) {
 	if full != nil && full["staff"] != 30 {
 		t.Fatalf("a whole small demo has %d staff", full["staff"])
 	}
+}
+
+// The county demo (twelve townships registered, a month of their report
+// files imported) killed at any moment has all of it or none.
+func TestKilledCountyImportLandsWholeOrNot(t *testing.T) {
+	var files int
+	killRounds(t, "county", func(round int, conn *sql.DB, done bool) {
+		townships, received := count(t, conn, "townships"), count(t, conn, "received_reports")
+		if townships == 0 && received == 0 && !done {
+			return
+		}
+		if files == 0 {
+			files = received
+		}
+		if townships != 12 || received != files || received < 12*28 {
+			t.Fatalf("round %d: %d townships and %d of %d report files in after the kill", round, townships, received, files)
+		}
+	})
 }

@@ -216,3 +216,38 @@ func TestCLIReportsForAScheduledTask(t *testing.T) {
 		t.Fatalf("weekly workbook: %+v, %v", book, err)
 	}
 }
+
+// A township's scheduled report writes its report file for the county and
+// says where; a county database makes the county's report, and refuses a
+// township's weekly summary with a sentence, writing nothing.
+func TestCLIReportFilesAndTheCounty(t *testing.T) {
+	dir := t.TempDir()
+	town := filepath.Join(dir, "镇", "fangkong.db")
+	runCLI("demo", "--db", town)
+	day := time.Now().AddDate(0, 0, -1)
+	code, out, errs := runCLI("report", "daily", "--db", town, "--date", day.Format("2006-01-02"), "--out", filepath.Join(dir, "日报.pdf"))
+	files, _ := filepath.Glob(filepath.Join(dir, "镇", "上报文件", "*.fkrpt"))
+	if code != 0 || len(files) != 1 || !strings.Contains(out, "上报文件(报县级汇总):"+files[0]) {
+		t.Fatalf("report daily: %d %q %q, report files %v", code, out, errs, files)
+	}
+	if _, err := app.ReadReportFile(files[0]); err != nil {
+		t.Fatalf("the report file does not read back: %v", err)
+	}
+
+	county := filepath.Join(dir, "县", "fangkong.db")
+	if code, _, errs := runCLI("demo", "--db", county, "--scale", "county"); code != 0 {
+		t.Fatalf("county demo: %s", errs)
+	}
+	pdf := filepath.Join(dir, "全县日报.pdf")
+	if code, _, errs := runCLI("report", "daily", "--db", county, "--date", day.Format("2006-01-02"), "--out", pdf); code != 0 {
+		t.Fatalf("county report: %s", errs)
+	}
+	if text := pdfText(t, pdf); !strings.Contains(text, "秦川县疫情防控工作日报") || !strings.Contains(text, "未报送:北塬镇、马道镇(共2个)") {
+		t.Fatalf("county PDF: %.300s", text)
+	}
+	weekly := filepath.Join(dir, "周报.pdf")
+	code, _, errs = runCLI("report", "weekly", "--db", county, "--out", weekly)
+	if _, err := os.Stat(weekly); code != 1 || !strings.Contains(errs, "县级汇总模式") || err == nil {
+		t.Fatalf("weekly on a county database: %d %q, file written: %v", code, errs, err == nil)
+	}
+}

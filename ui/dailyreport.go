@@ -69,7 +69,12 @@ func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 		widget.NewButtonWithIcon(lang.L("Issue and print…"), theme.DocumentPrintIcon(), r.issue),
 		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), func() { r.export(".xlsx") }),
 		widget.NewButtonWithIcon(lang.L("Export Word"), theme.DocumentIcon(), func() { r.export(".docx") }),
-		widget.NewButtonWithIcon(lang.L("Weekly summary"), theme.DocumentIcon(), r.weekly))
+		widget.NewButtonWithIcon(lang.L("Weekly summary"), theme.DocumentIcon(), r.weekly),
+		widget.NewButtonWithIcon(lang.L("Report files"), theme.FolderOpenIcon(), func() {
+			if err := openFolder(a.SubmissionsDir()); err != nil {
+				showMessage(w, lang.L("Reports"), Message(err))
+			}
+		}))
 	left := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), r.day.box), f.grid, buttons),
 		nil, nil, nil, container.NewScroll(r.preview))
 	right := container.NewBorder(heading(lang.L("Issued reports (tap one to print it again)")), nil, nil, nil, r.list)

@@ -10,9 +10,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"fangkong/data"
 	"fangkong/reports"
@@ -203,7 +206,8 @@ func TestCountyRollsUpTheTownships(t *testing.T) {
 	}
 
 	path := filepath.Join(t.TempDir(), "全县日报.pdf")
-	r, err := county.IssueCountyReport(ctx, day, data.ReportInput{FilledBy: "县指挥部"}, ReportFiles{PDF: path})
+	book := filepath.Join(t.TempDir(), "全县日报.xlsx")
+	r, err := county.IssueCountyReport(ctx, day, data.ReportInput{FilledBy: "县指挥部"}, ReportFiles{PDF: path, XLSX: book})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,6 +237,7 @@ func TestCountyRollsUpTheTownships(t *testing.T) {
 	if !strings.Contains(flat, fmt.Sprintf("人员%d人次", totalPeople)) || !rowHas(text, "全县合计", totalPeople) || !rowHas(text, "全县合计", totalIn) {
 		t.Errorf("the county totals (people %d, in isolation %d) are not in the report:\n%s", totalPeople, totalIn, text)
 	}
+	checkCountyWorkbook(t, book, totalPeople)
 	if err := exec.Command("qpdf", "--check", path).Run(); err != nil {
 		t.Errorf("qpdf --check: %v", err)
 	}
@@ -271,4 +276,39 @@ func rowHas(text, name string, n int) bool {
 		}
 	}
 	return false
+}
+
+// checkCountyWorkbook reads the county workbook back: on 卡口 the people
+// are numbers, one per township that reported, summing to the total row.
+func checkCountyWorkbook(t *testing.T, path string, people int) {
+	t.Helper()
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows("卡口")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, total := 0, -1
+	for i, row := range rows[1:] {
+		cell, _ := excelize.CoordinatesToCellName(4, i+2) // 人员
+		typ, _ := x.GetCellType("卡口", cell)
+		if len(row) < 4 || typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			continue // a township not reported: 未报
+		}
+		n, err := strconv.Atoi(row[3])
+		if err != nil {
+			t.Fatalf("卡口 %s: %q is not a number", cell, row[3])
+		}
+		if row[0] == "全县合计" {
+			total = n
+		} else {
+			sum += n
+		}
+	}
+	if total != people || sum != people {
+		t.Errorf("the workbook's 卡口: townships sum to %d, total row %d, SQL %d", sum, total, people)
+	}
 }

@@ -96,6 +96,18 @@ func newSetup(a *app.App, w fyne.Window, done func(data.PostInfo)) *setup {
 		}
 	}
 	f = newPostForm(data.PostInfo{}, submit)
+	use.OnChanged = func(string) {
+		// The county names itself where a township would.
+		if data.Mode(use.SelectedIndex()) == data.CountyMode {
+			f.township.SetPlaceHolder(lang.L("the county, e.g. 秦川县"))
+			f.postName.SetPlaceHolder(lang.L("e.g. 秦川县疫情防控指挥部"))
+			f.sendTo.SetPlaceHolder(lang.L("e.g. 市疫情防控指挥部办公室"))
+			return
+		}
+		f.township.SetPlaceHolder(lang.L("e.g. 城关镇"))
+		f.postName.SetPlaceHolder(lang.L("e.g. 城关镇疫情防控指挥部"))
+		f.sendTo.SetPlaceHolder(lang.L("e.g. 县疫情防控指挥部办公室"))
+	}
 	f.form.grid.Objects = append([]fyne.CanvasObject{widget.NewLabel(lang.L("The program is used as")), use}, f.form.grid.Objects...)
 	title := widget.NewRichText(&widget.TextSegment{Text: lang.L("Welcome to AppName"), Style: widget.RichTextStyleHeading})
 	intro := widget.NewLabel(lang.L("SetupIntro"))

@@ -48,45 +48,13 @@ func (db *DB) IssueCountyReport(ctx context.Context, day time.Time, in ReportInp
 	if err != nil {
 		return r, err
 	}
-	if err := checkText("events", r.Events, 2000); err != nil {
+	figures, err := json.Marshal(r.Day)
+	if err != nil {
 		return r, fmt.Errorf("issue county report: %w", err)
 	}
-	for field, v := range map[string]string{"filled_by": r.FilledBy, "reviewed_by": r.ReviewedBy, "signed_by": r.SignedBy} {
-		if err := checkText(field, v, maxName); err != nil {
-			return r, fmt.Errorf("issue county report: %w", err)
-		}
-	}
-	err = db.write(ctx, "issue county report", func(tx *sql.Tx) error {
-		if r.Number, r.Version, r.Backfill, err = db.nextNumber(ctx, tx, "county_reports", day); err != nil {
-			return err
-		}
-		if r.Revised() {
-			if r.RevisionNote, err = reasonText("revision_note", r.RevisionNote); err != nil {
-				return err
-			}
-		} else {
-			r.RevisionNote = ""
-		}
-		r.IssuedAt = db.now()
-		figures, err := json.Marshal(r.Day)
-		if err != nil {
-			return err
-		}
-		if err := write(r); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO county_reports (day, number, version, figures, events, filled_by,
-			reviewed_by, signed_by, revision_note, backfill, issued_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			formatDate(r.Day.Day), r.Number, r.Version, string(figures), r.Events, r.FilledBy, r.ReviewedBy, r.SignedBy,
-			r.RevisionNote, boolInt(r.Backfill), formatTime(r.IssuedAt), OperatorFrom(ctx).Name)
-		if err != nil {
-			return err
-		}
-		if r.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return db.audit(ctx, tx, "issue county report", "county_reports", r.ID, nil,
-			map[string]any{"Day": formatDate(r.Day.Day), "Number": r.Number, "Version": r.Version})
+	r.ID, err = db.issue(ctx, "issue county report", "county_reports", r.Day.Day, r.ReportInput, figures, func(is issued) error {
+		r.Number, r.Version, r.Backfill, r.RevisionNote, r.IssuedAt = is.number, is.version, is.backfill, is.note, is.at
+		return write(r)
 	})
 	return r, err
 }

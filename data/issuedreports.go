@@ -127,51 +127,68 @@ func (db *DB) IssueReport(ctx context.Context, day time.Time, in ReportInput, wr
 	if err != nil {
 		return r, err
 	}
-	if err := checkText("events", r.Events, 2000); err != nil {
-		return r, fmt.Errorf("issue report: %w", err)
-	}
-	for field, v := range map[string]string{"filled_by": r.FilledBy, "reviewed_by": r.ReviewedBy, "signed_by": r.SignedBy} {
-		if err := checkText(field, v, maxName); err != nil {
-			return r, fmt.Errorf("issue report: %w", err)
-		}
-	}
 	figures, err := json.Marshal(struct{ Today, Yesterday DailyFigures }{r.Today, r.Yesterday})
 	if err != nil {
 		return r, fmt.Errorf("issue report: %w", err)
 	}
-	err = db.write(ctx, "issue report", func(tx *sql.Tx) error {
-		// Numbered again inside the transaction, so two issues at once
-		// can't take the same number or version.
-		if err := db.numberReport(ctx, tx, &r); err != nil {
+	r.ID, err = db.issue(ctx, "issue report", "daily_reports", r.Today.Day, r.ReportInput, figures, func(is issued) error {
+		r.Number, r.Version, r.Backfill, r.RevisionNote, r.IssuedAt = is.number, is.version, is.backfill, is.note, is.at
+		return write(r)
+	})
+	return r, err
+}
+
+// issued is a report's place in its series as it is issued.
+type issued struct {
+	number, version int
+	backfill        bool
+	note            string // 修订说明, on a revision only
+	at              time.Time
+}
+
+// issue keeps a report of day in table (daily_reports or county_reports),
+// numbered inside the transaction so two issues at once can't take the
+// same number or version; write sees its number and prints its files
+// first, and nothing is kept if it fails.
+func (db *DB) issue(ctx context.Context, action, table string, day time.Time, in ReportInput, figures []byte,
+	write func(issued) error) (id int64, err error) {
+	if err := checkText("events", in.Events, 2000); err != nil {
+		return 0, fmt.Errorf("%s: %w", action, err)
+	}
+	for field, v := range map[string]string{"filled_by": in.FilledBy, "reviewed_by": in.ReviewedBy, "signed_by": in.SignedBy} {
+		if err := checkText(field, v, maxName); err != nil {
+			return 0, fmt.Errorf("%s: %w", action, err)
+		}
+	}
+	err = db.write(ctx, action, func(tx *sql.Tx) error {
+		var is issued
+		var err error
+		if is.number, is.version, is.backfill, err = db.nextNumber(ctx, tx, table, day); err != nil {
 			return err
 		}
-		if r.Revised() {
-			note, err := reasonText("revision_note", r.RevisionNote)
-			if err != nil {
+		if is.version > 1 {
+			if is.note, err = reasonText("revision_note", in.RevisionNote); err != nil {
 				return err
 			}
-			r.RevisionNote = note
-		} else {
-			r.RevisionNote = ""
 		}
-		r.IssuedAt = db.now()
-		if err := write(r); err != nil {
+		is.at = db.now()
+		if err := write(is); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO daily_reports (day, number, version, figures, events, filled_by,
+		res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (day, number, version, figures, events, filled_by,
 			reviewed_by, signed_by, revision_note, backfill, issued_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			formatDate(r.Today.Day), r.Number, r.Version, string(figures), r.Events, r.FilledBy, r.ReviewedBy, r.SignedBy,
-			r.RevisionNote, boolInt(r.Backfill), formatTime(r.IssuedAt), OperatorFrom(ctx).Name)
+			formatDate(StartOfDay(day)), is.number, is.version, string(figures), in.Events, in.FilledBy, in.ReviewedBy, in.SignedBy,
+			is.note, boolInt(is.backfill), formatTime(is.at), OperatorFrom(ctx).Name)
 		if err != nil {
 			return err
 		}
-		if r.ID, err = res.LastInsertId(); err != nil {
+		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "issue report", "daily_reports", r.ID, nil,
-			map[string]any{"Day": formatDate(r.Today.Day), "Number": r.Number, "Version": r.Version, "Backfill": r.Backfill})
+		return db.audit(ctx, tx, action, table, id, nil,
+			map[string]any{"Day": formatDate(StartOfDay(day)), "Number": is.number, "Version": is.version, "Backfill": is.backfill})
 	})
-	return r, err
+	return id, err
 }
 
 // IssuedReport reads an issued report back exactly as it was issued.

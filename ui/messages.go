@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"io/fs"
 	"log"
 	"strings"
 
@@ -84,6 +85,9 @@ var messages = []struct {
 	{app.ErrCountyMode, "This database is a county's roll-up (县级汇总): it holds the townships' reports, not ledgers of its own. Nothing was written."},
 	{app.ErrNotIssued, "Only an issued report can be sent up: issue it first."},
 	{data.ErrFutureDay, "That day has not begun yet; a report can only be made for today or an earlier day. Nothing was issued."},
+	// Last: a file that went away or may not be read, once nothing closer says why.
+	{fs.ErrNotExist, "The file is not there (was the USB stick taken out?); nothing was changed."},
+	{fs.ErrPermission, "The file may not be read (it is protected or held by another program); nothing was changed."},
 }
 
 // Message turns an error into one Chinese sentence. An error nobody foresaw

@@ -88,7 +88,8 @@ func (o *countyOverview) refresh() {
 		return
 	}
 	o.date.SetText(lang.L("Today is {{.Date}}", map[string]any{"Date": reports.FormatDate(now)}) + "  " +
-		lang.L("Latest whole day: {{.Date}}", map[string]any{"Date": reports.FormatDate(last)}) + "\n" + reports.RateLine(c))
+		lang.L("Latest whole day: {{.Date}}", map[string]any{"Date": reports.FormatDate(last)}) + "  " +
+		lang.L("Due by {{.Deadline}}.", map[string]any{"Deadline": c.Deadline.Format("1月2日 15:04")}) + "\n" + reports.RateLine(c))
 	posts, sites, _ := c.Totals()
 	rate := c.Rate()
 	for i, n := range []int{rate.Actual, len(c.Missing()), sites.InIsolation, sites.Vacant, posts.People, posts.Fevers + sites.Fevers} {

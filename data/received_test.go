@@ -130,3 +130,30 @@ func TestReportingStatusAndRate(t *testing.T) {
 		t.Errorf("with 东关镇 stopped: %d townships, %+v", len(c.Townships), c.Rate())
 	}
 }
+
+// A township on a new PC signs with a new key: once it is registered,
+// files with the old key are refused and those received stay its own.
+func TestReplacedKey(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 23, 0, 0, 0, 0, time.Local)
+	east, old := registered(t, db, "东关镇", day)
+	if _, err := db.ReceiveReports(ctx, []ReceivedFile{file(old, Submission{Township: "东关镇", Day: day, Number: 1, Version: 1})}); err != nil {
+		t.Fatal(err)
+	}
+	pub, key, _ := ed25519.GenerateKey(nil)
+	if err := db.ReplaceTownshipKey(ctx, east.ID, pub); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.ReceiveReports(ctx, []ReceivedFile{
+		file(old, Submission{Township: "东关镇", Day: day.AddDate(0, 0, 1), Number: 2, Version: 1}),
+		file(key, Submission{Township: "东关镇", Day: day.AddDate(0, 0, 1), Number: 2, Version: 1, Events: "新电脑"}),
+	})
+	if err != nil || !errors.Is(got[0].Err, ErrUnknownTownship) || got[1].Outcome != Received {
+		t.Fatalf("after the new key: %+v %v", got, err)
+	}
+	days, _ := db.CountyDays(ctx, day, day.AddDate(0, 0, 1))
+	if days[0].Townships[0].Status != Reported || days[1].Townships[0].Report.Events != "新电脑" {
+		t.Fatalf("the township's days: %+v", days)
+	}
+}

@@ -190,3 +190,22 @@ func ParseClock(text string) (int, error) {
 	}
 	return h*60 + m, nil
 }
+
+// ReplaceTownshipKey registers the new key of a township that signs with
+// another one now (a new PC set up without its backup): its files from
+// then on are known by the new key, those received before stay its own.
+func (db *DB) ReplaceTownshipKey(ctx context.Context, id int64, key ed25519.PublicKey) error {
+	if len(key) != ed25519.PublicKeySize {
+		return fmt.Errorf("replace township key: %w", ErrNotReportFile)
+	}
+	return db.write(ctx, "replace township key", func(tx *sql.Tx) error {
+		old, err := township(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE townships SET public_key = ? WHERE id = ?", []byte(key), id); err != nil {
+			return uniqueAsDuplicate(err)
+		}
+		return db.audit(ctx, tx, "replace township key", "townships", id, Fingerprint(old.PublicKey), Fingerprint(key))
+	})
+}

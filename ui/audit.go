@@ -116,6 +116,8 @@ func actionLabel(action string) string {
 		return lang.L("Audit: edit township")
 	case "issue county report":
 		return lang.L("Audit: issue county report")
+	case "replace township key":
+		return lang.L("Audit: replace township key")
 	case "show unmasked":
 		return lang.L("Audit: show unmasked")
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -122,7 +123,11 @@ func (t *townships) edit(x data.Township, note string) {
 	f.add("phone", lang.L("Duty phone"), phone)
 	f.add("since", lang.L("Reporting since"), since)
 	f.add("active", "", active)
-	f.add("key", lang.L("Key fingerprint"), print)
+	keyRow := fyne.CanvasObject(print)
+	if x.ID != 0 {
+		keyRow = container.NewHBox(print, widget.NewButton(lang.L("New key…"), func() { t.replaceKey(x, print) }))
+	}
+	f.add("key", lang.L("Key fingerprint"), keyRow)
 	title := lang.L("Edit township")
 	if x.ID == 0 {
 		title = lang.L("Register a township…")
@@ -139,4 +144,32 @@ func (t *townships) edit(x data.Township, note string) {
 		t.refresh()
 		return nil
 	})
+}
+
+// replaceKey takes a township's new key from one of its report files,
+// once the clerk has checked the new fingerprint with the township.
+func (t *townships) replaceKey(x data.Township, shown *widget.Label) {
+	chooseFile(t.win, []string{reports.SubmissionExt}, func(path string) { t.replaceKeyFrom(x, path, shown) })
+}
+
+func (t *townships) replaceKeyFrom(x data.Township, path string, shown *widget.Label) {
+	from, err := app.TownshipFromFile(path)
+	if err != nil {
+		showMessage(t.win, lang.L("New key…"), lang.L("{{.File}} was not read: {{.Reason}}",
+			map[string]any{"File": path, "Reason": Message(err)}))
+		return
+	}
+	msg := lang.L("{{.Township}} will be known by this key from now on: {{.Fingerprint}}. Check it with the township by phone. Files signed with the old key are refused from then on; those received stay.",
+		map[string]any{"Township": x.Name, "Fingerprint": data.Fingerprint(from.PublicKey)})
+	dialog.ShowConfirm(lang.L("New key…"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := t.app.DB.ReplaceTownshipKey(t.app.Ctx(), x.ID, from.PublicKey); err != nil {
+			showMessage(t.win, lang.L("New key…"), Message(err))
+			return
+		}
+		shown.SetText(data.Fingerprint(from.PublicKey))
+		t.refresh()
+	}, t.win)
 }

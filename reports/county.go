@@ -43,8 +43,8 @@ func TimelinessText(t data.TownshipDay) string {
 	return lang.L("Late")
 }
 
-// Percent is a rate as people read it: 83.3%; "—" when nothing was due.
-func Percent(n, of int) string {
+// percent is a rate as people read it: 83.3%; "—" when nothing was due.
+func percent(n, of int) string {
 	if of == 0 {
 		return "—"
 	}
@@ -62,8 +62,8 @@ func RateLine(c data.CountyDay) string {
 	}
 	return lang.L("{{.Expected}} townships due, {{.Actual}} reported ({{.OnTime}} on time, {{.Zero}} zero reports), {{.Missing}} not reported; reporting rate {{.Rate}}, on time {{.Timely}}; this month {{.MRate}}, on time {{.MTimely}}.",
 		map[string]any{"Expected": r.Expected, "Actual": r.Actual, "OnTime": r.OnTime, "Zero": zero, "Missing": len(c.Missing()),
-			"Rate": Percent(r.Actual, r.Expected), "Timely": Percent(r.OnTime, r.Expected),
-			"MRate": Percent(c.Month.Actual, c.Month.Expected), "MTimely": Percent(c.Month.OnTime, c.Month.Expected)})
+			"Rate": percent(r.Actual, r.Expected), "Timely": percent(r.OnTime, r.Expected),
+			"MRate": percent(c.Month.Actual, c.Month.Expected), "MTimely": percent(c.Month.OnTime, c.Month.Expected)})
 }
 
 // MissingLine names the townships that have not reported, or says all have.
@@ -217,8 +217,8 @@ func CountySummary(r data.CountyReport) []string {
 	return out
 }
 
-// Text is a typed cell as printed.
-func Text(v any) string {
+// cellText is a typed cell as printed.
+func cellText(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
@@ -238,7 +238,7 @@ func texts(rows [][]any) [][]string {
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		for _, v := range r {
-			out[i] = append(out[i], Text(v))
+			out[i] = append(out[i], cellText(v))
 		}
 	}
 	return out

@@ -15,9 +15,10 @@ export LANG := zh_CN.UTF-8
 # Fyne 2.8 builds its GLFW driver with cgo for X11 and Wayland.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
-# Tests read PDFs back and run the real window under a virtual display.
+# Tests read PDFs back and run the real window under a virtual display; the
+# font test reads the 通用规范汉字表 from unicode-data's Unihan.
 APT_TEST  := xvfb x11-utils xdotool imagemagick poppler-utils qpdf sqlite3 \
-             libgl1-mesa-dri
+             libgl1-mesa-dri unicode-data
 APT_WIN   := gcc-mingw-w64-x86-64 python3
 # The Windows smoke test runs the .exe under Wine.
 APT_WINE  := wine wine64 unzip xvfb x11-utils xdotool imagemagick poppler-utils

@@ -33,6 +33,11 @@ var (
 	villages = []string{"东村", "西村", "南沟村", "北坪村", "河湾村", "柳树村", "王家庄村", "李家堡村"}
 )
 
+// rareNames are a few staff named with characters common fonts lack
+// (Extension A, the 通用规范汉字表 outside the BMP, a name character), so
+// the screens and prints of the demo show them.
+var rareNames = map[int]string{5: "王䶮", 9: "刘𠮷", 13: "陈𬱖"}
+
 // demoName makes a plausible Chinese name.
 func demoName(r *rand.Rand) string {
 	name := string(surnames[r.IntN(len(surnames))])
@@ -79,6 +84,9 @@ func (a *App) demo(ctx context.Context, scale Scale, staffCount int) error {
 	}
 	for added := 0; added < staffCount; {
 		s := data.Staff{Name: demoName(r), Phone: demoMobile(r), Active: r.IntN(20) != 0}
+		if name, ok := rareNames[added]; ok {
+			s.Name = name
+		}
 		switch n := r.IntN(100); {
 		case n < 25:
 			s.Unit, s.Kind, s.MayLead = "镇政府", "干部", r.IntN(2) == 0

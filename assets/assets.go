@@ -10,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/lang"
 )
 
-// Font is WenQuanYi Micro Hei, face 0 of the Debian .ttc, as TrueType: Fyne
-// can't read a collection and gofpdf reads only .ttf. Licence beside it.
+// Font is WenQuanYi Micro Hei, face 0 of the Debian .ttc, as TrueType (Fyne
+// can't read a collection and gofpdf reads only .ttf), with CJK Extension A,
+// the 通用规范汉字表 and name characters it lacks added from HanaMinA and
+// BabelStone Han by scripts/make-hei. Licences beside it.
 //
 //go:embed font/wqy-microhei.ttf
 var Font []byte

@@ -143,3 +143,21 @@ func TestStaffStoresUnusualTextExactly(t *testing.T) {
 		t.Fatalf("stored as %+v", got)
 	}
 }
+
+// A name with a character common fonts lack is kept byte for byte and
+// found by its characters and, where the pinyin is known, its initials.
+func TestRareNamesAreFound(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	for _, name := range []string{"王䶮", "陈𬱖", "刘𠮷"} {
+		if _, err := db.SaveStaff(ctx, Staff{Name: name, Phone: "13912345678", Active: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for query, want := range map[string]string{"䶮": "王䶮", "王䶮": "王䶮", "wy": "王䶮", "𬱖": "陈𬱖", "cd": "陈𬱖", "刘𠮷": "刘𠮷", "𠮷": "刘𠮷"} {
+		got, err := db.Staff(ctx, StaffQuery{Text: query})
+		if err != nil || len(got) != 1 || got[0].Name != want {
+			t.Errorf("search %q: %+v %v, want %s", query, got, err, want)
+		}
+	}
+}

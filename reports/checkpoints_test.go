@@ -39,11 +39,14 @@ func TestRegistrationSheet(t *testing.T) {
 		}
 		text, pages := readPDF(t, buf.Bytes())
 		flat := strings.Join(strings.Fields(text), "")
-		for _, want := range []string{"G65高速城关出口登记表", "日期:2026年11月24日星期二", "赵建国0", "赵建国59", "王□",
+		for _, want := range []string{"G65高速城关出口登记表", "日期:2026年11月24日星期二", "赵建国0", "赵建国59",
 			"陕G·12345", "37.8", "转送", "已作废:重复登记", "20:00-08:00(夜班)", "未填报", "全天", "177", "登记人:", "第1页共"} {
 			if !strings.Contains(flat, want) {
 				t.Errorf("sheet lacks %q", want)
 			}
+		}
+		if !privateUseAfter(flat, "王") || strings.Contains(flat, "□") {
+			t.Errorf("%s: 王𠮷 is not printed whole", "sheet")
 		}
 		full := strings.Contains(flat, "610102199003072310")
 		masked := strings.Contains(flat, "610***********2310")

@@ -40,11 +40,14 @@ func TestReleaseSlip(t *testing.T) {
 		}
 		text, pages := readPDF(t, buf.Bytes())
 		flat := strings.Join(strings.Fields(text), "")
-		for _, want := range []string{"解除集中隔离告知单", "王□", "2026年11月11日入住城关镇第一集中隔离点3号楼201房间",
+		for _, want := range []string{"解除集中隔离告知单", "2026年11月11日入住城关镇第一集中隔离点3号楼201房间",
 			"共14天", "核酸检测2次,其中阴性2次", "于2026年11月25日解除集中隔离", "第14天", "未采样", "刘洋", "城关镇疫情防控指挥部(盖章)"} {
 			if !strings.Contains(flat, want) {
 				t.Errorf("slip lacks %q", want)
 			}
+		}
+		if !privateUseAfter(flat, "王") || strings.Contains(flat, "□") {
+			t.Errorf("%s: 王𠮷 is not printed whole", "slip")
 		}
 		full := strings.Contains(flat, "610102199003072310")
 		masked := strings.Contains(flat, "610***********2310")

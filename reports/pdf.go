@@ -66,23 +66,27 @@ func songCovers(s string) bool {
 	return true
 }
 
-// printable replaces every character the bundled font cannot draw (rare
-// characters such as 䶮, anything outside the Basic Multilingual Plane such
-// as 𠮷, control characters) with □, so that one name never fails or
-// blanks a whole document.
+// printable replaces every character the bundled font cannot draw (and
+// control characters) with □, so that one name never fails or blanks a
+// whole document; a character outside the Basic Multilingual Plane (𠮷,
+// 𬱖), which gofpdf cannot embed, is printed under the Private Use Area
+// code the font also maps to its glyph (see scripts/make-hei).
 func printable(s string) string {
 	hei := heiOutlines()
-	// The font maps ℃ to an empty glyph: print the two characters it is made of.
-	s = strings.ReplaceAll(s, "℃", "°C")
 	var buf sfnt.Buffer
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n':
 			return r
-		case unicode.IsControl(r) || r > 0xFFFF:
+		case unicode.IsControl(r):
 			return Missing
 		case r == ' ' || r == '\u3000':
 			return r
+		case r > 0xFFFF:
+			if p, ok := privateUse()[r]; ok {
+				return p
+			}
+			return Missing
 		}
 		if !hasGlyph(hei, &buf, r) {
 			return Missing
@@ -90,6 +94,27 @@ func printable(s string) string {
 		return r
 	}, s)
 }
+
+// privateUse maps each character outside the BMP that the bundled font
+// draws to the Private Use Area code scripts/make-hei gave its glyph: in
+// code point order from U+E000. Found once, when first needed.
+var privateUse = sync.OnceValue(func() map[rune]rune {
+	hei := heiOutlines()
+	var buf sfnt.Buffer
+	out := map[rune]rune{}
+	next := rune(0xE000)
+	for r := rune(0x10000); r <= 0x3FFFF; r++ {
+		i, err := hei.GlyphIndex(&buf, r)
+		if err != nil || i == 0 {
+			continue
+		}
+		if p, err := hei.GlyphIndex(&buf, next); err == nil && p == i {
+			out[r] = next
+		}
+		next++
+	}
+	return out
+})
 
 // Doc is a PDF document on A4 paper in the bundled Chinese font.
 type Doc struct {

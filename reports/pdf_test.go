@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"golang.org/x/image/font/sfnt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -66,19 +67,53 @@ func TestWrapKeepsEveryCharacter(t *testing.T) {
 	}
 }
 
-func TestPrintableReplacesWhatTheFontLacks(t *testing.T) {
+func TestPrintableKeepsRareCharacters(t *testing.T) {
 	cases := map[string]string{
-		"王𠮷":         "王□",
-		"刘䶮":         "刘□",
-		"张三 Li 0913": "张三 Li 0913",
-		"体温36.5℃":    "体温36.5°C",
-		"a\x00b":     "a□b",
+		"刘䶮":          "刘䶮", // CJK Extension A
+		"张三 Li 0913":  "张三 Li 0913",
+		"体温36.5℃":     "体温36.5℃",
+		"a\x00b":      "a□b",
+		"李\U00030000": "李□", // Extension G: not in the font
 	}
 	for in, want := range cases {
 		if got := printable(in); got != want {
 			t.Errorf("printable(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// Outside the BMP: a code of the Private Use Area the font maps to the
+	// same glyph.
+	for _, name := range []string{"王𠮷", "陈𬱖"} {
+		got := []rune(printable(name))
+		want := []rune(name)
+		if len(got) != 2 || got[0] != want[0] || got[1] < 0xE000 || got[1] > 0xF8FF {
+			t.Errorf("printable(%q) = %q", name, string(got))
+			continue
+		}
+		hei := heiOutlines()
+		var buf sfnt.Buffer
+		g1, _ := hei.GlyphIndex(&buf, want[1])
+		g2, _ := hei.GlyphIndex(&buf, got[1])
+		if g1 == 0 || g1 != g2 {
+			t.Errorf("%q: glyph %d, printed as %U with glyph %d", name, g1, got[1], g2)
+		}
+	}
+}
+
+// privateUseAfter reports whether text has prefix followed by a character
+// of the Private Use Area: how a character outside the BMP reads back.
+func privateUseAfter(text, prefix string) bool {
+	for i := strings.Index(text, prefix); i >= 0; {
+		rest := []rune(text[i+len(prefix):])
+		if len(rest) > 0 && rest[0] >= 0xE000 && rest[0] <= 0xF8FF {
+			return true
+		}
+		next := strings.Index(text[i+1:], prefix)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 func TestStaffListPDF(t *testing.T) {
@@ -100,11 +135,14 @@ func TestStaffListPDF(t *testing.T) {
 	}
 	for _, want := range []string{
 		"城关镇疫情防控指挥部人员通讯录", "值班电话:0913-2345678", "共 70 人", "张建国69", "13910000069",
-		"王□", "刘□", "第1页", "共" + strconv.Itoa(pages) + "页", "打印日期:2026年11月25日 星期三",
+		"刘䶮", "第1页", "共" + strconv.Itoa(pages) + "页", "打印日期:2026年11月25日 星期三",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF lacks %q", want)
 		}
+	}
+	if !privateUseAfter(text, "王") || strings.Contains(text, "□") {
+		t.Errorf("王𠮷 is not printed whole")
 	}
 	// The header row repeats on every page.
 	if n := strings.Count(text, "可带班"); n != pages {

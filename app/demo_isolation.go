@@ -38,6 +38,10 @@ type demoGuestState struct {
 // demoIsolation simulates the sites day by day up to now: admissions in
 // waves, releases on their planned day, disinfection the same afternoon,
 // two temperature readings a day and the scheduled tests.
+// rareGuests are the first admitted on each of the last days: names with
+// characters common fonts lack, and a long Uyghur name with its middle dot.
+var rareGuests = []string{"阿卜杜热合曼·买买提", "陈𬳵", "刘𠮷"}
+
 func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) error {
 	sites := []demoSite{{
 		site:    data.Site{Name: "城关镇第一集中隔离点", Address: "城关镇建设路8号(原城关宾馆)", Manager: "刘洋", Phone: "13991234567"},
@@ -161,6 +165,9 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 				EmergencyContact: demoName(r), EmergencyPhone: demoMobile(r)}
 			if r.IntN(10) == 0 {
 				in.SpecialNeeds = []string{data.SpecialNeeds[r.IntN(len(data.SpecialNeeds))]}
+			}
+			if i == 0 && d >= 1 && d <= len(rareGuests) {
+				in.Name = rareGuests[d-1] // in isolation now, on the room board
 			}
 			id, err := a.DB.CheckIn(ctx, in)
 			if err != nil {

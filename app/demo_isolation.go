@@ -38,8 +38,8 @@ type demoGuestState struct {
 // demoIsolation simulates the sites day by day up to now: admissions in
 // waves, releases on their planned day, disinfection the same afternoon,
 // two temperature readings a day and the scheduled tests.
-// rareGuests are the first admitted on each of the last days: names with
-// characters common fonts lack, and a long Uyghur name with its middle dot.
+// rareGuests are the first admitted yesterday: names with characters
+// common fonts lack, and a long Uyghur name with its middle dot.
 var rareGuests = []string{"阿卜杜热合曼·买买提", "陈𬳵", "刘𠮷"}
 
 func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) error {
@@ -142,9 +142,21 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 		// Admissions come in waves.
 		wave := 0.6 + 0.8*(1+math.Sin(float64(d)/10)) // waves about two months apart
 		n := int(perDay*wave) + r.IntN(3)
+		if d == 1 {
+			n = max(n, len(rareGuests))
+		}
 		for i := 0; i < n; i++ {
 			ri := -1
-			for try := 0; try < 20; try++ {
+			// Yesterday's first are the rare names, in the first free rooms:
+			// near the top of the guest list and of the room board.
+			rare := d == 1 && i < len(rareGuests)
+			for c := 0; rare && c < len(rooms); c++ {
+				if !rooms[c].needsClean && rooms[c].occupants < rooms[c].capacity {
+					ri = c
+					break
+				}
+			}
+			for try := 0; ri < 0 && try < 20; try++ {
 				c := r.IntN(len(rooms))
 				if !rooms[c].needsClean && rooms[c].occupants < rooms[c].capacity {
 					ri = c
@@ -166,8 +178,8 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 			if r.IntN(10) == 0 {
 				in.SpecialNeeds = []string{data.SpecialNeeds[r.IntN(len(data.SpecialNeeds))]}
 			}
-			if i == 0 && d >= 1 && d <= len(rareGuests) {
-				in.Name = rareGuests[d-1] // in isolation now, on the room board
+			if rare {
+				in.Name = rareGuests[i]
 			}
 			id, err := a.DB.CheckIn(ctx, in)
 			if err != nil {

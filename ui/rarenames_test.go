@@ -2,11 +2,13 @@ package ui
 
 import (
 	"image"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // Names with characters of Extension A (䶮), of the 通用规范汉字表 outside
@@ -53,4 +55,19 @@ func ink(t *testing.T, s string) int {
 func dark(img image.Image, x, y int) bool {
 	r, g, b, _ := img.At(x, y).RGBA()
 	return r+g+b < 3*0x8000
+}
+
+// A name too long for its room tile is cut short with … and the days left
+// still show; a short one stays whole.
+func TestLongNameFitsItsRoomTile(t *testing.T) {
+	test.NewTempApp(t)
+	fyne.CurrentApp().Settings().SetTheme(newTheme())
+	line := fitName("阿卜杜热合曼·买买提", " 余6天")
+	width := fyne.MeasureText(line, tileTextSize, fyne.TextStyle{}).Width
+	if width > tileSize.Width-2*theme.Padding() || !strings.HasPrefix(line, "阿卜") || !strings.HasSuffix(line, "… 余6天") {
+		t.Errorf("tile line %q is %.0f wide in a tile of %.0f", line, width, tileSize.Width)
+	}
+	if got := fitName("刘𠮷", " 余6天"); got != "刘𠮷 余6天" {
+		t.Errorf("short name on the tile: %q", got)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/data"
@@ -64,14 +65,32 @@ func (t *roomTile) lines() (first, second string, alert bool) {
 		second = string(r.State)
 	case len(r.Occupants) == 1:
 		o := r.Occupants[0]
-		second = o.Name + " " + lang.L("{{.N}}d", map[string]any{"N": o.DaysLeft(t.today)})
+		second = fitName(o.Name, " "+lang.L("{{.N}}d", map[string]any{"N": o.DaysLeft(t.today)}))
 	default:
-		second = r.Occupants[0].Name + lang.L(" and {{.N}} more", map[string]any{"N": len(r.Occupants) - 1})
+		second = fitName(r.Occupants[0].Name, lang.L(" and {{.N}} more", map[string]any{"N": len(r.Occupants) - 1}))
 	}
 	for _, o := range r.Occupants {
 		alert = alert || o.Attention
 	}
 	return first, second, alert
+}
+
+// tileTextSize is the size of a tile's second line.
+const tileTextSize = 12
+
+// fitName is a name and what follows it (余6天) on a tile's line: a name
+// too long for the tile (阿卜杜热合曼·买买提) is cut short with … so that
+// what follows always shows and nothing runs into the next tile.
+func fitName(name, suffix string) string {
+	room := tileSize.Width - 2*theme.Padding() - fyne.MeasureText(suffix, tileTextSize, fyne.TextStyle{}).Width
+	if fyne.MeasureText(name, tileTextSize, fyne.TextStyle{}).Width <= room {
+		return name + suffix
+	}
+	runes := []rune(name)
+	for len(runes) > 1 && fyne.MeasureText(string(runes)+"…", tileTextSize, fyne.TextStyle{}).Width > room {
+		runes = runes[:len(runes)-1]
+	}
+	return string(runes) + "…" + suffix
 }
 
 func (t *roomTile) CreateRenderer() fyne.WidgetRenderer {
@@ -85,7 +104,7 @@ func (t *roomTile) CreateRenderer() fyne.WidgetRenderer {
 	top.TextStyle.Bold = true
 	top.TextSize = 14
 	bottom := canvas.NewText(second, color.NRGBA{R: 0x33, G: 0x33, B: 0x33, A: 0xff})
-	bottom.TextSize = 12
+	bottom.TextSize = tileTextSize
 	if alert {
 		bottom.Color = attentionColour
 	}

@@ -379,3 +379,9 @@ func CountySections(r data.CountyReport) []Table {
 	}
 	return out
 }
+
+// CountyChanges lists, figure by figure, what a re-issue of the county's
+// report changes from the issued version.
+func CountyChanges(old, now data.CountyReport) []Change {
+	return sectionChanges(CountySections(old), CountySections(now))
+}

@@ -443,9 +443,14 @@ type Change struct {
 // ReportChanges lists, figure by figure, what a revision changes: every
 // cell of every section that differs, and rows that came or went.
 func ReportChanges(old, now data.DailyReport) []Change {
+	return sectionChanges(DailySections(old), DailySections(now))
+}
+
+// sectionChanges compares a report's sections cell by cell; both lists
+// hold the same sections in the same order.
+func sectionChanges(olds, nows []Table) []Change {
 	var out []Change
-	olds := DailySections(old)
-	for i, sec := range DailySections(now) {
+	for i, sec := range nows {
 		if sec.Name == lang.L("Key figures of the day") {
 			continue // the same figures again, in sentences
 		}

@@ -146,4 +146,43 @@ func TestCountyRollUpThroughTheScreens(t *testing.T) {
 	if len(pdfs) != 1 {
 		t.Fatalf("%d PDFs printed", len(pdfs))
 	}
+
+	// The township re-issues its day; the county's re-issue shows what
+	// changes and asks why.
+	revised, err := town.IssueDailyReport(ctx, day, data.ReportInput{Events: "东村卡口转运发热人员1人,已排除。", RevisionNote: "补充处置结果"}, app.ReportFiles{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.importFiles([]string{town.SubmissionPath(revised)})
+	test.Tap(findButton(t, topOverlay(t, s), "确定"))
+	cr.refresh()
+	test.Tap(findButton(t, cr.box, "签发并打印…"))
+	dlg = topOverlay(t, s)
+	shown := false
+	for _, o := range test.LaidOutObjects(dlg) {
+		if tb, ok := o.(*widget.Table); ok {
+			rows, _ := tb.Length()
+			for row := range rows {
+				c := tb.CreateCell()
+				tb.UpdateCell(widget.TableCellID{Row: row, Col: 2}, c)
+				shown = shown || c.(*widget.Label).Text == "东村卡口转运发热人员1人,已排除。"
+			}
+		}
+	}
+	if !shown {
+		t.Fatal("the county's re-issue does not show the township's changed 重要情况")
+	}
+	test.Tap(findButton(t, dlg, "签发并打印"))
+	if r, _ := county.DB.LatestCountyReport(ctx, day); r.Version != 1 {
+		t.Fatalf("re-issued without a 修订说明: version %d", r.Version)
+	}
+	for _, o := range test.LaidOutObjects(dlg) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "重新签发的原因,如:东关镇补报" {
+			test.Type(e, "城关镇补充处置结果")
+		}
+	}
+	test.Tap(findButton(t, dlg, "签发并打印"))
+	if r, _ := county.DB.LatestCountyReport(ctx, day); r.Version != 2 || r.RevisionNote != "城关镇补充处置结果" {
+		t.Fatalf("county re-issue: version %d, note %q", r.Version, r.RevisionNote)
+	}
 }

@@ -118,11 +118,21 @@ func (r *countyReports) issue() {
 	summary.Wrapping = fyne.TextWrapWord
 	f.add("summary", "", summary)
 	note := widget.NewEntry()
+	height := float32(0)
 	if draft.Revised() {
+		old, err := r.app.DB.LatestCountyReport(ctx, day)
+		if err != nil {
+			showMessage(r.win, lang.L("Issue and print"), Message(err))
+			return
+		}
+		var view fyne.CanvasObject
+		view, height = changesView(reports.CountyChanges(old, draft))
+		f.wide = true
+		f.add("changes", lang.L("Changes"), view)
 		note.SetPlaceHolder(lang.L("Why it is issued again, e.g. 东关镇补报"))
 		f.add("revision_note", lang.L("Revision note"), note)
 	}
-	showFormDialog(r.win, lang.L("Issue and print"), lang.L("Issue and print"), f, func() error {
+	dlg := showFormDialog(r.win, lang.L("Issue and print"), lang.L("Issue and print"), f, func() error {
 		in := r.input()
 		in.RevisionNote = note.Text
 		path, err := r.app.OutputPath(r.app.ReportsDir(), reports.DailyTitle(draft.Day.County)+reports.CountyNumber(draft), ".pdf")
@@ -137,6 +147,7 @@ func (r *countyReports) issue() {
 		return nil
 	})
 	if draft.Revised() {
+		dlg.Resize(fyne.NewSize(900, height))
 		r.win.Canvas().Focus(note)
 	}
 }

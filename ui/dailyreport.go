@@ -207,17 +207,8 @@ func (r *dailyReports) issue() {
 			showMessage(r.win, lang.L("Issue and print"), Message(err))
 			return
 		}
-		changes := reports.ReportChanges(old, draft)
-		height = min(620, 330+38*float32(len(changes)))
-		var view fyne.CanvasObject = widget.NewLabel(lang.L("No figure differs from the issued version."))
-		if len(changes) > 0 {
-			table := newTable([]string{lang.L("Figure"), lang.L("Issued"), lang.L("Now")}, []float32{380, 200, 200},
-				func() int { return len(changes) }, func(row, col int) string {
-					c := changes[row]
-					return []string{c.Figure, c.Was, c.Now}[col]
-				})
-			view = container.NewGridWrap(fyne.NewSize(800, min(300, 38*float32(len(changes)+1)+4)), table)
-		}
+		var view fyne.CanvasObject
+		view, height = changesView(reports.ReportChanges(old, draft))
 		f.add("changes", lang.L("Changes"), view)
 		note.SetPlaceHolder(lang.L("Why it is issued again, e.g. 东村村口夜班台账补录"))
 		f.add("revision_note", lang.L("Revision note"), note)
@@ -242,6 +233,21 @@ func (r *dailyReports) issue() {
 		dlg.Resize(fyne.NewSize(900, height)) // the changes and the note
 		r.win.Canvas().Focus(note)            // the reason is what is asked: type it, Enter issues
 	}
+}
+
+// changesView lists what a re-issue changes from the issued version, and
+// how tall the dialog showing it should be.
+func changesView(changes []reports.Change) (fyne.CanvasObject, float32) {
+	height := min(620, 330+38*float32(len(changes)))
+	if len(changes) == 0 {
+		return widget.NewLabel(lang.L("No figure differs from the issued version.")), height
+	}
+	table := newTable([]string{lang.L("Figure"), lang.L("Issued"), lang.L("Now")}, []float32{380, 200, 200},
+		func() int { return len(changes) }, func(row, col int) string {
+			c := changes[row]
+			return []string{c.Figure, c.Was, c.Now}[col]
+		})
+	return container.NewGridWrap(fyne.NewSize(800, min(300, 38*float32(len(changes)+1)+4)), table), height
 }
 
 func (r *dailyReports) print(rep data.DailyReport) {

@@ -157,7 +157,9 @@ func WriteSheets(w io.Writer, sheets ...Sheet) error {
 // ReadXLSX reads every worksheet as text: the first row as Header, the rest
 // as Rows, exactly as Excel or WPS shows them.
 func ReadXLSX(r io.Reader) ([]Table, error) {
-	f, err := excelize.OpenReader(r)
+	// A staff list is well under a megabyte unpacked: a file claiming more
+	// than 64 MB is refused rather than unpacked into memory.
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return nil, fmt.Errorf("read xlsx: %w: %v", ErrNotWorkbook, err)
 	}

@@ -10,6 +10,9 @@ DEMO_DB  := build/demo/fangkong.db
 BENCH_DB := build/bench/year.db
 COUNTY_DB := build/bench/county/fangkong.db
 FYNE     := build/bin/fyne
+# The font is committed gzip-compressed (7.7 MB unpacked, 4.1 MB packed)
+# and unpacked before anything is built from it.
+FONT     := assets/font/wqy-microhei.ttf
 export LANG := zh_CN.UTF-8
 
 # Fyne 2.8 builds its GLFW driver with cgo for X11 and Wayland.
@@ -49,7 +52,7 @@ test: deps-build deps-test
 
 # Minimizing new inputs is off: in a short run it can still be going when
 # the budget is spent, which the fuzzer reports as a failure.
-fuzz:
+fuzz: $(FONT)
 	@for t in $(FUZZ); do \
 	  out=$$(mktemp); target=$${t%%=*}; budget=$${t#*=}; \
 	  [ -z "$(FUZZTIME)" ] || budget=$(FUZZTIME); \
@@ -79,7 +82,7 @@ windows-smoke: windows
 	@scripts/need-apt $(APT_WINE)
 	scripts/windows-smoke build/windows/fangkong.exe
 
-deps-build:
+deps-build: $(FONT)
 	@scripts/need-apt $(APT_BUILD)
 	@$(GO) mod download
 
@@ -91,6 +94,9 @@ deps-windows: deps-build
 
 $(BIN): $(GO_SOURCES) | deps-build
 	$(GO) build -o $@ .
+
+$(FONT): $(FONT).gz
+	gunzip -c $< > $@.tmp && mv $@.tmp $@
 
 $(FYNE):
 	GOBIN=$(CURDIR)/build/bin $(GO) install fyne.io/tools/cmd/fyne@v1.7.4

@@ -13,7 +13,9 @@ import (
 // Font is WenQuanYi Micro Hei, face 0 of the Debian .ttc, as TrueType (Fyne
 // can't read a collection and gofpdf reads only .ttf), with CJK Extension A,
 // the 通用规范汉字表 and name characters it lacks added from HanaMinA and
-// BabelStone Han by scripts/make-hei. Licences beside it.
+// BabelStone Han by scripts/make-hei. It is committed packed, as
+// font/wqy-microhei.ttf.gz, and make unpacks it before building: go build
+// alone needs `make assets/font/wqy-microhei.ttf` first. Licences beside it.
 //
 //go:embed font/wqy-microhei.ttf
 var Font []byte

@@ -292,31 +292,9 @@ func CountyReportPDF(w io.Writer, r data.CountyReport, printed time.Time) error 
 
 	d.NeedSpace(40)
 	d.Gap(18)
-	d.Prose(c.County.PostName+"　　", 12, Right)
-	issued := c.Day
-	if !r.IssuedAt.IsZero() {
-		issued = r.IssuedAt
-	}
-	d.Prose(issued.Format("2006年1月2日")+"　　　", 12, Right)
-
-	pairs := [][2]string{{lang.L("Signed by"), r.SignedBy}, {lang.L("Reviewed by"), r.ReviewedBy}, {lang.L("Filled by"), r.FilledBy}}
-	lh := lineHeight(11) * 1.2
-	d.ToBottom(lh*6 + 8)
-	d.Rule(0.35, Black)
-	d.Gap(1)
-	d.Text(lang.L("To: {{.Who}}", map[string]any{"Who": orBlank(c.County.SendTo)}), 11)
-	d.Text(lang.L("Copy: {{.Who}}", map[string]any{"Who": orBlank(c.County.CopyTo)}), 11)
-	d.Rule(0.2, Black)
-	d.Gap(1)
-	d.Fields(pairs, 3, 11)
-	d.Rule(0.2, Black)
-	d.Gap(1)
-	stamp := lang.L("Draft, not issued")
-	if !r.IssuedAt.IsZero() {
-		stamp = lang.L("Issued {{.Time}}", map[string]any{"Time": r.IssuedAt.Format("2006年1月2日 15:04")})
-	}
-	d.Spread(c.County.PostName, stamp, 11)
-	d.Rule(0.35, Black)
+	signature(d, c.County, c.Day, r.IssuedAt)
+	colophon(d, c.County, r.IssuedAt, 3, [][2]string{{lang.L("Signed by"), r.SignedBy}, {lang.L("Reviewed by"), r.ReviewedBy},
+		{lang.L("Filled by"), r.FilledBy}})
 	return d.Write(w)
 }
 

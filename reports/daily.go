@@ -328,40 +328,48 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 	// The issuing office and date at the right, with room above for the seal.
 	d.NeedSpace(45)
 	d.Gap(22)
-	d.Prose(t.Post.PostName+"　　", 12, Right)
-	issued := t.Day
-	if !r.IssuedAt.IsZero() {
-		issued = r.IssuedAt
-	}
-	d.Prose(issued.Format("2006年1月2日")+"　　　", 12, Right)
-
+	signature(d, t.Post, t.Day, r.IssuedAt)
 	// 版记 at the foot of the last page.
-	pairs := [][2]string{{lang.L("Signed by"), r.SignedBy}, {lang.L("Reviewed by"), r.ReviewedBy},
-		{lang.L("Filled by"), r.FilledBy}, {lang.L("Leader of the day"), leaderName(t)}}
+	colophon(d, t.Post, r.IssuedAt, 2, [][2]string{{lang.L("Signed by"), r.SignedBy}, {lang.L("Reviewed by"), r.ReviewedBy},
+		{lang.L("Filled by"), r.FilledBy}, {lang.L("Leader of the day"), leaderName(t)}})
+	return d.Write(w)
+}
+
+// signature is the issuing office and the date of issue (of the day, for
+// a draft) at the right.
+func signature(d *Doc, post data.PostInfo, day, issuedAt time.Time) {
+	d.Prose(post.PostName+"　　", 12, Right)
+	if !issuedAt.IsZero() {
+		day = issuedAt
+	}
+	d.Prose(day.Format("2006年1月2日")+"　　　", 12, Right)
+}
+
+// colophon is the 版记 at the foot of the last page: 报 and 送, who signed
+// and checked (pairs, perRow to a row, a long name wrapping in its cell),
+// and the issuing office with the time of issue.
+func colophon(d *Doc, post data.PostInfo, issuedAt time.Time, perRow int, pairs [][2]string) {
 	lh := lineHeight(11) * 1.2
 	need := lh*3 + 2*lh + 8
 	for _, p := range pairs {
-		need += (d.TextWidth(p[0]+":"+p[1], 11) / (d.PageWidth()/2 - 3)) * lh
+		need += (d.TextWidth(p[0]+":"+p[1], 11) / (d.PageWidth()/float64(perRow) - 3)) * lh
 	}
 	d.ToBottom(need)
 	d.Rule(0.35, Black)
 	d.Gap(1)
-	d.Text(lang.L("To: {{.Who}}", map[string]any{"Who": orBlank(t.Post.SendTo)}), 11)
-	d.Text(lang.L("Copy: {{.Who}}", map[string]any{"Who": orBlank(t.Post.CopyTo)}), 11)
+	d.Text(lang.L("To: {{.Who}}", map[string]any{"Who": orBlank(post.SendTo)}), 11)
+	d.Text(lang.L("Copy: {{.Who}}", map[string]any{"Who": orBlank(post.CopyTo)}), 11)
 	d.Rule(0.2, Black)
 	d.Gap(1)
-	d.Fields(pairs, 2, 11)
+	d.Fields(pairs, perRow, 11)
 	d.Rule(0.2, Black)
 	d.Gap(1)
-	stamp := ""
-	if !r.IssuedAt.IsZero() {
-		stamp = lang.L("Issued {{.Time}}", map[string]any{"Time": r.IssuedAt.Format("2006年1月2日 15:04")})
-	} else {
-		stamp = lang.L("Draft, not issued")
+	stamp := lang.L("Draft, not issued")
+	if !issuedAt.IsZero() {
+		stamp = lang.L("Issued {{.Time}}", map[string]any{"Time": issuedAt.Format("2006年1月2日 15:04")})
 	}
-	d.Spread(t.Post.PostName, stamp, 11)
+	d.Spread(post.PostName, stamp, 11)
 	d.Rule(0.35, Black)
-	return d.Write(w)
 }
 
 func orBlank(s string) string {

@@ -81,26 +81,15 @@ func (db *DB) IssuedCountyReport(ctx context.Context, id int64) (CountyReport, e
 
 // IssuedCountyReports lists the county's issued reports, newest first.
 func (db *DB) IssuedCountyReports(ctx context.Context) ([]IssuedReportLine, error) {
-	return queryAll(ctx, db, "list county reports", func(row scanner) (IssuedReportLine, error) {
-		var l IssuedReportLine
-		var day, at string
-		err := row.Scan(&l.ID, &day, &l.Number, &l.Version, &l.Backfill, &at, &l.Operator)
-		l.Day, l.IssuedAt = parseDate(day), parseTime(at)
-		return l, err
-	}, "SELECT id, day, number, version, backfill, issued_at, operator FROM county_reports ORDER BY day DESC, version DESC")
+	return db.issuedLines(ctx, "county_reports")
 }
 
 // LatestCountyReport is the newest version issued for a day; ErrNotFound
 // if the day was never issued.
 func (db *DB) LatestCountyReport(ctx context.Context, day time.Time) (CountyReport, error) {
-	var id int64
-	err := db.reader(ctx).QueryRowContext(ctx, "SELECT id FROM county_reports WHERE day = ? ORDER BY version DESC LIMIT 1",
-		formatDate(StartOfDay(day))).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	id, err := db.latestID(ctx, "county_reports", day)
 	if err != nil {
-		return CountyReport{}, fmt.Errorf("latest county report of %s: %w", formatDate(day), err)
+		return CountyReport{}, err
 	}
 	return db.IssuedCountyReport(ctx, id)
 }

@@ -229,16 +229,26 @@ func (db *DB) IssuedReport(ctx context.Context, id int64) (DailyReport, error) {
 // LatestIssued is the newest version issued for a day; ErrNotFound if the
 // day was never issued.
 func (db *DB) LatestIssued(ctx context.Context, day time.Time) (DailyReport, error) {
-	var id int64
-	err := db.reader(ctx).QueryRowContext(ctx, "SELECT id FROM daily_reports WHERE day = ? ORDER BY version DESC LIMIT 1",
-		formatDate(StartOfDay(day))).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return DailyReport{}, fmt.Errorf("latest report of %s: %w", formatDate(day), ErrNotFound)
-	}
+	id, err := db.latestID(ctx, "daily_reports", day)
 	if err != nil {
-		return DailyReport{}, fmt.Errorf("latest report of %s: %w", formatDate(day), err)
+		return DailyReport{}, err
 	}
 	return db.IssuedReport(ctx, id)
+}
+
+// latestID is the newest version of a day's report in table; ErrNotFound
+// if the day was never issued.
+func (db *DB) latestID(ctx context.Context, table string, day time.Time) (int64, error) {
+	var id int64
+	err := db.reader(ctx).QueryRowContext(ctx, "SELECT id FROM "+table+" WHERE day = ? ORDER BY version DESC LIMIT 1",
+		formatDate(StartOfDay(day))).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("latest report of %s: %w", formatDate(day), err)
+	}
+	return id, nil
 }
 
 // IssuedReportLine is one issued report in the list.
@@ -254,11 +264,16 @@ type IssuedReportLine struct {
 
 // IssuedReports lists every issued report, newest first.
 func (db *DB) IssuedReports(ctx context.Context) ([]IssuedReportLine, error) {
+	return db.issuedLines(ctx, "daily_reports")
+}
+
+// issuedLines lists the reports issued in table, newest first.
+func (db *DB) issuedLines(ctx context.Context, table string) ([]IssuedReportLine, error) {
 	return queryAll(ctx, db, "list issued reports", func(row scanner) (IssuedReportLine, error) {
 		var l IssuedReportLine
 		var day, at string
 		err := row.Scan(&l.ID, &day, &l.Number, &l.Version, &l.Backfill, &at, &l.Operator)
 		l.Day, l.IssuedAt = parseDate(day), parseTime(at)
 		return l, err
-	}, "SELECT id, day, number, version, backfill, issued_at, operator FROM daily_reports ORDER BY day DESC, version DESC")
+	}, "SELECT id, day, number, version, backfill, issued_at, operator FROM "+table+" ORDER BY day DESC, version DESC")
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -18,61 +16,27 @@ import (
 // day rolled up, previewed, issued in the county's own numbering and
 // printed; the issued ones listed for reprinting.
 type countyReports struct {
-	win      fyne.Window
-	app      *app.App
-	day      *dayPicker
-	events   *widget.Entry
-	filledBy *widget.Entry
-	checkBy  *widget.Entry
-	signedBy *widget.Entry
-	preview  *fyne.Container
-	draft    data.CountyReport
-	issued   []data.IssuedReportLine
-	list     *widget.Table
-	box      fyne.CanvasObject
+	win   fyne.Window
+	app   *app.App
+	draft data.CountyReport
+	box   fyne.CanvasObject
+	*reportDesk
 }
 
 func newCountyReports(w fyne.Window, a *app.App) *countyReports {
-	r := &countyReports{win: w, app: a, events: widget.NewMultiLineEntry(), filledBy: widget.NewEntry(), checkBy: widget.NewEntry(),
-		signedBy: widget.NewEntry(), preview: container.NewVBox()}
-	r.day = newYesterdayPicker(a.Now, r.refresh)
+	r := &countyReports{win: w, app: a}
+	r.reportDesk = newReportDesk(newYesterdayPicker(a.Now, r.refresh), r.reprint)
 	r.events.SetPlaceHolder(lang.L("The county's own notes; the townships' notable events are gathered below"))
 	r.events.SetMinRowsVisible(2)
-	r.list = newTable([]string{lang.L("Date"), lang.L("Number"), lang.L("Version"), lang.L("Issued at"), lang.L("Operator")},
-		[]float32{110, 80, 60, 140, 90}, func() int { return len(r.issued) }, func(row, col int) string {
-			l := r.issued[row]
-			return []string{l.Day.Format("2006-01-02"), lang.L("No. {{.N}}", map[string]any{"N": l.Number}), strconv.Itoa(l.Version),
-				l.IssuedAt.Format("2006-01-02 15:04"), l.Operator}[col]
-		})
-	r.list.OnSelected = func(id widget.TableCellID) {
-		r.list.UnselectAll()
-		if id.Row >= 0 && id.Row < len(r.issued) {
-			r.reprint(r.issued[id.Row])
-		}
-	}
-	f := newForm()
-	f.add("events", lang.L("Notable events"), r.events)
-	f.add("filled_by", lang.L("Filled by"), r.filledBy)
-	f.add("reviewed_by", lang.L("Reviewed by"), r.checkBy)
-	f.add("signed_by", lang.L("Signed by"), r.signedBy)
 	issue := widget.NewButtonWithIcon(lang.L("Issue and print…"), theme.DocumentPrintIcon(), r.issue)
 	issue.Importance = widget.HighImportance
 	buttons := container.NewHBox(widget.NewButtonWithIcon(lang.L("Preview"), theme.VisibilityIcon(), r.refresh), issue,
 		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), r.export))
-	left := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), r.day.box), f.grid, buttons),
-		nil, nil, nil, container.NewScroll(r.preview))
-	right := container.NewBorder(heading(lang.L("Issued reports (tap one to print it again)")), nil, nil, nil, r.list)
-	split := container.NewHSplit(left, right)
-	split.SetOffset(0.72)
-	r.box = split
+	r.box = r.layout(buttons, 0.72)
 	return r
 }
 
 func (r *countyReports) content() fyne.CanvasObject { return r.box }
-
-func (r *countyReports) input() data.ReportInput {
-	return data.ReportInput{Events: r.events.Text, FilledBy: r.filledBy.Text, ReviewedBy: r.checkBy.Text, SignedBy: r.signedBy.Text}
-}
 
 func (r *countyReports) refresh() {
 	day, ok := r.day.chosen(r.win, lang.L("County report"))

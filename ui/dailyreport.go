@@ -2,7 +2,6 @@ package ui
 
 import (
 	"io"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,50 +19,18 @@ import (
 // recorded, previewed, then issued (its figures frozen) and printed; the
 // issued ones listed for reprinting; the weekly summary.
 type dailyReports struct {
-	win      fyne.Window
-	app      *app.App
-	day      *dayPicker
-	events   *widget.Entry
-	filledBy *widget.Entry
-	checkBy  *widget.Entry
-	signedBy *widget.Entry
-	preview  *fyne.Container
-	draft    data.DailyReport
-	issued   []data.IssuedReportLine
-	list     *widget.Table
-	box      fyne.CanvasObject
+	win   fyne.Window
+	app   *app.App
+	draft data.DailyReport
+	box   fyne.CanvasObject
+	*reportDesk
 }
 
 func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
-	r := &dailyReports{win: w, app: a, events: widget.NewMultiLineEntry(), filledBy: widget.NewEntry(), checkBy: widget.NewEntry(),
-		signedBy: widget.NewEntry(), preview: container.NewVBox()}
-	r.day = newDayPicker(a.Now, r.refresh)
+	r := &dailyReports{win: w, app: a}
+	r.reportDesk = newReportDesk(newDayPicker(a.Now, r.refresh), r.reprint)
 	r.events.SetPlaceHolder(lang.L("Notable events of the day; leave empty when nothing abnormal happened"))
 	r.events.SetMinRowsVisible(3)
-	r.list = newTable([]string{lang.L("Date"), lang.L("Number"), lang.L("Version"), lang.L("Issued at"), lang.L("Operator")},
-		[]float32{110, 80, 60, 140, 90}, func() int { return len(r.issued) }, func(row, col int) string {
-			l := r.issued[row]
-			version := strconv.Itoa(l.Version)
-			if l.Version > 1 {
-				version += " " + lang.L("revised")
-			}
-			if l.Backfill {
-				version += " " + lang.L("filed late")
-			}
-			return []string{l.Day.Format("2006-01-02"), lang.L("No. {{.N}}", map[string]any{"N": l.Number}), version,
-				l.IssuedAt.Format("2006-01-02 15:04"), l.Operator}[col]
-		})
-	r.list.OnSelected = func(id widget.TableCellID) {
-		r.list.UnselectAll()
-		if id.Row >= 0 && id.Row < len(r.issued) {
-			r.reprint(r.issued[id.Row])
-		}
-	}
-	f := newForm()
-	f.add("events", lang.L("Notable events"), r.events)
-	f.add("filled_by", lang.L("Filled by"), r.filledBy)
-	f.add("reviewed_by", lang.L("Reviewed by"), r.checkBy)
-	f.add("signed_by", lang.L("Signed by"), r.signedBy)
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("Preview"), theme.VisibilityIcon(), r.refresh),
 		widget.NewButtonWithIcon(lang.L("Issue and print…"), theme.DocumentPrintIcon(), r.issue),
@@ -75,12 +42,7 @@ func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 				showMessage(w, lang.L("Reports"), Message(err))
 			}
 		}))
-	left := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), r.day.box), f.grid, buttons),
-		nil, nil, nil, container.NewScroll(r.preview))
-	right := container.NewBorder(heading(lang.L("Issued reports (tap one to print it again)")), nil, nil, nil, r.list)
-	split := container.NewHSplit(left, right)
-	split.SetOffset(0.62)
-	r.box = split
+	r.box = r.layout(buttons, 0.62)
 	return r
 }
 
@@ -164,11 +126,6 @@ func sectionViews(sections []reports.Table) []fyne.CanvasObject {
 // cellWidth is how wide a table cell must be to show text whole.
 func cellWidth(text string) float32 {
 	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
-}
-
-// input is what the clerk typed on the report.
-func (r *dailyReports) input() data.ReportInput {
-	return data.ReportInput{Events: r.events.Text, FilledBy: r.filledBy.Text, ReviewedBy: r.checkBy.Text, SignedBy: r.signedBy.Text}
 }
 
 // issue asks before issuing, as an official signs: the number and date

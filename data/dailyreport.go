@@ -32,6 +32,9 @@ type DailyFigures struct {
 	// how much, in how many places, and the first date.
 	ExpiringItems []string
 	Unfiled       []string // what was never entered for the day
+	// Cases are the day's abnormal cases (异常情况); nil in a report
+	// issued before cases were kept, which reprints without them.
+	Cases *CaseFigures `json:",omitempty"`
 }
 
 // PartDay reports whether the figures stop before the day's end.
@@ -93,8 +96,13 @@ type ItemFigures struct {
 }
 
 // Abnormal reports whether the day had anything to report beyond routine:
-// a fever or hand-over at a checkpoint, a positive test or a fever at a site.
+// a case found that day or still open at its end, a fever or hand-over at
+// a checkpoint (a paper tally's too, which opens no case), a positive
+// test or a fever at a site. Only a day without any is a 零报告.
 func (f DailyFigures) Abnormal() bool {
+	if f.Cases != nil && (f.Cases.Opened > 0 || f.Cases.Open > 0) {
+		return true
+	}
 	if f.PostsTotal.Fevers > 0 || f.PostsTotal.HandedOver > 0 {
 		return true
 	}
@@ -172,20 +180,31 @@ func (db *DB) figuresAsOf(ctx context.Context, day, asOf time.Time) (DailyFigure
 		f.PostsTotal.Add(d.Total)
 		f.PostsNight.Add(d.Night)
 	}
-	// Counts take what happened before upto; states (rooms, stock) are read
-	// at the moment state. Both include AsOf's very second, or end with the
-	// day's last.
-	upto, state := next, next.Add(-time.Second)
-	if f.PartDay() {
-		upto, state = f.AsOf.Add(time.Second), f.AsOf
-	}
+	upto, state := dayBounds(day, asOf)
 	if err := db.siteFigures(ctx, &f, day, upto, state); err != nil {
 		return f, fmt.Errorf("daily figures, isolation: %w", err)
 	}
 	if err := db.materialFigures(ctx, &f, day, upto, state); err != nil {
 		return f, fmt.Errorf("daily figures, materials: %w", err)
 	}
+	cases, err := db.caseFigures(ctx, day, state)
+	if err != nil {
+		return f, fmt.Errorf("daily figures: %w", err)
+	}
+	f.Cases = &cases
 	return f, nil
+}
+
+// dayBounds are where a day's figures stop at the moment asOf: counts
+// take what happened before upto; states (rooms, stock, cases) are read
+// at the moment state. Both include asOf's very second, or end with the
+// day's last.
+func dayBounds(day, asOf time.Time) (upto, state time.Time) {
+	next := StartOfDay(day).AddDate(0, 0, 1)
+	if asOf.Before(next) {
+		return asOf.Add(time.Second), asOf
+	}
+	return next, next.Add(-time.Second)
 }
 
 func (db *DB) dutyFigures(ctx context.Context, f *DailyFigures) error {

@@ -25,6 +25,7 @@ type CheckIn struct {
 	Note             string
 	At               time.Time
 	PlannedDays      int
+	CaseID           int64 // the case the stay begins from (入住 from 异常情况); 0: none
 }
 
 // Guest is one person's isolation at a site.
@@ -48,7 +49,8 @@ type Guest struct {
 	EndedAt          time.Time // zero while in isolation
 	Outcome          string
 	OutcomeNote      string
-	Room             Room // the current room, or the last one
+	CaseID           int64 // the case the stay began from; 0: none
+	Room             Room  // the current room, or the last one
 }
 
 // InIsolation reports whether the stay has not ended.
@@ -152,10 +154,10 @@ func (db *DB) CheckIn(ctx context.Context, in CheckIn) (int64, error) {
 		at := formatTime(in.At)
 		res, err := tx.ExecContext(ctx, `INSERT INTO guests (site_id, name, sex, id_number, birth_date, phone,
 			category, came_from, special_needs, emergency_contact, emergency_phone, note, checked_in_at,
-			planned_days, planned_release, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			planned_days, planned_release, case_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			room.SiteID, in.Name, in.Sex, in.IDNumber, birthText, in.Phone, in.Category, in.CameFrom,
 			strings.Join(in.SpecialNeeds, "、"), in.EmergencyContact, in.EmergencyPhone, in.Note, at,
-			in.PlannedDays, formatDate(ReleaseDate(in.At, in.PlannedDays)), formatTime(db.now()))
+			in.PlannedDays, formatDate(ReleaseDate(in.At, in.PlannedDays)), nullID(in.CaseID), formatTime(db.now()))
 		if err != nil {
 			return err
 		}
@@ -176,7 +178,18 @@ func (db *DB) CheckIn(ctx context.Context, in CheckIn) (int64, error) {
 				return err
 			}
 		}
-		return db.audit(ctx, tx, "check in", "guests", id, nil, in)
+		if err := db.audit(ctx, tx, "check in", "guests", id, nil, in); err != nil {
+			return err
+		}
+		if in.CaseID == 0 {
+			return nil
+		}
+		var site string
+		if err := tx.QueryRowContext(ctx, "SELECT name FROM sites WHERE id = ?", room.SiteID).Scan(&site); err != nil {
+			return err
+		}
+		_, err = db.addStep(ctx, tx, CaseStep{CaseID: in.CaseID, At: in.At, Kind: StepCheckIn, Note: site + " " + room.Label()})
+		return err
 	})
 	return id, err
 }
@@ -279,6 +292,11 @@ func (db *DB) EndIsolation(ctx context.Context, guestID int64, outcome string, a
 			ts, outcome, note, guestID); err != nil {
 			return err
 		}
+		if outcome == "转院" {
+			if err := db.guestTransferred(ctx, tx, guestID, at, note); err != nil {
+				return err
+			}
+		}
 		return db.audit(ctx, tx, "end isolation", "guests", guestID, nil,
 			map[string]string{"At": ts, "Outcome": outcome, "Note": note})
 	})
@@ -286,7 +304,7 @@ func (db *DB) EndIsolation(ctx context.Context, guestID int64, outcome string, a
 
 const guestColumns = `g.id, g.site_id, g.name, g.sex, g.id_number, g.birth_date, g.phone, g.category, g.came_from,
 	g.special_needs, g.emergency_contact, g.emergency_phone, g.note, g.checked_in_at, g.planned_days,
-	g.planned_release, coalesce(g.ended_at, ''), g.outcome, g.outcome_note,
+	g.planned_release, coalesce(g.ended_at, ''), g.outcome, g.outcome_note, coalesce(g.case_id, 0),
 	r.id, r.building, r.floor, r.number, r.capacity, r.out_of_service`
 
 // guestFrom joins each guest to the room of their latest stay.
@@ -299,7 +317,7 @@ func scanGuest(row scanner) (Guest, error) {
 	var birth, checkedIn, release, ended, needs string
 	err := row.Scan(&g.ID, &g.SiteID, &g.Name, &g.Sex, &g.IDNumber, &birth, &g.Phone, &g.Category, &g.CameFrom,
 		&needs, &g.EmergencyContact, &g.EmergencyPhone, &g.Note, &checkedIn, &g.PlannedDays, &release, &ended,
-		&g.Outcome, &g.OutcomeNote, &g.Room.ID, &g.Room.Building, &g.Room.Floor, &g.Room.Number, &g.Room.Capacity,
+		&g.Outcome, &g.OutcomeNote, &g.CaseID, &g.Room.ID, &g.Room.Building, &g.Room.Floor, &g.Room.Number, &g.Room.Capacity,
 		&g.Room.OutOfService)
 	if err != nil {
 		return g, err

@@ -153,8 +153,14 @@ func (db *DB) Register(ctx context.Context, r Registration) (int64, error) {
 		if err != nil {
 			return err
 		}
-		id, err = res.LastInsertId()
-		return err
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if r.Fever() || r.Outcome == "转送" {
+			r.ID = id
+			return db.passageCase(ctx, tx, r, c.Name)
+		}
+		return nil
 	})
 	return id, err
 }
@@ -180,6 +186,9 @@ func (db *DB) Void(ctx context.Context, id int64, reason string) error {
 		}
 		at := formatTime(db.now())
 		if _, err := tx.ExecContext(ctx, "UPDATE registrations SET voided_at = ?, void_reason = ? WHERE id = ?", at, reason, id); err != nil {
+			return err
+		}
+		if err := db.passageVoided(ctx, tx, id, reason); err != nil {
 			return err
 		}
 		return db.audit(ctx, tx, "void registration", "registrations", id, nil, map[string]string{"At": at, "Reason": reason})

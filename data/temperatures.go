@@ -66,6 +66,11 @@ func (db *DB) RecordTemperatures(ctx context.Context, readings []Reading) error 
 			if err := db.audit(ctx, tx, "record temperature", "guests", r.GuestID, nil, r); err != nil {
 				return err
 			}
+			if r.Celsius >= FeverCelsius {
+				if err := db.siteFinding(ctx, tx, r.GuestID, r.TakenAt, StepFever, r.Celsius); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

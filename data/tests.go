@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -61,21 +62,33 @@ func (db *DB) RecordTestResults(ctx context.Context, results []TestResult) error
 		}
 	}
 	return db.write(ctx, "record tests", func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, "UPDATE tests SET sampled_at = ?, result = ? WHERE id = ?")
+		stmt, err := tx.PrepareContext(ctx, "UPDATE tests SET sampled_at = ?, result = ? WHERE id = ? RETURNING guest_id")
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
 		for _, r := range results {
-			res, err := stmt.ExecContext(ctx, formatTime(r.SampledAt), r.Result, r.TestID)
+			// A positive found anew follows the guest's case; one recorded
+			// again (a correction of the time) does not.
+			var was string
+			err := tx.QueryRowContext(ctx, "SELECT result FROM tests WHERE id = ?", r.TestID).Scan(&was)
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
 			if err != nil {
 				return err
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return ErrNotFound
+			var guestID int64
+			if err := stmt.QueryRowContext(ctx, formatTime(r.SampledAt), r.Result, r.TestID).Scan(&guestID); err != nil {
+				return err
 			}
 			if err := db.audit(ctx, tx, "record test", "tests", r.TestID, nil, r); err != nil {
 				return err
+			}
+			if r.Result == TestPositive && was != TestPositive {
+				if err := db.siteFinding(ctx, tx, guestID, r.SampledAt, StepPositive, 0); err != nil {
+					return err
+				}
 			}
 		}
 		return nil

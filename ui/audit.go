@@ -120,6 +120,12 @@ func actionLabel(action string) string {
 		return lang.L("Audit: replace township key")
 	case "show unmasked":
 		return lang.L("Audit: show unmasked")
+	case "open case":
+		return lang.L("Audit: open case")
+	case "add case step":
+		return lang.L("Audit: add case step")
+	case "save case overdue":
+		return lang.L("Audit: save case overdue")
 	}
 	return action
 }

@@ -99,8 +99,9 @@ func (a *App) WriteDailyReport(r data.DailyReport, files ReportFiles) error {
 var ErrNotIssued = errors.New("the report is not issued")
 
 // ScheduledDailyReport is the day's report for a scheduled task: the
-// newest version issued for it, or, if none was, issued now. Running it
-// twice never makes a second version. issued says which it was.
+// newest version issued for it, or, if none was, issued now with its
+// 重要情况 drafted from the day's cases. Running it twice never makes a
+// second version. issued says which it was.
 func (a *App) ScheduledDailyReport(ctx context.Context, day time.Time, files ReportFiles) (r data.DailyReport, issued bool, err error) {
 	r, err = a.DB.LatestIssued(ctx, day)
 	switch {
@@ -113,7 +114,11 @@ func (a *App) ScheduledDailyReport(ctx context.Context, day time.Time, files Rep
 	case !errors.Is(err, data.ErrNotFound):
 		return r, false, err
 	}
-	r, err = a.IssueDailyReport(ctx, day, data.ReportInput{FilledBy: a.Operator().Name}, files)
+	events, err := a.DraftEvents(ctx, day)
+	if err != nil {
+		return r, false, err
+	}
+	r, err = a.IssueDailyReport(ctx, day, data.ReportInput{FilledBy: a.Operator().Name, Events: events}, files)
 	return r, err == nil, err
 }
 

@@ -240,8 +240,21 @@ func Summary(r data.DailyReport) []string {
 			"Transferred": s.Transferred, "Tests": s.TestsDone, "New": s.Positives, "Pos": s.PositiveInIsolation}))
 	out = append(out, lang.L("Materials: {{.Short}} under their warning level; {{.Expiring}} batches expire within 30 days.",
 		map[string]any{"Short": len(t.ShortItems), "Expiring": len(t.Expiring)}))
+	if line := casesLine(t); line != "" {
+		out = append(out, line)
+	}
 	out = append(out, lang.L("Notable: {{.Text}}", map[string]any{"Text": eventsText(r)}))
 	return out
+}
+
+// casesLine says how many abnormal cases were found, settled and are still
+// open; empty for a report issued before cases were kept.
+func casesLine(f data.DailyFigures) string {
+	if f.Cases == nil {
+		return ""
+	}
+	return lang.L("Abnormal cases: {{.Opened}} new today, {{.Closed}} settled, {{.Open}} still open.",
+		map[string]any{"Opened": f.Cases.Opened, "Closed": f.Cases.Closed, "Open": f.Cases.Open})
 }
 
 // dutyRows are the duty section.
@@ -319,7 +332,12 @@ func DailyReportPDF(w io.Writer, r data.DailyReport, printed time.Time) error {
 
 	d.NeedSpace(30)
 	d.Title(lang.L("5. Notable events"), 13)
-	d.Prose(eventsText(r), 12, Left)
+	if line := casesLine(t); line != "" {
+		d.Text(line, 11)
+	}
+	for _, para := range strings.Split(eventsText(r), "\n") {
+		d.Prose(para, 12, Left)
+	}
 	if len(t.Unfiled) > 0 {
 		d.Gap(2)
 		d.Text(lang.L("Not filed for the day: {{.List}}.", map[string]any{"List": strings.Join(t.Unfiled, "、")}), 10)
@@ -424,7 +442,13 @@ func DailySections(r data.DailyReport) []Table {
 	for _, line := range Summary(r) {
 		summary = append(summary, []string{line})
 	}
-	events := [][]string{{eventsText(r)}}
+	var events [][]string
+	if line := casesLine(t); line != "" {
+		events = append(events, []string{line})
+	}
+	for _, para := range strings.Split(eventsText(r), "\n") {
+		events = append(events, []string{para})
+	}
 	if len(t.Unfiled) > 0 {
 		events = append(events, []string{lang.L("Not filed for the day: {{.List}}.", map[string]any{"List": strings.Join(t.Unfiled, "、")})})
 	}

@@ -45,6 +45,10 @@ func DailyReportWorkbook(w io.Writer, r data.DailyReport) error {
 	for _, line := range Summary(r) {
 		about.Rows = append(about.Rows, []any{lang.L("Key figures of the day"), line})
 	}
+	if c := t.Cases; c != nil {
+		about.Rows = append(about.Rows, []any{lang.L("Abnormal cases found today"), c.Opened},
+			[]any{lang.L("Abnormal cases settled today"), c.Closed}, []any{lang.L("Abnormal cases still open"), c.Open})
+	}
 
 	counts := func(c data.Counts, night int) []any {
 		return []any{c.Vehicles, c.People, c.TurnedBack, c.Fevers, c.HandedOver, night}

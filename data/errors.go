@@ -55,6 +55,7 @@ var (
 	ErrReasonRequired       = errors.New("a reason is required")
 	ErrBadDate              = errors.New("date is not valid")
 	ErrBadClock             = errors.New("time of day is not valid")
+	ErrBadMoment            = errors.New("time is not valid")
 	ErrBadNumber            = errors.New("number is out of range")
 	ErrRoomNotAwaitCleaning = errors.New("room does not await disinfection")
 )

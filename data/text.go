@@ -93,6 +93,31 @@ func ParseDay(s string) (time.Time, error) {
 	return day, nil
 }
 
+// ParseMoment reads when something happened as a clerk types it: empty
+// for now, 14:05 for today, 11-25 14:05 or 11月25日 14:05 for a day of this
+// year, 2026-11-25 14:05 in full; full-width digits too.
+func ParseMoment(s string, now time.Time) (time.Time, error) {
+	s = strings.NewReplacer("：", ":", "月", "-", "日", " ", "/", "-", ".", "-", "年", "-").Replace(halfWidth(clean(s)))
+	fields := strings.Fields(s)
+	switch len(fields) {
+	case 0:
+		return now, nil
+	case 1:
+		fields = []string{now.Format("2006-1-2"), fields[0]}
+	case 2:
+	default:
+		return time.Time{}, ErrBadMoment
+	}
+	if strings.Count(fields[0], "-") == 1 {
+		fields[0] = now.Format("2006") + "-" + fields[0]
+	}
+	t, err := time.ParseInLocation("2006-1-2 15:04", fields[0]+" "+fields[1], time.Local)
+	if err != nil {
+		return time.Time{}, ErrBadMoment
+	}
+	return t, nil
+}
+
 // Matches reports whether a short list is found by what the clerk typed:
 // part of any field, or the start of a field's pinyin initials (zgz finds
 // 中关镇); an empty query finds everything.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"fangkong/app"
+	"fangkong/data"
 )
 
 // benchWindow opens the year of demo data that `make bench` prepares in a
@@ -78,7 +79,7 @@ func BenchmarkMaterialsScreen(b *testing.B) {
 // the rules and laid out, with the four weeks' loads beside it.
 func BenchmarkDutyWeekGrid(b *testing.B) {
 	a, w := benchWindow(b)
-	d := newDuty(w, a)
+	d := newDuty(w, a, func(data.Case) {})
 	w.SetContent(d.content())
 	for b.Loop() {
 		d.refresh()

@@ -24,6 +24,19 @@ type checkInForm struct {
 	idInfo, release                       *widget.Label
 	form                                  *form
 	dialog                                dialog.Dialog
+	caseID                                int64  // the case the stay begins from; 0: none
+	saved                                 func() // also told of the check-in, when not nil
+}
+
+// fromCase fills the form from an abnormal case: the stay will point back
+// to it, and saved is told once it is checked in.
+func (c *checkInForm) fromCase(cs data.Case, saved func()) {
+	c.caseID, c.saved = cs.ID, saved
+	c.name.SetText(cs.Name)
+	c.idNumber.SetText(cs.IDNumber)
+	c.phone.SetText(cs.Phone)
+	c.cameFrom.SetText(cs.CameFrom)
+	c.note.SetText(lang.L("From {{.Case}}", map[string]any{"Case": reports.CaseNumber(cs)}))
 }
 
 // typed are the form's text fields by name, for its draft.
@@ -40,6 +53,9 @@ func (c *checkInForm) draft() map[string]string {
 	}
 	fields["sex"], fields["category"], fields["planned_days"] = c.sex.Selected, c.category.Selected, c.days.Text
 	fields["special_needs"] = strings.Join(c.needs.Selected, "、")
+	if c.caseID != 0 {
+		fields["case"] = strconv.FormatInt(c.caseID, 10)
+	}
 	return fields
 }
 
@@ -56,6 +72,7 @@ func (c *checkInForm) fill(f map[string]string) {
 	if f["special_needs"] != "" {
 		c.needs.SetSelected(strings.Split(f["special_needs"], "、"))
 	}
+	c.caseID, _ = strconv.ParseInt(f["case"], 10, 64)
 }
 
 // showCheckIn opens the check-in form for a room. The ID number fills in
@@ -128,12 +145,15 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 			RoomID: room.ID, Name: c.name.Text, IDNumber: c.idNumber.Text, Sex: c.sex.Selected,
 			Phone: c.phone.Text, Category: c.category.Selected, CameFrom: c.cameFrom.Text,
 			SpecialNeeds: c.needs.Selected, EmergencyContact: c.contact.Text, EmergencyPhone: c.contactPhone.Text,
-			Note: c.note.Text, At: a.Now(), PlannedDays: days,
+			Note: c.note.Text, At: a.Now(), PlannedDays: days, CaseID: c.caseID,
 		})
 		if err != nil {
 			return err
 		}
 		done()
+		if c.saved != nil {
+			c.saved()
+		}
 		return nil
 	})
 	w.Canvas().Focus(c.name)

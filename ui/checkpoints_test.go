@@ -26,13 +26,7 @@ func TestRegisterThreePassagesByTyping(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newTestShell(t, a)
-	var c *checkpoints
-	for i, e := range s.entries {
-		if cp, ok := e.page.(*checkpoints); ok {
-			s.nav.Select(i)
-			c = cp
-		}
-	}
+	c := pageOf[*checkpoints](t, s)
 	r := c.reg
 	people := func() string { return c.dayRows[len(c.dayRows)-2][4] } // whole day, all checkpoints
 	if people() != "0" {
@@ -170,13 +164,7 @@ func TestEnterShiftTally(t *testing.T) {
 	a.DB.SaveCheckpoint(context.Background(), data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: shifts,
 		StaffPerShift: 2, OpenedOn: a.Now().AddDate(0, 0, -1)})
 	s := newTestShell(t, a)
-	var c *checkpoints
-	for i, e := range s.entries {
-		if cp, ok := e.page.(*checkpoints); ok {
-			s.nav.Select(i)
-			c = cp
-		}
-	}
+	c := pageOf[*checkpoints](t, s)
 	c.enterTally()
 	dlg := s.win.Canvas().Overlays().Top()
 	var pick *widget.Select

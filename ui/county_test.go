@@ -15,19 +15,6 @@ import (
 	"fangkong/data"
 )
 
-// pageOf shows the screen of type T in the navigation and returns it.
-func pageOf[T page](t *testing.T, s *shell) T {
-	t.Helper()
-	for i, e := range s.entries {
-		if p, ok := e.page.(T); ok {
-			s.nav.Select(i)
-			return p
-		}
-	}
-	var none T
-	t.Fatalf("no %T in the navigation", none)
-	return none
-}
 
 // A county clerk's day, through the screens: the program set up as the
 // county's roll-up, a township registered from its report file, a folder

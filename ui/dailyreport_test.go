@@ -97,14 +97,7 @@ func reportDay(t *testing.T, a *app.App) []int64 {
 // reportsScreen opens 报表.
 func reportsScreen(t *testing.T, a *app.App) (*shell, *dailyReports) {
 	s := newTestShell(t, a)
-	for i, e := range s.entries {
-		if r, ok := e.page.(*dailyReports); ok {
-			s.nav.Select(i)
-			return s, r
-		}
-	}
-	t.Fatal("no 报表 screen")
-	return nil, nil
+	return s, pageOf[*dailyReports](t, s)
 }
 
 // printedText is the text of the newest PDF in the reports folder.
@@ -453,7 +446,7 @@ func TestUnfiledIsNotZero(t *testing.T) {
 	}
 	// The front page lists what is still unfiled.
 	s = newTestShell(t, a)
-	o := s.entries[0].page.(*overview)
+	o := pageOf[*overview](t, s)
 	o.refresh()
 	if !strings.Contains(o.unfiled.Text, "带班领导") || strings.Contains(o.unfiled.Text, "河湾村村口") {
 		t.Fatalf("front page unfiled: %q", o.unfiled.Text)
@@ -475,15 +468,9 @@ func TestOneFigureOnEveryScreenAndTheReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newTestShell(t, a)
-	o := s.entries[0].page.(*overview)
+	o := pageOf[*overview](t, s)
 	o.refresh()
-	var m *materials
-	for i, e := range s.entries {
-		if mm, ok := e.page.(*materials); ok {
-			s.nav.Select(i)
-			m = mm
-		}
-	}
+	m := pageOf[*materials](t, s)
 	r, err := a.DB.DraftReport(ctx, a.Now(), data.ReportInput{})
 	if err != nil {
 		t.Fatal(err)

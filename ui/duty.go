@@ -37,7 +37,9 @@ type duty struct {
 	box   fyne.CanvasObject
 }
 
-func newDuty(w fyne.Window, a *app.App) *duty {
+// newDuty builds 值班; openCase records a duty log matter as an abnormal
+// case.
+func newDuty(w fyne.Window, a *app.App, openCase func(data.Case)) *duty {
 	d := &duty{win: w, app: a, note: widget.NewLabel("")}
 	d.note.Wrapping = fyne.TextWrapWord
 	d.start = newDayPicker(a.Now, d.refresh)
@@ -76,7 +78,7 @@ func newDuty(w fyne.Window, a *app.App) *duty {
 	}
 	d.loads = newLoadList(w, a)
 	d.leave = newLeaveList(w, a, d.refresh)
-	d.log = newDutyLog(w, a)
+	d.log = newDutyLog(w, a, openCase)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Week roster"), container.NewBorder(d.note, nil, nil, nil, d.grid)),
 		container.NewTabItem(lang.L("Per person"), d.loads.box),

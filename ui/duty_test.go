@@ -28,13 +28,7 @@ func TestGenerateWeekThenSwapIntoShortRest(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newTestShell(t, a)
-	var d *duty
-	for i, e := range s.entries {
-		if dp, ok := e.page.(*duty); ok {
-			s.nav.Select(i)
-			d = dp
-		}
-	}
+	d := pageOf[*duty](t, s)
 	test.Tap(findButton(t, d.box, "本周自动排班"))
 	if !findLabel(topOverlay(t, s), "全部符合规则") {
 		t.Fatal("the week was not filled without holes")

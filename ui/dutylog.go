@@ -1,35 +1,47 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/reports"
 )
 
 // dutyLog is the 值班日志 of a day: what came in and how it was handled,
 // and the handover notes; entries are added, never changed.
 type dutyLog struct {
-	win   fyne.Window
-	app   *app.App
-	day   *dayPicker
-	rows  []data.DutyLogEntry
-	table *widget.Table
-	box   fyne.CanvasObject
+	win      fyne.Window
+	app      *app.App
+	openCase func(data.Case) // records a matter as an abnormal case
+	day      *dayPicker
+	rows     []data.DutyLogEntry
+	table    *widget.Table
+	box      fyne.CanvasObject
 }
 
-func newDutyLog(w fyne.Window, a *app.App) *dutyLog {
-	l := &dutyLog{win: w, app: a}
+func newDutyLog(w fyne.Window, a *app.App, openCase func(data.Case)) *dutyLog {
+	l := &dutyLog{win: w, app: a, openCase: openCase}
 	l.day = newDayPicker(a.Now, l.refresh)
 	l.table = newTable([]string{lang.L("Time"), lang.L("Kind"), lang.L("Caller"), lang.L("Matter"), lang.L("How handled"), lang.L("Duty officer")},
 		[]float32{60, 70, 130, 330, 300, 80}, func() int { return len(l.rows) }, func(row, col int) string {
 			e := l.rows[row]
 			return []string{e.At.Format("15:04"), e.Kind, e.Caller, e.Matter, e.Handling, e.Officer}[col]
 		})
+	l.table.OnSelected = func(id widget.TableCellID) {
+		l.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(l.rows) {
+			l.showEntry(l.rows[id.Row])
+		}
+	}
 	l.box = container.NewBorder(container.NewBorder(nil, nil, l.day.box, container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("Record a matter"), theme.ContentAddIcon(), func() { l.add("记录") }),
 		widget.NewButtonWithIcon(lang.L("Handover note"), theme.MailForwardIcon(), func() { l.add("交接班") }))),
@@ -63,6 +75,11 @@ func (l *dutyLog) add(kind string) {
 		f.add("handling", lang.L("How handled"), handling)
 	} else {
 		matter.SetPlaceHolder(lang.L("What the next shift must know"))
+		matter.SetMinRowsVisible(6)
+		// The next shift takes over every case still open.
+		if open, err := l.app.DB.Cases(l.app.Ctx(), data.CaseQuery{OpenOnly: true}); err == nil && len(open) > 0 {
+			matter.SetText(openCasesNote(open) + "\n")
+		}
 		f.add("matter", lang.L("Handover note"), matter)
 	}
 	f.add("officer", lang.L("Duty officer"), officer)
@@ -74,4 +91,47 @@ func (l *dutyLog) add(kind string) {
 		l.refresh()
 		return nil
 	})
+}
+
+// openCasesNote lists the cases still open with their last step, for the
+// handover note.
+func openCasesNote(open []data.Case) string {
+	lines := []string{lang.L("Abnormal cases still open: {{.N}}", map[string]any{"N": len(open)})}
+	for i, c := range open {
+		last := lang.L("(nothing done yet)")
+		if c.LastStep.ID != 0 {
+			last = c.LastStep.At.Format("01-02 15:04") + " " + reports.StepText(c.LastStep)
+		}
+		lines = append(lines, fmt.Sprintf("%d. %s %s %s %s;%s", i+1, reports.CaseNumber(c), c.Who(), c.Place,
+			reports.CaseFinding(c), lang.L("latest: {{.Step}}", map[string]any{"Step": last})))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// showEntry shows a duty log entry in full; a matter can be recorded as
+// an abnormal case from it, its text, officer and time carried over.
+func (l *dutyLog) showEntry(e data.DutyLogEntry) {
+	text := widget.NewLabel(strings.Join([]string{
+		lang.L("Time") + ":" + e.At.Format("2006-01-02 15:04") + "  " + e.Kind,
+		lang.L("Caller") + ":" + e.Caller,
+		lang.L("Matter") + ":" + e.Matter,
+		lang.L("How handled") + ":" + e.Handling,
+		lang.L("Duty officer") + ":" + e.Officer,
+	}, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	box := container.NewVBox(text)
+	if e.Kind == "记录" {
+		box.Add(widget.NewButtonWithIcon(lang.L("Record as an abnormal case…"), theme.WarningIcon(), func() {
+			d.Hide()
+			what := e.Matter
+			if e.Caller != "" {
+				what = e.Caller + ":" + what
+			}
+			l.openCase(data.Case{What: what, FoundBy: e.Officer, OpenedAt: e.At})
+		}))
+	}
+	d = dialog.NewCustom(lang.L("Duty log"), lang.L("Close"), box, l.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
 }

@@ -29,14 +29,7 @@ func isolationWithRooms(t *testing.T) (*shell, *isolation, *app.App) {
 		t.Fatal(err)
 	}
 	s := newTestShell(t, a)
-	for i, e := range s.entries {
-		if iso, ok := e.page.(*isolation); ok {
-			s.nav.Select(i)
-			return s, iso, a
-		}
-	}
-	t.Fatal("no isolation screen")
-	return nil, nil, nil
+	return s, pageOf[*isolation](t, s), a
 }
 
 func tile(t *testing.T, iso *isolation, number string) *roomTile {
@@ -141,7 +134,7 @@ func TestIsolationRulesInSettings(t *testing.T) {
 	a := openTestApp(t, false)
 	s := newTestShell(t, a)
 	s.nav.Select(7)
-	set := s.entries[7].page.(*settings)
+	set := pageOf[*settings](t, s)
 	r := set.rules
 	if r.days["密切接触者"].Text != "14" || r.testDays.Text != "1, 4, 7, 14" {
 		t.Fatalf("defaults shown: %q, %q", r.days["密切接触者"].Text, r.testDays.Text)
@@ -279,12 +272,7 @@ func TestCheckInDraftSurvivesARestart(t *testing.T) {
 		t.Fatal("the restart does not offer the check-in back")
 	}
 	test.Tap(findButton(t, dlg, "恢复"))
-	var iso2 *isolation
-	for _, e := range next.entries {
-		if i, ok := e.page.(*isolation); ok {
-			iso2 = i
-		}
-	}
+	iso2 := findPage[*isolation](t, next)
 	if iso2.checkIn == nil || iso2.checkIn.name.Text != "孙丽" || iso2.checkIn.idNumber.Text != "440524198001010013" ||
 		iso2.checkIn.category.Selected != "入境人员" || iso2.checkIn.room.ID != board[1].ID {
 		t.Fatal("the check-in was not reopened with what was typed")

@@ -43,13 +43,7 @@ func materialsWithStock(t *testing.T) (*shell, *materials, *app.App, map[string]
 		t.Fatal(err)
 	}
 	s := newTestShell(t, a)
-	var m *materials
-	for i, e := range s.entries {
-		if mp, ok := e.page.(*materials); ok {
-			s.nav.Select(i)
-			m = mp
-		}
-	}
+	m := pageOf[*materials](t, s)
 	return s, m, a, items, store
 }
 
@@ -219,12 +213,7 @@ func TestStockMovementDraftSurvivesARestart(t *testing.T) {
 	if n, _ := a.DB.OnHand(context.Background(), items["N95口罩"].ID, store); n != 400 {
 		t.Fatalf("store has %d masks after the restored issue, want 400", n)
 	}
-	var mats *materials
-	for _, e := range next.entries {
-		if mp, ok := e.page.(*materials); ok {
-			mats = mp
-		}
-	}
+	mats := findPage[*materials](t, next)
 	if _, fields := mats.draft(); fields != nil {
 		t.Fatalf("a saved movement is still a draft: %v", fields)
 	}

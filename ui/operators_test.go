@@ -28,7 +28,7 @@ func TestOperatorsSignInAndAudit(t *testing.T) {
 		t.Fatal("切换操作员 offered with no operators to switch to")
 	}
 	s.nav.Select(7)
-	ops := s.entries[7].page.(*settings).ops
+	ops := pageOf[*settings](t, s).ops
 	ops.person.SetSelectedIndex(indexOf(ops.staff, liID))
 	test.Type(ops.pin, "12")
 	test.Tap(ops.save)
@@ -74,7 +74,7 @@ func TestOperatorsSignInAndAudit(t *testing.T) {
 	}
 
 	// What the operator changes is audited under her name.
-	st := staffScreenOf(t, s2)
+	st := pageOf[*staffScreen](t, s2)
 	test.Type(st.name, "赵卫东")
 	test.Type(st.phone, "13712345678")
 	test.Tap(st.save)
@@ -114,7 +114,7 @@ func TestIdleLockKeepsTypedInput(t *testing.T) {
 	a.SignIn(op)
 	s := newTestShell(t, a)
 	s.showMain(data.PostInfo{PostName: "城关镇疫情防控指挥部"})
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 	test.Type(st.name, "赵卫东")
 
 	s.lastActivity = a.Now().Add(-10 * time.Minute)

@@ -24,6 +24,7 @@ type overview struct {
 	app     *app.App
 	date    *widget.Label
 	numbers []*widget.Label // the key figures, one card each
+	cases   *widget.Label   // the open cases, overdue first
 	duty    *widget.Label
 	todo    *widget.Label
 	unfiled *widget.Label
@@ -33,11 +34,12 @@ type overview struct {
 }
 
 // overviewCards are the key figures' captions, in the order shown.
-var overviewCards = []string{"In isolation", "Vacant rooms", "Registered today", "Fevers today", "Items under warning level"}
+var overviewCards = []string{"In isolation", "Vacant rooms", "Registered today", "Fevers today", "Items under warning level", "Open abnormal cases"}
 
 func newOverview(w fyne.Window, a *app.App) *overview {
-	o := &overview{win: w, app: a, date: widget.NewLabel(""), duty: widget.NewLabel(""), todo: widget.NewLabel(""), unfiled: widget.NewLabel("")}
-	for _, l := range []*widget.Label{o.duty, o.todo, o.unfiled} {
+	o := &overview{win: w, app: a, date: widget.NewLabel(""), duty: widget.NewLabel(""), todo: widget.NewLabel(""), unfiled: widget.NewLabel(""),
+		cases: widget.NewLabel("")}
+	for _, l := range []*widget.Label{o.duty, o.todo, o.unfiled, o.cases} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	cards := container.NewGridWithColumns(len(overviewCards))
@@ -54,7 +56,7 @@ func newOverview(w fyne.Window, a *app.App) *overview {
 	o.sites = newTable(headers, []float32{200, 60, 70, 60, 70, 60, 80, 100, 80, 80},
 		func() int { return len(o.rows) }, o.cell)
 	o.box = container.NewBorder(
-		container.NewVBox(o.date, cards, widget.NewSeparator(), o.duty,
+		container.NewVBox(o.date, cards, o.cases, widget.NewSeparator(), o.duty,
 			heading(lang.L("To do")), o.todo, heading(lang.L("Not yet filed today")), o.unfiled, heading(lang.L("Isolation"))),
 		nil, nil, nil, o.sites)
 	return o
@@ -98,6 +100,10 @@ func (o *overview) refresh() {
 	if err == nil {
 		issued, err = o.app.DB.IssuedReports(ctx)
 	}
+	var open data.OpenCaseSummary
+	if err == nil {
+		open, err = o.app.DB.OpenCasesNow(ctx, 5)
+	}
 	if err != nil {
 		showMessage(o.win, lang.L("Overview"), Message(err))
 		return
@@ -108,11 +114,20 @@ func (o *overview) refresh() {
 	for _, s := range f.Sites {
 		vacant += s.Vacant
 	}
-	for i, n := range []int{f.InIsolation(), vacant, f.PostsTotal.People, f.PostsTotal.Fevers, len(f.ShortItems)} {
+	for i, n := range []int{f.InIsolation(), vacant, f.PostsTotal.People, f.PostsTotal.Fevers, len(f.ShortItems), open.Open} {
 		o.numbers[i].SetText(strconv.Itoa(n))
 	}
+	cases := o.numbers[len(o.numbers)-1]
+	cases.Importance = widget.HighImportance
+	if open.Open > 0 {
+		cases.Importance = widget.DangerImportance
+	}
+	cases.Refresh()
+	o.cases.SetText(openCasesText(open, now))
+	o.cases.Importance = widget.DangerImportance
+	o.cases.Hidden = open.Open == 0
 	o.duty.SetText(dutyNow(f, week, now))
-	o.todo.SetText(o.todoText(f, due, week, issued, now))
+	o.todo.SetText(o.todoText(f, due, week, issued, open, now))
 	if len(f.Unfiled) == 0 {
 		o.unfiled.SetText(lang.L("Everything due so far today has been entered."))
 	} else {
@@ -152,8 +167,13 @@ func dutyNow(f data.DailyFigures, week data.Week, now time.Time) string {
 }
 
 // todoText gathers what needs doing from every area.
-func (o *overview) todoText(f data.DailyFigures, due []data.DueItem, week data.Week, issued []data.IssuedReportLine, now time.Time) string {
+func (o *overview) todoText(f data.DailyFigures, due []data.DueItem, week data.Week, issued []data.IssuedReportLine,
+	open data.OpenCaseSummary, now time.Time) string {
 	var lines []string
+	if open.Open > 0 {
+		lines = append(lines, lang.L("Abnormal cases: {{.N}} open, the oldest for {{.Age}}, {{.Overdue}} without a step for more than {{.Limit}} (异常情况).",
+			map[string]any{"N": open.Open, "Age": durationText(now.Sub(open.Oldest)), "Overdue": open.Overdue, "Limit": durationText(open.Limit)}))
+	}
 	if s := dueSummary(due); s != "" {
 		lines = append(lines, lang.L("Isolation sites:")+" "+s+"  "+lang.L("(details under 隔离点 → 待办)"))
 	}
@@ -186,4 +206,21 @@ func (o *overview) todoText(f data.DailyFigures, due []data.DueItem, week data.W
 		return lang.L("Nothing waiting.")
 	}
 	return fmt.Sprintf("• %s", strings.Join(lines, "\n• "))
+}
+
+// openCasesText lists the open cases to chase, overdue first: five, and
+// how many more.
+func openCasesText(open data.OpenCaseSummary, now time.Time) string {
+	if open.Open == 0 {
+		return ""
+	}
+	lines := []string{lang.L("Open abnormal cases:")}
+	for _, c := range open.First {
+		lines = append(lines, fmt.Sprintf("• %s %s %s %s  %s", c.OpenedAt.Format("01-02 15:04"), c.Place, c.Who(),
+			reports.CaseFinding(c), caseAge(c, now, open.Limit)))
+	}
+	if more := open.Open - len(open.First); more > 0 {
+		lines = append(lines, lang.L("and {{.N}} more (异常情况)", map[string]any{"N": more}))
+	}
+	return strings.Join(lines, "\n")
 }

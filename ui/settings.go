@@ -21,6 +21,7 @@ type settings struct {
 	rules   *isolationRules
 	duty    *dutyRules
 	numbers *reportNumbering
+	cases   *caseSettings
 	ops     *operators
 	mode    *modeSettings
 	post    *postForm
@@ -32,7 +33,7 @@ type settings struct {
 // once another mode was chosen, to build the screens again.
 func newSettings(w fyne.Window, a *app.App, mode data.Mode, renamed func(data.PostInfo), modeChanged func()) *settings {
 	s := &settings{win: w, app: a, renamed: renamed, saved: widget.NewLabel(""), rules: newIsolationRules(w, a),
-		duty: newDutyRules(w, a), numbers: newReportNumbering(w, a), ops: newOperators(w, a), mode: newModeSettings(w, a, mode, modeChanged)}
+		duty: newDutyRules(w, a), numbers: newReportNumbering(w, a), cases: newCaseSettings(w, a), ops: newOperators(w, a), mode: newModeSettings(w, a, mode, modeChanged)}
 	var submit func()
 	s.post = newPostForm(data.PostInfo{}, func() { submit() })
 	submit = func() {
@@ -94,6 +95,8 @@ func newSettings(w fyne.Window, a *app.App, mode data.Mode, renamed func(data.Po
 		box.Add(s.rules.box)
 		box.Add(widget.NewSeparator())
 		box.Add(s.duty.box)
+		box.Add(widget.NewSeparator())
+		box.Add(s.cases.box)
 	}
 	for _, section := range []fyne.CanvasObject{s.numbers.box, s.ops.box} {
 		box.Add(widget.NewSeparator())
@@ -128,7 +131,7 @@ func (s *settings) refresh() {
 	if err := s.rules.refresh(); err != nil {
 		showMessage(s.win, lang.L("Settings"), Message(err))
 	}
-	for _, section := range []func() error{s.duty.refresh, s.numbers.refresh, s.mode.refresh} {
+	for _, section := range []func() error{s.duty.refresh, s.numbers.refresh, s.cases.refresh, s.mode.refresh} {
 		if err := section(); err != nil {
 			showMessage(s.win, lang.L("Settings"), Message(err))
 		}
@@ -138,7 +141,7 @@ func (s *settings) refresh() {
 
 func (s *settings) unsaved() bool {
 	p, err := s.app.DB.PostInfo(s.app.Ctx())
-	return (err == nil && s.post.value() != p) || s.rules.unsaved() || s.duty.unsaved() || s.numbers.unsaved() || s.mode.unsaved()
+	return (err == nil && s.post.value() != p) || s.rules.unsaved() || s.duty.unsaved() || s.numbers.unsaved() || s.cases.unsaved() || s.mode.unsaved()
 }
 
 func (s *settings) discard() { s.refresh() }

@@ -68,22 +68,35 @@ func findLabel(o fyne.CanvasObject, want string) bool {
 	return false
 }
 
-func staffScreenOf(t *testing.T, s *shell) *staffScreen {
+// pageOf shows the screen of type T in the navigation and returns it.
+func pageOf[T page](t *testing.T, s *shell) T {
 	t.Helper()
+	p := findPage[T](t, s)
 	for i, e := range s.entries {
-		if st, ok := e.page.(*staffScreen); ok {
+		if e.page == page(p) {
 			s.nav.Select(i)
-			return st
 		}
 	}
-	t.Fatal("no staff screen in the navigation")
-	return nil
+	return p
+}
+
+// findPage is the screen of type T in the navigation, left unshown.
+func findPage[T page](t *testing.T, s *shell) T {
+	t.Helper()
+	for _, e := range s.entries {
+		if p, ok := e.page.(T); ok {
+			return p
+		}
+	}
+	var none T
+	t.Fatalf("no %T in the navigation", none)
+	return none
 }
 
 func TestAddStaffByTypingAndTapping(t *testing.T) {
 	a := openTestApp(t, false)
 	s := newTestShell(t, a)
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 
 	test.Tap(findButton(t, st.box, "新增人员"))
 	test.Type(st.name, "赵卫东")
@@ -122,7 +135,7 @@ func TestAddStaffByTypingAndTapping(t *testing.T) {
 func TestBadPhoneShowsChineseAndSavesNothing(t *testing.T) {
 	a := openTestApp(t, false)
 	s := newTestShell(t, a)
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 
 	test.Type(st.name, "钱小红")
 	test.Type(st.phone, "1391234")
@@ -152,7 +165,7 @@ func TestBadPhoneShowsChineseAndSavesNothing(t *testing.T) {
 func TestEmptyNameIsRefusedBesideTheField(t *testing.T) {
 	a := openTestApp(t, false)
 	s := newTestShell(t, a)
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 	test.Type(st.phone, "13912345678")
 	test.Tap(st.save)
 	if msg := st.form.errs["name"]; !msg.Visible() || msg.Text != "请填写名称。" {
@@ -170,7 +183,7 @@ func TestDeactivateAndLeaveWithUnsavedChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newTestShell(t, a)
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 	st.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	if st.loaded.ID != id {
 		t.Fatalf("selecting the row loaded %+v", st.loaded)
@@ -249,7 +262,7 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 func TestFileDialogsOpen(t *testing.T) {
 	a := openTestApp(t, false)
 	s := newTestShell(t, a)
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 	test.Tap(findButton(t, st.box, "从Excel导入"))
 	if s.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no file dialog after 从Excel导入")
@@ -257,7 +270,7 @@ func TestFileDialogsOpen(t *testing.T) {
 	s.win.Canvas().Overlays().Remove(s.win.Canvas().Overlays().Top())
 
 	s.nav.Select(7)
-	set := s.entries[7].page.(*settings)
+	set := pageOf[*settings](t, s)
 	test.Tap(findButton(t, set.box, "备份到…"))
 	if s.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no folder dialog after 备份到…")
@@ -270,7 +283,7 @@ func TestPrintContactListWritesDatedPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newTestShell(t, a)
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 	test.Tap(findButton(t, st.box, "打印通讯录"))
 	files, err := os.ReadDir(a.ReportsDir())
 	if err != nil || len(files) != 1 {
@@ -298,7 +311,7 @@ func TestClosingWithUnsavedFormAsksFirst(t *testing.T) {
 	w.SetContent(s.root)
 	closed := false
 	w.SetOnClosed(func() { closed = true })
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 	test.Type(st.name, "钱小红")
 	s.close()
 	if closed || s.win.Canvas().Overlays().Top() == nil || st.name.Text != "钱小红" {
@@ -321,19 +334,14 @@ func TestTypedInputSurvivesARestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newTestShell(t, a)
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 	s.saveDrafts(map[string]map[string]string{})
 	if drafts, _ := a.DB.Drafts(ctx); len(drafts) != 0 {
 		t.Fatalf("untouched forms kept as drafts: %+v", drafts)
 	}
 	test.Type(st.name, "李秀英")
 	test.Type(st.phone, "13812345678")
-	var c *checkpoints
-	for _, e := range s.entries {
-		if cp, ok := e.page.(*checkpoints); ok {
-			c = cp
-		}
-	}
+	c := findPage[*checkpoints](t, s)
 	c.refresh()
 	test.Type(c.reg.name, "赵建国")
 	test.Type(c.reg.plate, "陕G12345")
@@ -349,13 +357,8 @@ func TestTypedInputSurvivesARestart(t *testing.T) {
 		t.Fatal("the restart does not offer the typed input back")
 	}
 	test.Tap(findButton(t, dlg, "恢复"))
-	st2 := staffScreenOf(t, next)
-	var c2 *checkpoints
-	for _, e := range next.entries {
-		if cp, ok := e.page.(*checkpoints); ok {
-			c2 = cp
-		}
-	}
+	st2 := pageOf[*staffScreen](t, next)
+	c2 := findPage[*checkpoints](t, next)
 	if st2.name.Text != "李秀英" || st2.phone.Text != "13812345678" || !st2.unsaved() {
 		t.Fatalf("staff form after restoring: %q %q", st2.name.Text, st2.phone.Text)
 	}
@@ -382,7 +385,7 @@ func TestStaffImportShowsRowsFirst(t *testing.T) {
 	reports.WriteXLSX(&buf, reports.Table{Name: "名单", Header: []string{"姓名", "电话"}, Rows: [][]string{
 		{"李秀英", "13812345678"}, {"王伟", "139123"}, {"赵刚", "13712345678"}}})
 	s := newTestShell(t, a)
-	st := staffScreenOf(t, s)
+	st := pageOf[*staffScreen](t, s)
 	imp, err := a.ReadStaffImport(ctx, bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)

@@ -254,14 +254,17 @@ func (s *shell) showMain(post data.PostInfo) {
 			s.showMain(p)
 		}
 	})
+	isolation := newIsolation(s.win, s.app)
+	cases := newCases(s.win, s.app, isolation.openCheckIn)
 	s.entries = []navEntry{
 		{lang.L("Overview"), theme.HomeIcon(), newOverview(s.win, s.app)},
 		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newCheckpoints(s.win, s.app)},
-		{lang.L("Isolation sites"), theme.StorageIcon(), newIsolation(s.win, s.app)},
+		{lang.L("Isolation sites"), theme.StorageIcon(), isolation},
 		{lang.L("Materials"), theme.ListIcon(), newMaterials(s.win, s.app)},
-		{lang.L("Duty"), theme.HistoryIcon(), newDuty(s.win, s.app)},
+		{lang.L("Duty"), theme.HistoryIcon(), newDuty(s.win, s.app, cases.open)},
 		{lang.L("Staff"), theme.AccountIcon(), newStaffScreen(s.win, s.app)},
 		{lang.L("Reports"), theme.DocumentPrintIcon(), newDailyReports(s.win, s.app)},
+		{lang.L("Abnormal cases"), theme.WarningIcon(), cases},
 		{lang.L("Settings"), theme.SettingsIcon(), settings},
 	}
 	if mode == data.CountyMode {

@@ -109,7 +109,7 @@ func HandoverSlip(w io.Writer, post data.PostInfo, c data.Case, steps []data.Cas
 		when, unit = handover.At.Format("2006年1月2日 15:04"), string(handover.Unit)
 	}
 	d.Fields([][2]string{
-		{lang.L("From"), c.Place}, {lang.L("Handed over at"), when},
+		{lang.L("Handed over from"), c.Place}, {lang.L("Handed over at"), when},
 		{lang.L("Receiving unit"), unit}, {lang.L("Receiver"), strings.TrimSpace(handover.Receiver + " " + handover.ReceiverPhone)},
 		{lang.L("Note"), handover.Note},
 	}, 2, 11)

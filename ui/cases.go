@@ -166,13 +166,15 @@ func (c *casesScreen) mark(row int) widget.Importance {
 	return widget.MediumImportance
 }
 
-// durationText writes a span of time as a clerk says it: 45分钟, 3小时20分,
-// 2天5小时.
+// durationText writes a span of time as a clerk says it: 45分钟, 2小时,
+// 3小时20分, 2天5小时.
 func durationText(d time.Duration) string {
 	m := int(d.Minutes())
 	switch {
 	case m < 60:
 		return lang.L("{{.M}} minutes", map[string]any{"M": max(m, 0)})
+	case m%60 == 0 && m < 24*60:
+		return lang.L("{{.H}} hours", map[string]any{"H": m / 60})
 	case m < 24*60:
 		return lang.L("{{.H}} h {{.M}} min", map[string]any{"H": m / 60, "M": m % 60})
 	}

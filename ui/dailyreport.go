@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -19,10 +20,11 @@ import (
 // recorded, previewed, then issued (its figures frozen) and printed; the
 // issued ones listed for reprinting; the weekly summary.
 type dailyReports struct {
-	win   fyne.Window
-	app   *app.App
-	draft data.DailyReport
-	box   fyne.CanvasObject
+	win     fyne.Window
+	app     *app.App
+	draft   data.DailyReport
+	drafted string // 重要情况 as last drafted from the cases: replaced by a new draft unless edited
+	box     fyne.CanvasObject
 	*reportDesk
 }
 
@@ -33,6 +35,7 @@ func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 	r.events.SetMinRowsVisible(3)
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("Preview"), theme.VisibilityIcon(), r.refresh),
+		widget.NewButtonWithIcon(lang.L("Draft from the cases"), theme.DocumentCreateIcon(), r.redraft),
 		widget.NewButtonWithIcon(lang.L("Issue and print…"), theme.DocumentPrintIcon(), r.issue),
 		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), func() { r.export(".xlsx") }),
 		widget.NewButtonWithIcon(lang.L("Export Word"), theme.DocumentIcon(), func() { r.export(".docx") }),
@@ -58,7 +61,16 @@ func (r *dailyReports) refresh() {
 	if r.filledBy.Text == "" {
 		r.filledBy.SetText(r.app.Operator().Name)
 	}
-	var err error
+	events, err := r.app.DraftEvents(r.app.Ctx(), day)
+	if err != nil {
+		showMessage(r.win, lang.L("Reports"), Message(err))
+		return
+	}
+	// The draft follows the day and its cases until the clerk edits it.
+	if r.events.Text == "" || r.events.Text == r.drafted {
+		r.events.SetText(events)
+	}
+	r.drafted = events
 	r.draft, err = r.app.DB.DraftReport(r.app.Ctx(), day, r.input())
 	if err == nil {
 		r.issued, err = r.app.DB.IssuedReports(r.app.Ctx())
@@ -69,6 +81,35 @@ func (r *dailyReports) refresh() {
 	}
 	r.showPreview()
 	r.list.Refresh()
+}
+
+// redraft drafts 重要情况 again from the day's cases, asking first when the
+// clerk has edited it.
+func (r *dailyReports) redraft() {
+	day, ok := r.day.chosen(r.win, lang.L("Reports"))
+	if !ok {
+		return
+	}
+	events, err := r.app.DraftEvents(r.app.Ctx(), day)
+	if err != nil {
+		showMessage(r.win, lang.L("Reports"), Message(err))
+		return
+	}
+	replace := func() {
+		r.events.SetText(events)
+		r.drafted = events
+		r.refresh()
+	}
+	if r.events.Text == "" || r.events.Text == r.drafted {
+		replace()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Draft from the cases"), lang.L("Replace what was written in 重要情况 with a new draft from the day's cases?"),
+		func(yes bool) {
+			if yes {
+				replace()
+			}
+		}, r.win)
 }
 
 // showPreview shows the report as it would be issued: its title, then

@@ -156,7 +156,10 @@ func TestDailyReportPrintsTheRecordedNumbers(t *testing.T) {
 		"城关镇第一集中隔离点22001001",
 		"密切接触者1人、入境人员1人",
 		"医用外科口罩(独立包装)800只10002002000",
-		"今日有体温异常或阳性情况",
+		// 重要情况 drafted from the day's two cases, both still open.
+		"异常情况:今日新增2起,办结0起,尚未办结2起。",
+		"1.11月25日08:10,G65高速城关出口卡口发热37.8℃,钱二;尚未办结。",
+		"2.11月25日08:40,城关镇第一集中隔离点3号楼201隔离点发热37.6℃,李建国;尚未办结。",
 		"签发人:欧阳建国", "审核人:王小红",
 	} {
 		if !strings.Contains(text, want) {

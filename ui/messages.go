@@ -59,6 +59,7 @@ var messages = []struct {
 	{data.ErrBadTemperature, "The temperature must be between 34.0 and 42.5 °C."},
 	{data.ErrReasonRequired, "Please give a reason."},
 	{data.ErrBadClock, "Please enter a time of day such as 13:00."},
+	{data.ErrBadMoment, "Please enter a time such as 14:05 or 11-25 14:05."},
 	{data.ErrBadDate, "The date is not valid."},
 	{data.ErrBadNumber, "The number is out of range."},
 	{data.ErrRoomNotAwaitCleaning, "This room does not await disinfection."},

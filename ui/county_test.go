@@ -15,7 +15,6 @@ import (
 	"fangkong/data"
 )
 
-
 // A county clerk's day, through the screens: the program set up as the
 // county's roll-up, a township registered from its report file, a folder
 // of files imported (an altered one refused with its reason, the rest

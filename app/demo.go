@@ -117,5 +117,8 @@ func (a *App) demo(ctx context.Context, scale Scale, staffCount int) error {
 	if err := a.demoMaterials(ctx, r, scale); err != nil {
 		return err
 	}
-	return a.demoDuty(ctx, r, scale)
+	if err := a.demoDuty(ctx, r, scale); err != nil {
+		return err
+	}
+	return a.demoCases(ctx, r)
 }

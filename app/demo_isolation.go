@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"fangkong/data"
@@ -30,6 +31,7 @@ func demoIDNumber(r *rand.Rand, year int) string {
 // demoGuestState is what the simulation remembers of someone in isolation.
 type demoGuestState struct {
 	id      int64
+	in      time.Time // checked in
 	room    int
 	release time.Time
 	tests   []data.Test
@@ -45,7 +47,7 @@ var rareGuests = []string{"阿卜杜热合曼·买买提", "陈𬳵", "刘𠮷"}
 func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) error {
 	sites := []demoSite{{
 		site:    data.Site{Name: "城关镇第一集中隔离点", Address: "城关镇建设路8号(原城关宾馆)", Manager: "刘洋", Phone: "13991234567"},
-		batches: []data.RoomBatch{{Building: "3号楼", FromFloor: 2, ToFloor: 4, FromNo: 1, ToNo: 12, Capacity: 1}},
+		batches: []data.RoomBatch{{Building: "3号楼", FromFloor: 2, ToFloor: 5, FromNo: 1, ToNo: 12, Capacity: 1}},
 	}}
 	days, perDay := 20, 3.0
 	if scale == ScaleYear {
@@ -190,16 +192,17 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 				return err
 			}
 			rooms[ri].occupants++
-			open = append(open, &demoGuestState{id: id, room: ri, release: data.ReleaseDate(at, in.PlannedDays), tests: tests})
+			open = append(open, &demoGuestState{id: id, in: at, room: ri, release: data.ReleaseDate(at, in.PlannedDays), tests: tests})
 		}
 
-		// Temperatures at 08:00 and 16:00; tests sampled at 07:30.
+		// Temperatures at 08:00 and 16:00; tests sampled at 07:30, or soon
+		// after admission on the first day.
 		var readings []data.Reading
 		var results []data.TestResult
 		for _, g := range open {
 			for _, hour := range []int{8, 16} {
 				at := day.Add(time.Duration(hour) * time.Hour)
-				if at.After(now) || (last && r.IntN(8) == 0) {
+				if at.After(now) || at.Before(g.in) || (last && r.IntN(8) == 0) {
 					continue
 				}
 				c := 36.0 + float64(r.IntN(11))/10
@@ -210,6 +213,9 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 			}
 			for _, t := range g.tests {
 				sampled := day.Add(7*time.Hour + 30*time.Minute)
+				if first := g.in.Add(30 * time.Minute); first.After(sampled) {
+					sampled = first
+				}
 				if !t.DueDate.Equal(day) || sampled.After(now) || (last && r.IntN(3) == 0) {
 					continue
 				}
@@ -228,6 +234,28 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 		if err := a.DB.RecordTestResults(ctx, results); err != nil {
 			return fmt.Errorf("demo tests: %w", err)
 		}
+		// A positive is taken to the designated hospital the same morning.
+		positive := map[int64]bool{}
+		for _, res := range results {
+			positive[res.TestID] = res.Result == data.TestPositive
+		}
+		var kept []*demoGuestState
+		for _, g := range open {
+			at := day.Add(11 * time.Hour)
+			if after := g.in.Add(2 * time.Hour); after.After(at) {
+				at = after
+			}
+			if !slices.ContainsFunc(g.tests, func(t data.Test) bool { return positive[t.ID] }) || at.After(now) {
+				kept = append(kept, g)
+				continue
+			}
+			if err := a.DB.EndIsolation(ctx, g.id, "转院", at, "核酸阳性,120闭环转运至市定点医院"); err != nil {
+				return fmt.Errorf("demo transfer: %w", err)
+			}
+			rooms[g.room].occupants--
+			rooms[g.room].needsClean = rooms[g.room].occupants == 0
+		}
+		open = kept
 	}
 	return nil
 }

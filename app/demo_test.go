@@ -63,6 +63,29 @@ func TestYearDemo(t *testing.T) {
 	if reversal == "" || stocktake == "" {
 		t.Fatalf("the year demo has no reversal (%q) or stocktake (%q)", reversal, stocktake)
 	}
+	// Cases: everything found before yesterday is settled; the last two
+	// days hold one in every state.
+	yesterday := data.StartOfDay(now).AddDate(0, 0, -1).Format("2006-01-02 15:04:05")
+	if n := q("SELECT count(*) FROM open_cases o JOIN cases c ON c.id = o.case_id WHERE c.opened_at < ?", yesterday); n != 0 {
+		t.Errorf("%v cases found before yesterday are still open", n)
+	}
+	for what, query := range map[string]string{
+		"found at a gate":        "SELECT count(*) FROM cases WHERE source IN ('卡口发热', '卡口转送')",
+		"found at a site":        "SELECT count(*) FROM cases WHERE source IN ('隔离点发热', '隔离点阳性')",
+		"reported by phone":      "SELECT count(*) FROM cases WHERE source = '接报'",
+		"settled":                "SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM open_cases)",
+		"reopened":               "SELECT count(*) FROM case_steps WHERE kind = '重新打开'",
+		"checked in from one":    "SELECT count(*) FROM guests WHERE case_id IS NOT NULL",
+		"nothing done yet":       "SELECT count(*) FROM open_cases o WHERE NOT EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = o.case_id)",
+		"awaiting the result":    "SELECT count(*) FROM open_cases o WHERE (SELECT kind FROM case_steps s WHERE s.case_id = o.case_id ORDER BY id DESC LIMIT 1) = '移交'",
+		"under observation":      "SELECT count(*) FROM open_cases o WHERE (SELECT result FROM case_steps s WHERE s.case_id = o.case_id ORDER BY id DESC LIMIT 1) = '留观'",
+		"a positive to hospital": "SELECT count(*) FROM case_steps WHERE result = '转院'",
+	} {
+		if q(query) == 0 {
+			t.Errorf("the year demo has no case %s", what)
+		}
+	}
+
 	days := []time.Time{
 		now.AddDate(-1, 0, -10),         // before any stock existed
 		day(reversal),                   // a reversal that evening
@@ -205,6 +228,18 @@ func checkReportAgainstSQL(t *testing.T, a *App, q func(string, ...any) float64,
 		t.Errorf("带班领导: report none, SQL %q", leader.String)
 	}
 
+	// Cases: found that day; settled that day and still settled at its
+	// end; open at its end. Each case's state at the day's end is replayed
+	// from its closings and reopenings in the order they were written.
+	state := `WITH marks AS (SELECT case_id, kind, row_number() OVER (PARTITION BY case_id ORDER BY id DESC) AS n
+			FROM case_steps WHERE kind IN ('办结', '重新打开') AND at <= ?2),
+		st AS (SELECT c.id, coalesce(m.kind, '') AS k FROM cases c LEFT JOIN marks m ON m.case_id = c.id AND m.n = 1
+			WHERE c.opened_at <= ?2) `
+	eq("今日新增异常情况", f.Cases.Opened, q("SELECT count(*) FROM cases WHERE opened_at >= ? AND opened_at <= ?", from, end))
+	eq("今日办结异常情况", f.Cases.Closed, q(state+`SELECT count(*) FROM st WHERE k = '办结' AND EXISTS (SELECT 1 FROM case_steps s
+		WHERE s.case_id = st.id AND s.kind = '办结' AND s.at >= ?1 AND s.at <= ?2)`, from, end))
+	eq("尚未办结异常情况", f.Cases.Open, q(state+"SELECT count(*) FROM st WHERE k != '办结'", from, end))
+
 	// The printed report carries the same figures.
 	path := filepath.Join(t.TempDir(), "日报.pdf")
 	if err := a.WriteDailyReport(r, ReportFiles{PDF: path}); err != nil {
@@ -219,6 +254,7 @@ func checkReportAgainstSQL(t *testing.T, a *App, q func(string, ...any) float64,
 	for _, want := range []string{
 		fmt.Sprintf("共查验车辆%d辆、人员%d人次,劝返%d人,体温异常%d人,转送%d人。", p.Vehicles, p.People, p.TurnedBack, p.Fevers, p.HandedOver),
 		fmt.Sprintf("%d项低于警戒线,%d个批次30天内到期", len(f.ShortItems), len(f.Expiring)),
+		fmt.Sprintf("异常情况:今日新增%d起,办结%d起,尚未办结%d起。", f.Cases.Opened, f.Cases.Closed, f.Cases.Open),
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF lacks %q", want)

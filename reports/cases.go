@@ -277,7 +277,7 @@ func routine(s data.CaseStory) bool {
 // step, and how it stands.
 func storyLine(n int, s data.CaseStory) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d.%s,%s%s", n, s.OpenedAt.Format("1月2日15:04"), strings.TrimSpace(s.Place+" "), CaseFinding(s.Case))
+	fmt.Fprintf(&b, "%d.%s,%s", n, s.OpenedAt.Format("1月2日15:04"), strings.TrimSpace(s.Place+" "+CaseFinding(s.Case)))
 	if who := s.Who(); who != "" {
 		b.WriteString("," + who)
 	}

@@ -133,7 +133,9 @@ func (f caseFollowUp) passage(post string, at time.Time, reg data.Registration) 
 // by telephone, handed to the village nearly three hours ago.
 func (f caseFollowUp) showcase() error {
 	yesterday := data.StartOfDay(f.now).AddDate(0, 0, -1)
-	at := func(h, m int) time.Time { return yesterday.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
+	at := func(h, m int) time.Time {
+		return yesterday.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+	}
 	clinic := func(c data.Case, t time.Time, who string) data.CaseStep {
 		return data.CaseStep{CaseID: c.ID, At: t, Kind: data.StepHandover, Unit: data.FeverClinic, Receiver: who, ReceiverPhone: "0913-6123456"}
 	}

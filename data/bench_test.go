@@ -257,3 +257,31 @@ func BenchmarkCountyDay(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpenCasesOnOverview is what 总览 reads of the cases: how many
+// are open and overdue, the oldest, and the first five to chase.
+func BenchmarkOpenCasesOnOverview(b *testing.B) {
+	db := benchDB(b)
+	compareWithFloor(b, db.Path(), func(db *DB) error {
+		_, err := db.OpenCasesNow(context.Background(), 5)
+		return err
+	})
+	for b.Loop() {
+		s, err := db.OpenCasesNow(context.Background(), 5)
+		if err != nil || s.Open == 0 || len(s.First) == 0 {
+			b.Fatalf("%+v, %v", s, err)
+		}
+	}
+}
+
+// BenchmarkCaseListThirtyDays is 异常情况's list of the last 30 days.
+func BenchmarkCaseListThirtyDays(b *testing.B) {
+	db := benchDB(b)
+	from := StartOfDay(time.Now()).AddDate(0, 0, -29)
+	for b.Loop() {
+		list, err := db.Cases(context.Background(), CaseQuery{From: from})
+		if err != nil || len(list) < 100 {
+			b.Fatalf("%d cases, %v", len(list), err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"fangkong/data"
@@ -12,10 +13,11 @@ import (
 // caseFollowUp follows the demo's cases as a command post would: it knows
 // the clock, the randomness and where the people found go.
 type caseFollowUp struct {
-	a   *App
-	ctx context.Context
-	r   *rand.Rand
-	now time.Time
+	a      *App
+	ctx    context.Context
+	r      *rand.Rand
+	now    time.Time
+	clerks []string // who records the steps at the command post
 }
 
 // demoCases follows up every case the demo's passages and sites opened:
@@ -23,6 +25,15 @@ type caseFollowUp struct {
 // as their time allows; then a case in every state is added to show.
 func (a *App) demoCases(ctx context.Context, r *rand.Rand) error {
 	f := caseFollowUp{a: a, ctx: ctx, r: r, now: a.Now()}
+	staff, err := a.DB.Staff(ctx, data.StaffQuery{})
+	if err != nil {
+		return err
+	}
+	for _, s := range staff {
+		if s.Kind == "干部" && len(f.clerks) < 4 {
+			f.clerks = append(f.clerks, s.Name)
+		}
+	}
 	open, err := a.DB.Cases(ctx, data.CaseQuery{OpenOnly: true, Limit: -1})
 	if err != nil {
 		return err
@@ -42,12 +53,16 @@ func (f caseFollowUp) steps(plan []data.CaseStep) error {
 		if s.At.After(f.now) {
 			return nil
 		}
+		s.RecordedBy = f.clerk()
 		if _, err := f.a.DB.AddCaseStep(f.ctx, s); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// clerk is one of the command post's clerks.
+func (f caseFollowUp) clerk() string { return f.clerks[f.r.IntN(len(f.clerks))] }
 
 // after is a moment between lo and hi minutes after t.
 func (f caseFollowUp) after(t time.Time, lo, hi int) time.Time {
@@ -195,7 +210,7 @@ func (f caseFollowUp) showcase() error {
 	}
 
 	called, err := f.a.DB.OpenCase(f.ctx, data.Case{OpenedAt: f.now.Add(-190 * time.Minute), Place: "东村3组", Name: "李桂英",
-		What: "村民来电:邻居李桂英从外地返乡,自述发热,未报备", FoundBy: "值班员"})
+		What: "村民来电:邻居李桂英从外地返乡,自述发热,未报备", FoundBy: f.clerk()})
 	if err != nil {
 		return err
 	}
@@ -203,14 +218,15 @@ func (f caseFollowUp) showcase() error {
 		Unit: data.Community, Receiver: "东村网格员张伟", ReceiverPhone: "13909135566", Note: "上门核实,测温"}})
 }
 
-// checkIn admits the person of a case to the first room of any site free
-// from at until now, as the check-in from the case screen does.
+// checkIn admits the person of a case to a room free from at until now,
+// as the check-in from the case screen does: the last such room, so the
+// first free ones stay free for whoever tries the demo.
 func (f caseFollowUp) checkIn(c data.Case, at time.Time) error {
 	sites, err := f.a.DB.Sites(f.ctx)
 	if err != nil {
 		return err
 	}
-	for _, s := range sites {
+	for _, s := range slices.Backward(sites) {
 		then, err := f.a.DB.RoomBoard(f.ctx, s.ID, at)
 		if err != nil {
 			return err
@@ -223,7 +239,7 @@ func (f caseFollowUp) checkIn(c data.Case, at time.Time) error {
 		for _, b := range now {
 			freeNow[b.ID] = !b.OutOfService && b.State == data.RoomVacant
 		}
-		for _, b := range then {
+		for _, b := range slices.Backward(then) {
 			if b.OutOfService || b.State != data.RoomVacant || !freeNow[b.ID] {
 				continue
 			}

@@ -43,7 +43,7 @@ type casesScreen struct {
 
 func newCases(w fyne.Window, a *app.App, checkIn func(data.Room) *checkInForm) *casesScreen {
 	c := &casesScreen{win: w, app: a, checkIn: checkIn, search: widget.NewEntry(), count: widget.NewLabel(""),
-		title: heading(""), facts: widget.NewLabel(""), steps: container.NewVBox(), actions: container.NewGridWithColumns(3)}
+		title: heading(""), facts: widget.NewLabel(""), steps: container.NewVBox(), actions: container.NewHBox()}
 	// The lists the screen offers, the open cases first; query reads them by position.
 	c.span = widget.NewSelect([]string{lang.L("Open cases"), lang.L("Found today"), lang.L("Last 7 days"),
 		lang.L("Last 30 days"), lang.L("All cases")}, nil)
@@ -52,8 +52,8 @@ func newCases(w fyne.Window, a *app.App, checkIn func(data.Room) *checkInForm) *
 	c.search.SetPlaceHolder(lang.L("Name, plate, place, the last digits of an ID number, phone or case number"))
 	c.search.OnChanged = func(string) { c.refresh() }
 	c.facts.Wrapping = fyne.TextWrapWord
-	c.table = newMarkedTable([]string{lang.L("No."), lang.L("Found at"), lang.L("Source"), lang.L("Place"), lang.L("Name"),
-		lang.L("Latest step"), lang.L("State")}, []float32{50, 110, 90, 170, 90, 260, 170},
+	c.table = newMarkedTable([]string{lang.L("No."), lang.L("State"), lang.L("Found at"), lang.L("Source"), lang.L("Name"),
+		lang.L("Place"), lang.L("Latest step")}, []float32{56, 150, 100, 86, 80, 190, 360},
 		func() int { return len(c.rows) }, c.cell, c.mark)
 	c.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(c.rows) && c.rows[id.Row].ID != c.chosen {
@@ -68,10 +68,14 @@ func newCases(w fyne.Window, a *app.App, checkIn func(data.Room) *checkInForm) *
 			widget.NewButtonWithIcon(lang.L("Print register…"), theme.DocumentPrintIcon(), func() { c.export(".pdf") }),
 			widget.NewButtonWithIcon(lang.L("Export Excel…"), theme.DownloadIcon(), func() { c.export(".xlsx") })),
 		c.search)
-	detail := container.NewBorder(c.title, c.actions, nil, nil,
-		container.NewVScroll(container.NewVBox(c.facts, widget.NewSeparator(), heading(lang.L("Steps")), c.steps)))
-	split := container.NewHSplit(container.NewBorder(nil, c.count, nil, nil, c.table), detail)
-	split.SetOffset(0.6)
+	// The list above, the chosen case below: its facts beside its steps.
+	facts := container.NewHSplit(container.NewVScroll(c.facts),
+		container.NewBorder(heading(lang.L("Steps")), nil, nil, nil, container.NewVScroll(c.steps)))
+	facts.SetOffset(0.38)
+	detail := container.NewBorder(container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, c.actions, c.title)),
+		nil, nil, nil, facts)
+	split := container.NewVSplit(container.NewBorder(nil, c.count, nil, nil, c.table), detail)
+	split.SetOffset(0.55)
 	c.box = container.NewBorder(toolbar, nil, nil, nil, split)
 	c.showCase(data.Case{}, nil)
 	return c
@@ -127,20 +131,20 @@ func (c *casesScreen) cell(row, col int) string {
 	case 0:
 		return strconv.FormatInt(r.ID, 10)
 	case 1:
-		return r.OpenedAt.Format("01-02 15:04")
+		return caseAge(r, c.now, c.limit)
 	case 2:
-		return string(r.Source)
+		return r.OpenedAt.Format("01-02 15:04")
 	case 3:
-		return r.Place
+		return string(r.Source)
 	case 4:
 		return r.Who()
 	case 5:
-		if r.LastStep.ID == 0 {
-			return lang.L("(nothing done yet)")
-		}
-		return r.LastStep.At.Format("01-02 15:04") + " " + reports.StepText(r.LastStep)
+		return r.Place
 	}
-	return caseAge(r, c.now, c.limit)
+	if r.LastStep.ID == 0 {
+		return lang.L("(nothing done yet)")
+	}
+	return r.LastStep.At.Format("01-02 15:04") + " " + reports.StepText(r.LastStep)
 }
 
 // caseAge says how a case stands: settled, or open for how long, or how
@@ -211,14 +215,19 @@ func (c *casesScreen) showCase(cs data.Case, steps []data.CaseStep) {
 	if c.unmasked {
 		id, phone = cs.IDNumber, cs.Phone
 	}
-	lines := []string{
-		lang.L("Found at") + ":" + cs.OpenedAt.Format("2006-01-02 15:04") + "  " + cs.Place,
-		lang.L("Finding") + ":" + reports.CaseFinding(cs),
-		lang.L("Found by") + ":" + cs.FoundBy,
-		lang.L("Name") + ":" + strings.TrimSpace(cs.Name+" "+cs.Plate),
-		lang.L("ID number") + ":" + id,
-		lang.L("Phone") + ":" + phone,
-		lang.L("Came from") + ":" + cs.CameFrom,
+	var lines []string
+	for _, f := range [][2]string{
+		{lang.L("Found at"), cs.OpenedAt.Format("2006-01-02 15:04") + "  " + cs.Place},
+		{lang.L("Finding"), reports.CaseFinding(cs)},
+		{lang.L("Found by"), cs.FoundBy},
+		{lang.L("Name"), strings.TrimSpace(cs.Name + " " + cs.Plate)},
+		{lang.L("ID number"), id},
+		{lang.L("Phone"), phone},
+		{lang.L("Came from"), cs.CameFrom},
+	} {
+		if f[1] != "" {
+			lines = append(lines, f[0]+":"+f[1])
+		}
 	}
 	c.facts.SetText(strings.Join(lines, "\n"))
 	for _, s := range steps {
@@ -244,7 +253,6 @@ func (c *casesScreen) showCase(cs data.Case, steps []data.CaseStep) {
 	} else {
 		act(lang.L("Reopen…"), theme.ViewRefreshIcon(), func() { c.reopen(cs) })
 	}
-	act(lang.L("Print hand-over slip"), theme.DocumentPrintIcon(), func() { c.printSlip(cs) })
 	if !c.unmasked && (cs.IDNumber != "" || cs.Phone != "") && c.app.MayAdminister() {
 		act(lang.L("Show in full"), theme.VisibilityIcon(), func() {
 			if err := c.app.DB.LogAccess(c.app.Ctx(), "show unmasked", reports.CaseNumber(cs)); err != nil {
@@ -255,6 +263,7 @@ func (c *casesScreen) showCase(cs data.Case, steps []data.CaseStep) {
 			c.show(cs.ID)
 		})
 	}
+	act(lang.L("Print hand-over slip"), theme.DocumentPrintIcon(), func() { c.printSlip(cs) })
 	c.actions.Refresh()
 	c.steps.Refresh()
 }

@@ -202,12 +202,12 @@ func TestOverdueLimitAndTheHandoverNote(t *testing.T) {
 	s := newTestShell(t, a)
 
 	set := pageOf[*settings](t, s)
-	set.cases.hours.SetText("0")
+	set.cases.entry.SetText("0")
 	test.Tap(findButton(t, set.cases.box, "保存"))
 	if msg := set.cases.form.errs["overdue_hours"]; !msg.Visible() || msg.Text != "请填写1至72之间的整数小时。" {
 		t.Fatalf("0 hours: %q", msg.Text)
 	}
-	set.cases.hours.SetText("1")
+	set.cases.entry.SetText("1")
 	test.Tap(findButton(t, set.cases.box, "保存"))
 	if d, _ := a.DB.CaseOverdue(ctx); d != time.Hour {
 		t.Fatalf("limit saved as %v", d)
@@ -217,10 +217,10 @@ func TestOverdueLimitAndTheHandoverNote(t *testing.T) {
 	if len(cs.rows) != 2 || cs.rows[0].ID != early || cs.mark(0) != widget.DangerImportance || cs.mark(1) != widget.WarningImportance {
 		t.Fatalf("open cases: %+v", cs.rows)
 	}
-	if got := cs.cell(0, 6); got != "已3小时未跟进" {
+	if got := cs.cell(0, 1); got != "已3小时未跟进" {
 		t.Fatalf("overdue case says %q", got)
 	}
-	if got := cs.cell(1, 6); got != "未办结 已30分钟" {
+	if got := cs.cell(1, 1); got != "未办结 已30分钟" {
 		t.Fatalf("open case says %q", got)
 	}
 

@@ -104,26 +104,24 @@ func (c *casesScreen) result(cs data.Case) {
 
 // settle closes a case with its conclusion.
 func (c *casesScreen) settle(cs data.Case) {
-	note, at := widget.NewEntry(), momentEntry()
-	note.SetPlaceHolder(lang.L("e.g. 复测体温正常,排除,已放行"))
-	f := newForm()
-	f.add("note", lang.L("Conclusion"), note)
-	f.add("at", lang.L("Time"), at)
-	showFormDialog(c.win, lang.L("Settle")+" — "+reports.CaseNumber(cs)+" "+cs.Who(), lang.L("Settle"), f, func() error {
-		return c.addStep(data.CaseStep{CaseID: cs.ID, Kind: data.StepClose, Note: note.Text}, at)
-	})
-	c.win.Canvas().Focus(note)
+	c.noteStep(cs, data.StepClose, lang.L("Settle"), lang.L("Conclusion"), lang.L("e.g. 复测体温正常,排除,已放行"))
 }
 
 // reopen opens a settled case again, with the reason.
 func (c *casesScreen) reopen(cs data.Case) {
+	c.noteStep(cs, data.StepReopen, lang.L("Reopen"), lang.L("Reason"), lang.L("e.g. 复核发现新情况"))
+}
+
+// noteStep records a step that is a line of text and a time: the
+// conclusion of a closing, the reason of a reopening.
+func (c *casesScreen) noteStep(cs data.Case, kind data.StepKind, action, label, hint string) {
 	note, at := widget.NewEntry(), momentEntry()
-	note.SetPlaceHolder(lang.L("e.g. 复核发现新情况"))
+	note.SetPlaceHolder(hint)
 	f := newForm()
-	f.add("note", lang.L("Reason"), note)
+	f.add("note", label, note)
 	f.add("at", lang.L("Time"), at)
-	showFormDialog(c.win, lang.L("Reopen")+" — "+reports.CaseNumber(cs)+" "+cs.Who(), lang.L("Reopen"), f, func() error {
-		return c.addStep(data.CaseStep{CaseID: cs.ID, Kind: data.StepReopen, Note: note.Text}, at)
+	showFormDialog(c.win, action+" — "+reports.CaseNumber(cs)+" "+cs.Who(), action, f, func() error {
+		return c.addStep(data.CaseStep{CaseID: cs.ID, Kind: kind, Note: note.Text}, at)
 	})
 	c.win.Canvas().Focus(note)
 }

@@ -199,8 +199,20 @@ func TestCLIReportsForAScheduledTask(t *testing.T) {
 	if len(list) != 1 || list[0].Version != 1 {
 		t.Fatalf("a scheduled task run twice issued %+v", list)
 	}
-	if text := pdfText(t, pdf); !strings.Contains(text, "城关镇疫情防控工作日报") || !strings.Contains(text, "第1期") {
+	text := pdfText(t, pdf)
+	if !strings.Contains(text, "城关镇疫情防控工作日报") || !strings.Contains(text, "第1期") {
 		t.Fatalf("daily PDF: %.200s", text)
+	}
+	// 重要情况 drafted from yesterday's cases: the one reopened and the one
+	// checked in at a site from its case, both open at the day's end.
+	for _, want := range []string{"孙志强", "重新打开:返家后再次发热,村医报告", "马丽娟", "结果:转集中隔离", "入住城关镇第一集中隔离点",
+		"尚未办结。"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the scheduled report's 重要情况 lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "今日无新增异常情况") {
+		t.Error("a day with open cases carries the zero-report line")
 	}
 	weekly := filepath.Join(dir, "周报.xlsx")
 	if code, _, errs := runCLI("report", "weekly", "--db", db, "--date", day, "--xlsx", weekly); code != 0 {

@@ -20,8 +20,8 @@ type settings struct {
 	app     *app.App
 	rules   *isolationRules
 	duty    *dutyRules
-	numbers *reportNumbering
-	cases   *caseSettings
+	numbers *numberSetting
+	cases   *numberSetting
 	ops     *operators
 	mode    *modeSettings
 	post    *postForm
@@ -33,7 +33,7 @@ type settings struct {
 // once another mode was chosen, to build the screens again.
 func newSettings(w fyne.Window, a *app.App, mode data.Mode, renamed func(data.PostInfo), modeChanged func()) *settings {
 	s := &settings{win: w, app: a, renamed: renamed, saved: widget.NewLabel(""), rules: newIsolationRules(w, a),
-		duty: newDutyRules(w, a), numbers: newReportNumbering(w, a), cases: newCaseSettings(w, a), ops: newOperators(w, a), mode: newModeSettings(w, a, mode, modeChanged)}
+		duty: newDutyRules(w, a), numbers: newReportNumbering(w, a), cases: newCaseOverdue(w, a), ops: newOperators(w, a), mode: newModeSettings(w, a, mode, modeChanged)}
 	var submit func()
 	s.post = newPostForm(data.PostInfo{}, func() { submit() })
 	submit = func() {

@@ -33,10 +33,11 @@ func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 	r.reportDesk = newReportDesk(newDayPicker(a.Now, r.refresh), r.reprint)
 	r.events.SetPlaceHolder(lang.L("Notable events of the day; leave empty when nothing abnormal happened"))
 	r.events.SetMinRowsVisible(3)
+	r.events.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("Preview"), theme.VisibilityIcon(), r.refresh),
-		widget.NewButtonWithIcon(lang.L("Draft from the cases"), theme.DocumentCreateIcon(), r.redraft),
 		widget.NewButtonWithIcon(lang.L("Issue and print…"), theme.DocumentPrintIcon(), r.issue),
+		widget.NewButtonWithIcon(lang.L("Draft from the cases"), theme.DocumentCreateIcon(), r.redraft),
 		widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), func() { r.export(".xlsx") }),
 		widget.NewButtonWithIcon(lang.L("Export Word"), theme.DocumentIcon(), func() { r.export(".docx") }),
 		widget.NewButtonWithIcon(lang.L("Weekly summary"), theme.DocumentIcon(), r.weekly),

@@ -11,6 +11,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // actionLabel is the Chinese name of an audited action.
@@ -161,7 +162,7 @@ func showAudit(w fyne.Window, a *app.App) {
 		var err error
 		rows, err = a.DB.Audit(a.Ctx(), data.AuditQuery{Text: search.Text, Limit: 2000})
 		if err != nil {
-			showMessage(w, lang.L("Audit trail"), Message(err))
+			showMessage(w, lang.L("Audit trail"), say.Message(err))
 			return
 		}
 		count.SetText(lang.L("{{.N}} entries (the newest 2000 at most)", map[string]any{"N": len(rows)}))

@@ -14,6 +14,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // casesScreen is 异常情况: every abnormal case found, those still open
@@ -107,7 +108,7 @@ func (c *casesScreen) refresh() {
 		c.rows, err = c.app.DB.Cases(ctx, c.query())
 	}
 	if err != nil {
-		showMessage(c.win, lang.L("Abnormal cases"), Message(err))
+		showMessage(c.win, lang.L("Abnormal cases"), say.Message(err))
 		return
 	}
 	c.now = c.app.Now()
@@ -189,7 +190,7 @@ func durationText(d time.Duration) string {
 func (c *casesScreen) show(id int64) {
 	cs, steps, err := c.app.DB.CaseWithSteps(c.app.Ctx(), id)
 	if err != nil {
-		showMessage(c.win, lang.L("Abnormal cases"), Message(err))
+		showMessage(c.win, lang.L("Abnormal cases"), say.Message(err))
 		c.showCase(data.Case{}, nil)
 		return
 	}
@@ -256,7 +257,7 @@ func (c *casesScreen) showCase(cs data.Case, steps []data.CaseStep) {
 	if !c.unmasked && (cs.IDNumber != "" || cs.Phone != "") && c.app.MayAdminister() {
 		act(lang.L("Show in full"), theme.VisibilityIcon(), func() {
 			if err := c.app.DB.LogAccess(c.app.Ctx(), "show unmasked", reports.CaseNumber(cs)); err != nil {
-				showMessage(c.win, lang.L("Abnormal cases"), Message(err))
+				showMessage(c.win, lang.L("Abnormal cases"), say.Message(err))
 				return
 			}
 			c.unmasked = true
@@ -281,7 +282,7 @@ func (c *casesScreen) printSlip(cs data.Case) {
 	askPersonal(c.win, c.app, title, func(p reports.Personal) {
 		path, err := c.app.PrintHandoverSlip(c.app.Ctx(), cs.ID, p)
 		if err != nil {
-			showMessage(c.win, title, Message(err))
+			showMessage(c.win, title, say.Message(err))
 			return
 		}
 		openPrinted(c.win, title, path)
@@ -315,7 +316,7 @@ func (c *casesScreen) export(ext string) {
 			path, err := c.app.ExportCases(c.app.Ctx(), first, last.AddDate(0, 0, 1), p, ext)
 			switch {
 			case err != nil:
-				showMessage(c.win, lang.L("Register of abnormal cases"), Message(err))
+				showMessage(c.win, lang.L("Register of abnormal cases"), say.Message(err))
 			case ext == ".pdf":
 				openPrinted(c.win, lang.L("Register of abnormal cases"), path)
 			default:

@@ -9,6 +9,7 @@ import (
 
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // momentEntry is the time a step happened: empty for now, or typed as
@@ -175,7 +176,7 @@ func (c *casesScreen) checkInFrom(cs data.Case) {
 	ctx := c.app.Ctx()
 	sites, err := c.app.DB.Sites(ctx)
 	if err != nil {
-		showMessage(c.win, lang.L("Check in at a site…"), Message(err))
+		showMessage(c.win, lang.L("Check in at a site…"), say.Message(err))
 		return
 	}
 	var labels []string
@@ -183,7 +184,7 @@ func (c *casesScreen) checkInFrom(cs data.Case) {
 	for _, s := range sites {
 		board, err := c.app.DB.RoomBoard(ctx, s.ID, c.app.Now())
 		if err != nil {
-			showMessage(c.win, lang.L("Check in at a site…"), Message(err))
+			showMessage(c.win, lang.L("Check in at a site…"), say.Message(err))
 			return
 		}
 		for _, r := range board {

@@ -12,6 +12,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // showCatalogue lists the items (物资目录) to add and edit; an empty
@@ -22,7 +23,7 @@ func showCatalogue(w fyne.Window, a *app.App, changed func()) {
 	load := func() {
 		var err error
 		if items, err = a.DB.Items(a.Ctx(), true); err != nil {
-			showMessage(w, lang.L("Catalogue"), Message(err))
+			showMessage(w, lang.L("Catalogue"), say.Message(err))
 		}
 		table.Refresh()
 		changed()
@@ -51,7 +52,7 @@ func showCatalogue(w fyne.Window, a *app.App, changed func()) {
 	var starter *widget.Button
 	starter = widget.NewButtonWithIcon(lang.L("Add the common items"), theme.ContentAddIcon(), func() {
 		if err := a.DB.AddStarterItems(a.Ctx()); err != nil {
-			showMessage(w, lang.L("Catalogue"), Message(err))
+			showMessage(w, lang.L("Catalogue"), say.Message(err))
 		}
 		load()
 		starter.Hide()

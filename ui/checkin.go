@@ -12,6 +12,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // checkInForm is the admission form for one room.
@@ -81,7 +82,7 @@ func (c *checkInForm) fill(f map[string]string) {
 func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkInForm {
 	rules, err := a.DB.IsolationRules(a.Ctx())
 	if err != nil {
-		showMessage(w, lang.L("Check in"), Message(err))
+		showMessage(w, lang.L("Check in"), say.Message(err))
 		return nil
 	}
 	c := &checkInForm{room: room,
@@ -113,7 +114,7 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 		case strings.TrimSpace(s) == "":
 			c.idInfo.SetText("")
 		case err != nil:
-			c.idInfo.SetText(Message(err))
+			c.idInfo.SetText(say.Message(err))
 		default:
 			c.sex.SetSelected(id.Sex())
 			c.idInfo.SetText(lang.L("{{.Sex}}, born {{.Birth}}", map[string]any{"Sex": id.Sex(), "Birth": id.Birth.Format("2006年1月2日")}))

@@ -15,6 +15,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // checkpoints is 卡口: pick the post once, then register passages from the
@@ -151,7 +152,7 @@ func registrationLine(r data.Registration) string {
 func (c *checkpoints) refresh() {
 	posts, err := c.app.DB.Checkpoints(c.app.Ctx())
 	if err != nil {
-		showMessage(c.win, lang.L("Checkpoints"), Message(err))
+		showMessage(c.win, lang.L("Checkpoints"), say.Message(err))
 		return
 	}
 	c.posts = posts
@@ -167,7 +168,7 @@ func (c *checkpoints) refresh() {
 	c.recent = nil
 	if c.post.ID != 0 {
 		if c.recent, err = c.app.DB.RecentRegistrations(c.app.Ctx(), c.post.ID, 20); err != nil {
-			showMessage(c.win, lang.L("Checkpoints"), Message(err))
+			showMessage(c.win, lang.L("Checkpoints"), say.Message(err))
 		}
 	}
 	c.list.Refresh()
@@ -183,7 +184,7 @@ func (c *checkpoints) showDay() {
 	}
 	days, err := c.app.DB.DayTotals(c.app.Ctx(), day)
 	if err != nil {
-		showMessage(c.win, lang.L("Checkpoints"), Message(err))
+		showMessage(c.win, lang.L("Checkpoints"), say.Message(err))
 		return
 	}
 	var all, night data.Counts
@@ -226,7 +227,7 @@ func (c *checkpoints) printSheet() {
 			regs, err = c.app.DB.DayRegistrations(ctx, c.post, day)
 		}
 		if err != nil {
-			showMessage(c.win, title, Message(err))
+			showMessage(c.win, title, say.Message(err))
 			return
 		}
 		pd := data.PostDay{Checkpoint: c.post}
@@ -245,7 +246,7 @@ func (c *checkpoints) printSheet() {
 func (c *checkpoints) printBlankForm() {
 	post, err := c.app.DB.PostInfo(c.app.Ctx())
 	if err != nil {
-		showMessage(c.win, lang.L("Print blank form"), Message(err))
+		showMessage(c.win, lang.L("Print blank form"), say.Message(err))
 		return
 	}
 	printPDF(c.win, c.app, c.post.Name+lang.L("Blank registration form"),

@@ -16,6 +16,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // IsCommand reports whether args ask for a command-line tool rather than
@@ -112,7 +113,7 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		}
 		a, err := app.Open(context.Background(), c.db, time.Now)
 		if err != nil {
-			return nil, fail(1, Message(err))
+			return nil, fail(1, say.Message(err))
 		}
 		return a, 0
 	}
@@ -138,7 +139,7 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		files := app.ReportFiles{PDF: c.out, XLSX: c.xlsx}
 		mode, err := a.DB.Mode(a.Ctx())
 		if err != nil {
-			return fail(1, Message(err))
+			return fail(1, say.Message(err))
 		}
 		submission := ""
 		switch {
@@ -155,7 +156,7 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 			err = a.WriteWeeklyReport(a.Ctx(), day, files)
 		}
 		if err != nil {
-			return fail(1, Message(err))
+			return fail(1, say.Message(err))
 		}
 		fmt.Fprintln(stdout, lang.L("Report written to {{.Path}}", map[string]any{"Path": strings.TrimSpace(c.out + " " + c.xlsx)}))
 		if submission != "" {
@@ -172,7 +173,7 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		}
 		defer a.Close()
 		if err := a.Demo(context.Background(), app.Scale(c.scale)); err != nil {
-			return fail(1, Message(err))
+			return fail(1, say.Message(err))
 		}
 		fmt.Fprintln(stdout, lang.L("Demo data written to {{.Path}}", map[string]any{"Path": c.db}))
 		return 0
@@ -183,14 +184,14 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		if c.logPath != "" {
 			f, err := os.Create(c.logPath)
 			if err != nil {
-				return fail(1, Message(err))
+				return fail(1, say.Message(err))
 			}
 			defer f.Close()
 			out = io.MultiWriter(stdout, f)
 		}
 		err := app.SelfCheck(context.Background(), c.dir, c.keep, func(step string) { fmt.Fprintln(out, "✓ "+step) })
 		if err != nil {
-			fmt.Fprintln(out, lang.L("Self check failed: {{.Why}}", map[string]any{"Why": Message(err)}))
+			fmt.Fprintln(out, lang.L("Self check failed: {{.Why}}", map[string]any{"Why": say.Message(err)}))
 			log.Printf("self check: %v", err)
 			return 1
 		}
@@ -206,7 +207,7 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		defer a.Close()
 		list, err := a.DB.Staff(context.Background(), data.StaffQuery{Text: c.name})
 		if err != nil {
-			return fail(1, Message(err))
+			return fail(1, say.Message(err))
 		}
 		var found []data.Staff
 		for _, s := range list {
@@ -218,7 +219,7 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 			return fail(1, lang.L("There must be exactly one active staff member named {{.Name}}; there are {{.N}}.", map[string]any{"Name": c.name, "N": len(found)}))
 		}
 		if err := a.DB.SaveOperator(context.Background(), found[0].ID, !c.clerk, c.pin); err != nil {
-			return fail(1, Message(err))
+			return fail(1, say.Message(err))
 		}
 		fmt.Fprintln(stdout, lang.L("{{.Name}} is now an operator.", map[string]any{"Name": found[0].Name}))
 		return 0
@@ -233,7 +234,7 @@ func RunCommand(args []string, stdout, stderr io.Writer) int {
 		defer a.Close()
 		path, err := a.Backup(context.Background(), c.to)
 		if err != nil {
-			return fail(1, Message(err))
+			return fail(1, say.Message(err))
 		}
 		fmt.Fprintln(stdout, lang.L("Backup written to {{.Path}}", map[string]any{"Path": path}))
 		return 0

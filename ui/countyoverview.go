@@ -12,6 +12,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // trendDays is how far back the county's 总览 follows its measures.
@@ -84,7 +85,7 @@ func (o *countyOverview) refresh() {
 		o.days, err = o.app.DB.CountyDays(ctx, last.AddDate(0, 0, 1-trendDays), last)
 	}
 	if err != nil {
-		showMessage(o.win, lang.L("Overview"), Message(err))
+		showMessage(o.win, lang.L("Overview"), say.Message(err))
 		return
 	}
 	o.date.SetText(lang.L("Today is {{.Date}}", map[string]any{"Date": reports.FormatDate(now)}) + "  " +

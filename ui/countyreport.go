@@ -10,6 +10,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // countyReports is 全县日报 in county mode: the townships' reports of a
@@ -52,7 +53,7 @@ func (r *countyReports) refresh() {
 		r.issued, err = r.app.DB.IssuedCountyReports(r.app.Ctx())
 	}
 	if err != nil {
-		showMessage(r.win, lang.L("County report"), Message(err))
+		showMessage(r.win, lang.L("County report"), say.Message(err))
 		return
 	}
 	c := r.draft.Day
@@ -72,7 +73,7 @@ func (r *countyReports) issue() {
 	ctx := r.app.Ctx()
 	draft, err := r.app.DB.DraftCountyReport(ctx, day, r.input())
 	if err != nil {
-		showMessage(r.win, lang.L("Issue and print"), Message(err))
+		showMessage(r.win, lang.L("Issue and print"), say.Message(err))
 		return
 	}
 	f := newForm()
@@ -86,7 +87,7 @@ func (r *countyReports) issue() {
 	if draft.Revised() {
 		old, err := r.app.DB.LatestCountyReport(ctx, day)
 		if err != nil {
-			showMessage(r.win, lang.L("Issue and print"), Message(err))
+			showMessage(r.win, lang.L("Issue and print"), say.Message(err))
 			return
 		}
 		var view fyne.CanvasObject
@@ -127,7 +128,7 @@ func (r *countyReports) reprint(l data.IssuedReportLine) {
 			}
 		}
 	}
-	showMessage(r.win, lang.L("County report"), Message(err))
+	showMessage(r.win, lang.L("County report"), say.Message(err))
 }
 
 func (r *countyReports) export() {
@@ -136,7 +137,7 @@ func (r *countyReports) export() {
 		err = r.app.WriteCountyReport(r.draft, app.ReportFiles{XLSX: path})
 	}
 	if err != nil {
-		showMessage(r.win, lang.L("Export"), Message(err))
+		showMessage(r.win, lang.L("Export"), say.Message(err))
 		return
 	}
 	showSaved(r.win, path)

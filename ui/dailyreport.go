@@ -14,6 +14,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // dailyReports is 报表: the day's 疫情防控工作日报 computed from what was
@@ -43,7 +44,7 @@ func newDailyReports(w fyne.Window, a *app.App) *dailyReports {
 		widget.NewButtonWithIcon(lang.L("Weekly summary"), theme.DocumentIcon(), r.weekly),
 		widget.NewButtonWithIcon(lang.L("Report files"), theme.FolderOpenIcon(), func() {
 			if err := openFolder(a.SubmissionsDir()); err != nil {
-				showMessage(w, lang.L("Reports"), Message(err))
+				showMessage(w, lang.L("Reports"), say.Message(err))
 			}
 		}))
 	r.box = r.layout(buttons, 0.62)
@@ -64,7 +65,7 @@ func (r *dailyReports) refresh() {
 	}
 	events, err := r.app.DraftEvents(r.app.Ctx(), day)
 	if err != nil {
-		showMessage(r.win, lang.L("Reports"), Message(err))
+		showMessage(r.win, lang.L("Reports"), say.Message(err))
 		return
 	}
 	// The draft follows the day and its cases until the clerk edits it.
@@ -77,7 +78,7 @@ func (r *dailyReports) refresh() {
 		r.issued, err = r.app.DB.IssuedReports(r.app.Ctx())
 	}
 	if err != nil {
-		showMessage(r.win, lang.L("Reports"), Message(err))
+		showMessage(r.win, lang.L("Reports"), say.Message(err))
 		return
 	}
 	r.showPreview()
@@ -93,7 +94,7 @@ func (r *dailyReports) redraft() {
 	}
 	events, err := r.app.DraftEvents(r.app.Ctx(), day)
 	if err != nil {
-		showMessage(r.win, lang.L("Reports"), Message(err))
+		showMessage(r.win, lang.L("Reports"), say.Message(err))
 		return
 	}
 	replace := func() {
@@ -182,7 +183,7 @@ func (r *dailyReports) issue() {
 	ctx := r.app.Ctx()
 	draft, err := r.app.DB.DraftReport(ctx, day, r.input())
 	if err != nil {
-		showMessage(r.win, lang.L("Issue and print"), Message(err))
+		showMessage(r.win, lang.L("Issue and print"), say.Message(err))
 		return
 	}
 	f := newForm()
@@ -203,7 +204,7 @@ func (r *dailyReports) issue() {
 		f.wide = true
 		old, err := r.app.DB.LatestIssued(ctx, day)
 		if err != nil {
-			showMessage(r.win, lang.L("Issue and print"), Message(err))
+			showMessage(r.win, lang.L("Issue and print"), say.Message(err))
 			return
 		}
 		var view fyne.CanvasObject
@@ -257,7 +258,7 @@ func (r *dailyReports) print(rep data.DailyReport) {
 func (r *dailyReports) reprint(l data.IssuedReportLine) {
 	rep, err := r.app.DB.IssuedReport(r.app.Ctx(), l.ID)
 	if err != nil {
-		showMessage(r.win, lang.L("Reports"), Message(err))
+		showMessage(r.win, lang.L("Reports"), say.Message(err))
 		return
 	}
 	r.print(rep)
@@ -275,7 +276,7 @@ func (r *dailyReports) export(ext string) {
 		err = r.app.WriteDailyReport(r.draft, files)
 	}
 	if err != nil {
-		showMessage(r.win, lang.L("Export"), Message(err))
+		showMessage(r.win, lang.L("Export"), say.Message(err))
 		return
 	}
 	showSaved(r.win, path)
@@ -293,7 +294,7 @@ func (r *dailyReports) weekly() {
 		err = r.app.WriteWeeklyReport(r.app.Ctx(), day, app.ReportFiles{PDF: path})
 	}
 	if err != nil {
-		showMessage(r.win, lang.L("Weekly summary"), Message(err))
+		showMessage(r.win, lang.L("Weekly summary"), say.Message(err))
 		return
 	}
 	openPrinted(r.win, title, path)

@@ -17,6 +17,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // reportDay records a morning of known figures on 2026-11-25 (the test
@@ -319,8 +320,8 @@ func TestNothingIsIssuedUnlessItsFileIsWritten(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "没有这个文件夹", "日报.pdf")
 	_, err := a.IssueDailyReport(ctx, a.Now(), data.ReportInput{}, app.ReportFiles{PDF: missing})
 	var folder *app.FolderError
-	if !errors.As(err, &folder) || !strings.Contains(Message(err), "没有这个文件夹") {
-		t.Fatalf("missing folder: %v (%s)", err, Message(err))
+	if !errors.As(err, &folder) || !strings.Contains(say.Message(err), "没有这个文件夹") {
+		t.Fatalf("missing folder: %v (%s)", err, say.Message(err))
 	}
 	if list, _ := a.DB.IssuedReports(ctx); len(list) != 0 {
 		t.Fatalf("issued although its file was not written: %+v", list)

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"fangkong/say"
 )
 
 // drafted pages keep what was typed into their form across a shutdown or
@@ -76,7 +78,7 @@ func (s *shell) saveDrafts(kept map[string]map[string]string) {
 			continue
 		}
 		if err := s.app.DB.SaveDraft(s.app.Ctx(), form, fields); err != nil {
-			s.status.SetText(Message(err)) // not worth a dialog: the form itself is untouched
+			s.status.SetText(say.Message(err)) // not worth a dialog: the form itself is untouched
 			continue
 		}
 		kept[form] = fields

@@ -11,6 +11,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // dueList is 待办 at a site: what needs doing now, the most urgent first.
@@ -73,7 +74,7 @@ func (l *dueList) show(siteID int64) {
 	}
 	items, err := l.app.DB.Due(l.app.Ctx(), siteID, l.app.Now())
 	if err != nil {
-		showMessage(l.win, lang.L("To do"), Message(err))
+		showMessage(l.win, lang.L("To do"), say.Message(err))
 		return
 	}
 	l.items = items

@@ -18,6 +18,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // duty is 值班: the week's roster as a grid (days across, the leader and
@@ -111,7 +112,7 @@ func (d *duty) refresh() {
 	}
 	var err error
 	if d.week, err = d.app.DB.RosterWeek(d.app.Ctx(), from, 7); err != nil {
-		showMessage(d.win, lang.L("Duty"), Message(err))
+		showMessage(d.win, lang.L("Duty"), say.Message(err))
 		return
 	}
 	missing, warnings := 0, 0
@@ -214,7 +215,7 @@ func (d *duty) generate() {
 	}
 	res, err := d.app.DB.Roster(d.app.Ctx(), from, from.AddDate(0, 0, 7))
 	if err != nil {
-		showMessage(d.win, lang.L("Roster this week"), Message(err))
+		showMessage(d.win, lang.L("Roster this week"), say.Message(err))
 		return
 	}
 	d.refresh()
@@ -258,7 +259,7 @@ func (d *duty) clear() {
 			return
 		}
 		if _, err := d.app.DB.ClearRoster(d.app.Ctx(), from, from.AddDate(0, 0, 7)); err != nil {
-			showMessage(d.win, lang.L("Clear this week"), Message(err))
+			showMessage(d.win, lang.L("Clear this week"), say.Message(err))
 		}
 		d.refresh()
 	}, d.win)
@@ -267,7 +268,7 @@ func (d *duty) clear() {
 func (d *duty) printWeek() {
 	post, err := d.app.DB.PostInfo(d.app.Ctx())
 	if err != nil {
-		showMessage(d.win, lang.L("Print duty roster"), Message(err))
+		showMessage(d.win, lang.L("Print duty roster"), say.Message(err))
 		return
 	}
 	printPDF(d.win, d.app, lang.L("Duty roster {{.Date}}", map[string]any{"Date": d.week.Days[0].Format("1月2日")}),
@@ -325,7 +326,7 @@ func (d *duty) openShift(v data.ShiftView) {
 		}
 		off := widget.NewButtonWithIcon(lang.L("Take off"), theme.ContentRemoveIcon(), func() {
 			if err := d.app.DB.Unassign(d.app.Ctx(), a.ID); err != nil {
-				showMessage(d.win, lang.L("Duty"), Message(err))
+				showMessage(d.win, lang.L("Duty"), say.Message(err))
 			}
 			dlg.Hide()
 			d.refresh()
@@ -458,7 +459,7 @@ func newLoadList(w fyne.Window, a *app.App) *loadList {
 func (l *loadList) showShifts(p data.PersonLoad) {
 	posts, err := l.app.DB.DutyPosts(l.app.Ctx())
 	if err != nil {
-		showMessage(l.win, p.Staff.Name, Message(err))
+		showMessage(l.win, p.Staff.Name, say.Message(err))
 		return
 	}
 	names := map[string]string{data.LeaderPost: lang.L("Leader of the day")}
@@ -516,7 +517,7 @@ func (l *loadList) cell(row, col int) string {
 func (l *loadList) show(from, upto time.Time) {
 	rows, err := l.app.DB.Loads(l.app.Ctx(), from, upto)
 	if err != nil {
-		l.avg.SetText(Message(err))
+		l.avg.SetText(say.Message(err))
 		return
 	}
 	l.rows = rows

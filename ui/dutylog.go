@@ -14,6 +14,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // dutyLog is the 值班日志 of a day: what came in and how it was handled,
@@ -56,7 +57,7 @@ func (l *dutyLog) refresh() {
 	}
 	var err error
 	if l.rows, err = l.app.DB.DutyLog(l.app.Ctx(), day, day.AddDate(0, 0, 1)); err != nil {
-		showMessage(l.win, lang.L("Duty log"), Message(err))
+		showMessage(l.win, lang.L("Duty log"), say.Message(err))
 		return
 	}
 	l.table.Refresh()

@@ -11,6 +11,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // floorTemps is the round of temperature readings for one floor: a row per
@@ -33,7 +34,7 @@ type floorTemps struct {
 func showFloorTemps(w fyne.Window, a *app.App, site data.Site, done func()) *floorTemps {
 	board, err := a.DB.RoomBoard(a.Ctx(), site.ID, a.Now())
 	if err != nil {
-		showMessage(w, lang.L("Temperature round"), Message(err))
+		showMessage(w, lang.L("Temperature round"), say.Message(err))
 		return nil
 	}
 	f := &floorTemps{win: w, app: a, boards: map[string][]data.BoardRoom{}, rows: container.NewVBox(), msg: widget.NewLabel("")}
@@ -117,7 +118,7 @@ func (f *floorTemps) save() bool {
 			err = data.ErrBadTemperature
 		}
 		if err != nil {
-			f.errs[i].SetText(Message(err))
+			f.errs[i].SetText(say.Message(err))
 			f.errs[i].Show()
 			ok = false
 			continue
@@ -129,7 +130,7 @@ func (f *floorTemps) save() bool {
 		return false
 	}
 	if err := f.app.DB.RecordTemperatures(f.app.Ctx(), readings); err != nil {
-		f.msg.SetText(Message(err))
+		f.msg.SetText(say.Message(err))
 		return false
 	}
 	f.msg.SetText(lang.L("{{.N}} readings saved.", map[string]any{"N": strconv.Itoa(len(readings))}))

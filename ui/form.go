@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // form lays out labelled fields with a message line under each, where a
@@ -129,7 +131,7 @@ func (f *form) showError(err error) bool {
 	if _, ok := f.errs[field]; !ok {
 		return false
 	}
-	f.setError(field, Message(err))
+	f.setError(field, say.Message(err))
 	return true
 }
 
@@ -142,7 +144,7 @@ func saveButton(w fyne.Window, f *form, saved *widget.Label, save func() error) 
 		saved.SetText("")
 		if err := save(); err != nil {
 			if !f.showError(err) {
-				showMessage(w, lang.L("Settings"), Message(err))
+				showMessage(w, lang.L("Settings"), say.Message(err))
 			}
 			return
 		}
@@ -158,4 +160,13 @@ func wholeNumber(field, text string) (int, error) {
 		return 0, &data.FieldError{Field: field, Err: data.ErrBadNumber}
 	}
 	return n, nil
+}
+
+// fieldOf says which form field an error belongs to, if any.
+func fieldOf(err error) string {
+	var fe *data.FieldError
+	if errors.As(err, &fe) {
+		return fe.Field
+	}
+	return ""
 }

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"fangkong/say"
 )
 
 // showFormDialog shows a form in a dialog that closes only when save
@@ -27,7 +29,7 @@ func showFormDialog(w fyne.Window, title, saveText string, f *form, save func() 
 		before := len(overlays.List())
 		if err := save(); err != nil {
 			if !f.showError(err) {
-				msg.SetText(Message(err))
+				msg.SetText(say.Message(err))
 				msg.Show()
 			}
 			return

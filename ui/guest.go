@@ -16,6 +16,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // showGuest shows one guest's isolation: who, where, until when, their tests
@@ -25,17 +26,17 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 	ctx := a.Ctx()
 	g, err := a.DB.GuestByID(ctx, guestID)
 	if err != nil {
-		showMessage(w, lang.L("Guests"), Message(err))
+		showMessage(w, lang.L("Guests"), say.Message(err))
 		return
 	}
 	tests, err := a.DB.GuestTests(ctx, guestID)
 	if err != nil {
-		showMessage(w, lang.L("Guests"), Message(err))
+		showMessage(w, lang.L("Guests"), say.Message(err))
 		return
 	}
 	temps, err := a.DB.GuestTemperatures(ctx, guestID)
 	if err != nil {
-		showMessage(w, lang.L("Guests"), Message(err))
+		showMessage(w, lang.L("Guests"), say.Message(err))
 		return
 	}
 	var d dialog.Dialog
@@ -122,12 +123,12 @@ func printReleaseSlip(w fyne.Window, a *app.App, g data.Guest, tests []data.Test
 		ctx := a.Ctx()
 		post, err := a.DB.PostInfo(ctx)
 		if err != nil {
-			showMessage(w, lang.L("Print release notice"), Message(err))
+			showMessage(w, lang.L("Print release notice"), say.Message(err))
 			return
 		}
 		site, err := a.DB.Site(ctx, g.SiteID)
 		if err != nil {
-			showMessage(w, lang.L("Print release notice"), Message(err))
+			showMessage(w, lang.L("Print release notice"), say.Message(err))
 			return
 		}
 		printPDF(w, a, lang.L("Notice of release from centralised isolation")+"-"+g.Name, func(out io.Writer) error {
@@ -223,7 +224,7 @@ func changeRelease(w fyne.Window, a *app.App, g data.Guest, done func()) {
 func moveGuest(w fyne.Window, a *app.App, g data.Guest, done func()) {
 	board, err := a.DB.RoomBoard(a.Ctx(), g.SiteID, a.Now())
 	if err != nil {
-		showMessage(w, lang.L("Move room"), Message(err))
+		showMessage(w, lang.L("Move room"), say.Message(err))
 		return
 	}
 	var labels []string

@@ -8,6 +8,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // guestList is a site's guests with search (name, ID number or its last
@@ -97,7 +98,7 @@ func (l *guestList) showFull(on bool) {
 		}
 		if err := l.app.DB.LogAccess(l.app.Ctx(), "show unmasked", lang.L("Guest list")); err != nil {
 			l.full.SetChecked(false)
-			showMessage(l.win, lang.L("Show in full"), Message(err))
+			showMessage(l.win, lang.L("Show in full"), say.Message(err))
 			return
 		}
 	}
@@ -129,7 +130,7 @@ func (l *guestList) reload() {
 	}
 	rows, err := l.app.DB.Guests(l.app.Ctx(), q)
 	if err != nil {
-		showMessage(l.win, lang.L("Guests"), Message(err))
+		showMessage(l.win, lang.L("Guests"), say.Message(err))
 		return
 	}
 	l.rows = rows

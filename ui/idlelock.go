@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"fangkong/say"
 )
 
 // activityWatcher wraps the window's content and notes the mouse moving
@@ -66,7 +68,7 @@ func (s *shell) checkIdle() {
 	unlock := func() {
 		if _, err := s.app.DB.SignIn(s.app.Ctx(), op.ID, pin.Text); err != nil {
 			pin.SetText("") // first: editing the field clears its message
-			f.setError("pin", Message(err))
+			f.setError("pin", say.Message(err))
 			return
 		}
 		s.locked = false

@@ -17,6 +17,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // isolation is 隔离点: one site at a time, its room board, its guests and
@@ -95,7 +96,7 @@ func (s *isolation) refresh() {
 	ctx := s.app.Ctx()
 	sites, err := s.app.DB.Sites(ctx)
 	if err != nil {
-		showMessage(s.win, lang.L("Isolation sites"), Message(err))
+		showMessage(s.win, lang.L("Isolation sites"), say.Message(err))
 		return
 	}
 	s.sites = sites
@@ -138,7 +139,7 @@ func (s *isolation) showBoard() {
 	}
 	rooms, err := s.app.DB.RoomBoard(s.app.Ctx(), s.site.ID, now)
 	if err != nil {
-		showMessage(s.win, lang.L("Isolation sites"), Message(err))
+		showMessage(s.win, lang.L("Isolation sites"), say.Message(err))
 		return
 	}
 	counts := map[data.RoomState]int{}
@@ -283,7 +284,7 @@ func (s *isolation) openDue(it data.DueItem) {
 	}
 	rooms, err := s.app.DB.RoomBoard(s.app.Ctx(), it.SiteID, s.app.Now())
 	if err != nil {
-		showMessage(s.win, lang.L("Isolation sites"), Message(err))
+		showMessage(s.win, lang.L("Isolation sites"), say.Message(err))
 		return
 	}
 	for _, r := range rooms {
@@ -299,12 +300,12 @@ func (s *isolation) printRoster() {
 		ctx := s.app.Ctx()
 		post, err := s.app.DB.PostInfo(ctx)
 		if err != nil {
-			showMessage(s.win, lang.L("Print roster"), Message(err))
+			showMessage(s.win, lang.L("Print roster"), say.Message(err))
 			return
 		}
 		guests, err := s.app.DB.Guests(ctx, data.GuestQuery{SiteID: s.site.ID, Status: "in"})
 		if err != nil {
-			showMessage(s.win, lang.L("Print roster"), Message(err))
+			showMessage(s.win, lang.L("Print roster"), say.Message(err))
 			return
 		}
 		slices.SortFunc(guests, func(a, b data.Guest) int { return strings.Compare(a.Room.Label(), b.Room.Label()) })
@@ -335,7 +336,7 @@ func (s *isolation) exportXLSX() {
 			err = writeFile(path, func(f *os.File) error { return reports.GuestWorkbook(f, guests, tests, temps, p) })
 		}
 		if err != nil {
-			showMessage(s.win, lang.L("Export Excel"), Message(err))
+			showMessage(s.win, lang.L("Export Excel"), say.Message(err))
 			return
 		}
 		showSaved(s.win, path)

@@ -12,6 +12,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // showItemHistory shows every ledger line of an item, newest first, with
@@ -20,7 +21,7 @@ import (
 func showItemHistory(w fyne.Window, a *app.App, it data.Item, moves *stockMoves) {
 	hist, err := a.DB.ItemHistory(a.Ctx(), it.ID)
 	if err != nil {
-		showMessage(w, it.Label(), Message(err))
+		showMessage(w, it.Label(), say.Message(err))
 		return
 	}
 	n := len(hist)
@@ -60,7 +61,7 @@ func showItemHistory(w fyne.Window, a *app.App, it data.Item, moves *stockMoves)
 func setLocationWarning(w fyne.Window, a *app.App, it data.Item, done func()) {
 	locs, err := a.DB.Locations(a.Ctx())
 	if err != nil {
-		showMessage(w, it.Label(), Message(err))
+		showMessage(w, it.Label(), say.Message(err))
 		return
 	}
 	loc := newLocationPicker(locs, 0)

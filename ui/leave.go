@@ -12,6 +12,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // leaveList is the leave touching the week, with a form to add more; a
@@ -47,7 +48,7 @@ func newLeaveList(w fyne.Window, a *app.App, changed func()) *leaveList {
 func (l *leaveList) show(from, to time.Time) {
 	rows, err := l.app.DB.Leaves(l.app.Ctx(), from, to)
 	if err != nil {
-		showMessage(l.win, lang.L("Leave"), Message(err))
+		showMessage(l.win, lang.L("Leave"), say.Message(err))
 		return
 	}
 	l.rows = rows
@@ -57,7 +58,7 @@ func (l *leaveList) show(from, to time.Time) {
 func (l *leaveList) add() {
 	staff, err := l.app.DB.Staff(l.app.Ctx(), data.StaffQuery{})
 	if err != nil {
-		showMessage(l.win, lang.L("Leave"), Message(err))
+		showMessage(l.win, lang.L("Leave"), say.Message(err))
 		return
 	}
 	ids := map[string]int64{}
@@ -104,7 +105,7 @@ func (l *leaveList) remove(r data.Leave) {
 			return
 		}
 		if err := l.app.DB.RemoveLeave(l.app.Ctx(), r.ID); err != nil {
-			showMessage(l.win, lang.L("Leave"), Message(err))
+			showMessage(l.win, lang.L("Leave"), say.Message(err))
 		}
 		l.changed()
 	}, l.win)

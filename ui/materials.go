@@ -17,6 +17,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // materials is 物资: the stock of every item at every location with its
@@ -210,7 +211,7 @@ func (m *materials) refresh() {
 		m.stock, m.expiring = view.Lines, view.Expiring
 	}
 	if err != nil {
-		showMessage(m.win, lang.L("Materials"), Message(err))
+		showMessage(m.win, lang.L("Materials"), say.Message(err))
 		return
 	}
 	chosen := m.place.Selected
@@ -234,7 +235,7 @@ func (m *materials) refresh() {
 		m.gifts, err = m.app.DB.Donations(ctx, from, upto)
 	}
 	if err != nil {
-		showMessage(m.win, lang.L("Materials"), Message(err))
+		showMessage(m.win, lang.L("Materials"), say.Message(err))
 		return
 	}
 	m.ledgerTbl.Refresh()
@@ -341,7 +342,7 @@ func (m *materials) exportTable(title string, t reports.Table) {
 		err = writeFile(path, func(f *os.File) error { return reports.WriteXLSX(f, t) })
 	}
 	if err != nil {
-		showMessage(m.win, lang.L("Export Excel"), Message(err))
+		showMessage(m.win, lang.L("Export Excel"), say.Message(err))
 		return
 	}
 	showSaved(m.win, path)
@@ -394,7 +395,7 @@ func (m *materials) printDonations() {
 	}
 	post, err := m.app.DB.PostInfo(m.app.Ctx())
 	if err != nil {
-		showMessage(m.win, lang.L("Donations"), Message(err))
+		showMessage(m.win, lang.L("Donations"), say.Message(err))
 		return
 	}
 	printPDF(m.win, m.app, lang.L("Public list of donations"), func(w io.Writer) error {

@@ -12,6 +12,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // modeNames are the program's uses as offered, in data.Mode's order.
@@ -49,7 +50,7 @@ func newModeSettings(w fyne.Window, a *app.App, mode data.Mode, changed func()) 
 				return
 			}
 			if err := a.DB.SaveMode(a.Ctx(), to); err != nil {
-				showMessage(w, lang.L("Settings"), Message(err))
+				showMessage(w, lang.L("Settings"), say.Message(err))
 				return
 			}
 			changed()
@@ -63,7 +64,7 @@ func newModeSettings(w fyne.Window, a *app.App, mode data.Mode, changed func()) 
 		note.Wrapping = fyne.TextWrapWord
 		open := widget.NewButtonWithIcon(lang.L("Open report files folder"), theme.FolderOpenIcon(), func() {
 			if err := openFolder(a.SubmissionsDir()); err != nil {
-				showMessage(w, lang.L("Settings"), Message(err))
+				showMessage(w, lang.L("Settings"), say.Message(err))
 			}
 		})
 		items = append(items, note, container.NewHBox(widget.NewLabel(lang.L("Key fingerprint")), m.print), open)

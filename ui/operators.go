@@ -12,6 +12,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // operators is the 设置 section where admins make staff members operators
@@ -54,7 +55,7 @@ func newOperators(w fyne.Window, a *app.App) *operators {
 			err = o.app.DB.SaveIdleMinutes(o.app.Ctx(), n)
 		}
 		if err != nil && !idleForm.showError(err) {
-			showMessage(o.win, lang.L("Operators"), Message(err))
+			showMessage(o.win, lang.L("Operators"), say.Message(err))
 		}
 	})
 	o.box = container.NewVBox(heading(lang.L("Operators")), o.note, o.list, o.form.grid, container.NewHBox(o.save),
@@ -71,7 +72,7 @@ func (o *operators) submit() {
 	}
 	if err := o.app.DB.SaveOperator(o.app.Ctx(), o.staff[i].ID, o.admin.Checked, o.pin.Text); err != nil {
 		if !o.form.showError(err) {
-			showMessage(o.win, lang.L("Operators"), Message(err))
+			showMessage(o.win, lang.L("Operators"), say.Message(err))
 		}
 		return
 	}
@@ -85,7 +86,7 @@ func (o *operators) refresh() {
 		o.staff, err = o.app.DB.Staff(o.app.Ctx(), data.StaffQuery{})
 	}
 	if err != nil {
-		showMessage(o.win, lang.L("Operators"), Message(err))
+		showMessage(o.win, lang.L("Operators"), say.Message(err))
 		return
 	}
 	var names []string

@@ -14,6 +14,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // overview is 总览, the command post's front page: today's key numbers,
@@ -105,7 +106,7 @@ func (o *overview) refresh() {
 		open, err = o.app.DB.OpenCasesNow(ctx, 5)
 	}
 	if err != nil {
-		showMessage(o.win, lang.L("Overview"), Message(err))
+		showMessage(o.win, lang.L("Overview"), say.Message(err))
 		return
 	}
 	o.rows = rows

@@ -9,6 +9,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // askPersonal asks before a print or export whether ID numbers and phones
@@ -30,7 +31,7 @@ func askPersonal(w fyne.Window, a *app.App, title string, then func(reports.Pers
 		}
 		if full.Checked {
 			if err := a.DB.LogAccess(a.Ctx(), "show unmasked", title); err != nil {
-				showMessage(w, title, Message(err))
+				showMessage(w, title, say.Message(err))
 				return
 			}
 		}

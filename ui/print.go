@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
+	"fangkong/say"
 )
 
 // printPDF is every print action: the document is written into the reports
@@ -24,7 +25,7 @@ func printPDF(w fyne.Window, a *app.App, title string, render func(io.Writer) er
 		err = writeFile(path, func(f *os.File) error { return render(f) })
 	}
 	if err != nil {
-		showMessage(w, title, Message(err))
+		showMessage(w, title, say.Message(err))
 		return
 	}
 	openPrinted(w, title, path)
@@ -63,7 +64,7 @@ func showFile(w fyne.Window, title, msg, path string, more ...string) {
 		container.NewGridWrap(fyne.NewSize(520, 100+70*float32(len(more))), label), func(open bool) {
 			if open {
 				if err := openFolder(filepath.Dir(path)); err != nil {
-					showMessage(w, title, Message(err))
+					showMessage(w, title, say.Message(err))
 				}
 			}
 		}, w)

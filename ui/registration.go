@@ -12,6 +12,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // registrationForm registers passages at one post, fast and from the
@@ -122,7 +123,7 @@ func (r *registrationForm) showID(s string) {
 	default:
 		// The reason field appears only when saving, not here: it would
 		// otherwise take the next Tab and swallow the phone number.
-		r.idInfo.SetText(Message(err))
+		r.idInfo.SetText(say.Message(err))
 		r.idInfo.Importance = widget.WarningImportance
 	}
 	r.idInfo.Show()
@@ -180,7 +181,7 @@ func (r *registrationForm) submit() {
 			return
 		}
 		if !r.form.showError(err) {
-			showMessage(r.win, lang.L("Register"), Message(err))
+			showMessage(r.win, lang.L("Register"), say.Message(err))
 		}
 		return
 	}

@@ -15,6 +15,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // regSearch finds registrations across every checkpoint: by an ID number
@@ -156,7 +157,7 @@ func (s *regSearch) search() {
 	}
 	s.rows, err = s.app.DB.SearchRegistrations(s.app.Ctx(), q)
 	if err != nil {
-		showMessage(s.win, lang.L("Search"), Message(err))
+		showMessage(s.win, lang.L("Search"), say.Message(err))
 		return
 	}
 	msg := lang.L("{{.N}} registrations", map[string]any{"N": len(s.rows)})
@@ -183,7 +184,7 @@ func (s *regSearch) export() {
 		err = writeFile(path, func(f *os.File) error { return reports.WriteXLSX(f, t) })
 	}
 	if err != nil {
-		showMessage(s.win, lang.L("Export Excel"), Message(err))
+		showMessage(s.win, lang.L("Export Excel"), say.Message(err))
 		return
 	}
 	showSaved(s.win, path)

@@ -13,6 +13,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // reporting is 报送情况 in county mode: for any day, each township 已报 (on
@@ -79,7 +80,7 @@ func (r *reporting) refresh() {
 	}
 	c, err := r.app.DB.CountyDay(r.app.Ctx(), day)
 	if err != nil {
-		showMessage(r.win, lang.L("Reporting"), Message(err))
+		showMessage(r.win, lang.L("Reporting"), say.Message(err))
 		return
 	}
 	r.c = c
@@ -98,7 +99,7 @@ func (r *reporting) refresh() {
 func (r *reporting) importFolder(dir string) {
 	paths, err := app.ReportFilesIn(dir)
 	if err != nil {
-		showMessage(r.win, lang.L("Import report files"), Message(err))
+		showMessage(r.win, lang.L("Import report files"), say.Message(err))
 		return
 	}
 	if len(paths) == 0 {
@@ -149,7 +150,7 @@ func (r *reporting) importFiles(paths []string) {
 	}
 	receipts, err := r.app.ImportReportFiles(r.app.Ctx(), paths)
 	if err != nil {
-		showMessage(r.win, lang.L("Import report files"), Message(err))
+		showMessage(r.win, lang.L("Import report files"), say.Message(err))
 		return
 	}
 	r.refresh()
@@ -199,5 +200,5 @@ func receiptText(rc data.FileReceipt) string {
 	case data.AlreadyReceived:
 		return lang.L("Received before: the same file")
 	}
-	return lang.L("Refused: {{.Reason}}", map[string]any{"Reason": Message(rc.Err)})
+	return lang.L("Refused: {{.Reason}}", map[string]any{"Reason": say.Message(rc.Err)})
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // openRoom shows what can be done with a room in its state: check someone
@@ -108,7 +109,7 @@ func (s *isolation) draftRoom(f map[string]string) (data.Room, bool) {
 
 func (s *isolation) setOutOfService(r data.BoardRoom, out bool) {
 	if err := s.app.DB.SetRoomOutOfService(s.app.Ctx(), r.ID, out); err != nil {
-		showMessage(s.win, r.Label(), Message(err))
+		showMessage(s.win, r.Label(), say.Message(err))
 	}
 	s.refresh()
 }

@@ -11,6 +11,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // settings is 设置: the command post's details, where the data lives, backups.
@@ -56,18 +57,18 @@ func newSettings(w fyne.Window, a *app.App, mode data.Mode, renamed func(data.Po
 	}
 	openData := widget.NewButtonWithIcon(lang.L("Open its folder"), theme.FolderOpenIcon(), func() {
 		if err := openFolder(a.DataDir()); err != nil {
-			showMessage(w, lang.L("Settings"), Message(err))
+			showMessage(w, lang.L("Settings"), say.Message(err))
 		}
 	})
 	backup := widget.NewButtonWithIcon(lang.L("Back up to…"), theme.DocumentSaveIcon(), s.backup)
 	openBackups := widget.NewButtonWithIcon(lang.L("Open automatic backups"), theme.FolderOpenIcon(), func() {
 		if err := openFolder(a.BackupDir()); err != nil {
-			showMessage(w, lang.L("Settings"), Message(err))
+			showMessage(w, lang.L("Settings"), say.Message(err))
 		}
 	})
 	openReports := widget.NewButtonWithIcon(lang.L("Open reports folder"), theme.FolderOpenIcon(), func() {
 		if err := openFolder(a.ReportsDir()); err != nil {
-			showMessage(w, lang.L("Settings"), Message(err))
+			showMessage(w, lang.L("Settings"), say.Message(err))
 		}
 	})
 	autoNote := widget.NewLabel(lang.L("An automatic backup is made on the first start of each day; the last 30 are kept."))
@@ -123,17 +124,17 @@ func (s *settings) content() fyne.CanvasObject { return container.NewPadded(s.bo
 func (s *settings) refresh() {
 	p, err := s.app.DB.PostInfo(s.app.Ctx())
 	if err != nil {
-		showMessage(s.win, lang.L("Settings"), Message(err))
+		showMessage(s.win, lang.L("Settings"), say.Message(err))
 		return
 	}
 	s.post.load(p)
 	s.saved.SetText("")
 	if err := s.rules.refresh(); err != nil {
-		showMessage(s.win, lang.L("Settings"), Message(err))
+		showMessage(s.win, lang.L("Settings"), say.Message(err))
 	}
 	for _, section := range []func() error{s.duty.refresh, s.numbers.refresh, s.cases.refresh, s.mode.refresh} {
 		if err := section(); err != nil {
-			showMessage(s.win, lang.L("Settings"), Message(err))
+			showMessage(s.win, lang.L("Settings"), say.Message(err))
 		}
 	}
 	s.ops.refresh()
@@ -154,7 +155,7 @@ func (s *settings) backup() {
 		}
 		path, err := s.app.Backup(s.app.Ctx(), dir.Path())
 		if err != nil {
-			showMessage(s.win, lang.L("Backup"), Message(err))
+			showMessage(s.win, lang.L("Backup"), say.Message(err))
 			return
 		}
 		showSaved(s.win, path)
@@ -178,7 +179,7 @@ func (s *settings) restore() {
 		r.Close()
 		sum, err := data.Summarize(s.app.Ctx(), path)
 		if err != nil {
-			showMessage(s.win, lang.L("Restore from backup…"), Message(err))
+			showMessage(s.win, lang.L("Restore from backup…"), say.Message(err))
 			return
 		}
 		last := lang.L("unknown")
@@ -194,7 +195,7 @@ func (s *settings) restore() {
 			}
 			saved, err := s.app.Restore(s.app.Ctx(), path)
 			if err != nil {
-				showMessage(s.win, lang.L("Restore from backup…"), Message(err))
+				showMessage(s.win, lang.L("Restore from backup…"), say.Message(err))
 				return
 			}
 			s.refresh()

@@ -10,6 +10,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // postForm edits the command post's details; first-run setup and 设置 share it.
@@ -69,13 +70,13 @@ func (f *postForm) saveWith(a *app.App, w fyne.Window, also func(context.Context
 	})
 	if err != nil {
 		if !f.form.showError(err) {
-			showMessage(w, lang.L("Not saved"), Message(err))
+			showMessage(w, lang.L("Not saved"), say.Message(err))
 		}
 		return data.PostInfo{}, false
 	}
 	p, err := a.DB.PostInfo(a.Ctx())
 	if err != nil {
-		showMessage(w, lang.L("Not saved"), Message(err))
+		showMessage(w, lang.L("Not saved"), say.Message(err))
 		return data.PostInfo{}, false
 	}
 	f.load(p)

@@ -8,6 +8,7 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // signIn is the operator picker: who is at the keyboard, with their PIN.
@@ -39,7 +40,7 @@ func newSignIn(a *app.App, ops []data.OperatorRow, done func(data.Operator)) *si
 		if err != nil {
 			s.pin.SetText("") // first: editing the field clears its message
 			if !s.form.showError(err) {
-				s.form.setError("pin", Message(err))
+				s.form.setError("pin", say.Message(err))
 			}
 			return
 		}

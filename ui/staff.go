@@ -18,6 +18,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // staffScreen is the staff directory (人员): a searchable list on the left,
@@ -140,7 +141,7 @@ func (s *staffScreen) refresh() {
 		Text: s.search.Text, IncludeInactive: s.showInactive.Checked,
 	})
 	if err != nil {
-		showMessage(s.win, lang.L("Staff"), Message(err))
+		showMessage(s.win, lang.L("Staff"), say.Message(err))
 		return
 	}
 	s.rows = rows
@@ -272,13 +273,13 @@ func (s *staffScreen) submit() {
 	id, err := s.app.DB.SaveStaff(s.app.Ctx(), p)
 	if err != nil {
 		if !s.form.showError(err) {
-			showMessage(s.win, lang.L("Not saved"), Message(err))
+			showMessage(s.win, lang.L("Not saved"), say.Message(err))
 		}
 		return
 	}
 	saved, err := s.app.DB.StaffMember(s.app.Ctx(), id)
 	if err != nil {
-		showMessage(s.win, lang.L("Staff"), Message(err))
+		showMessage(s.win, lang.L("Staff"), say.Message(err))
 		return
 	}
 	s.load(saved)
@@ -292,7 +293,7 @@ func (s *staffScreen) toggleActive() {
 	s.whenSaved(func() {
 		p := s.loaded
 		if err := s.app.DB.SetStaffActive(s.app.Ctx(), p.ID, !p.Active); err != nil {
-			showMessage(s.win, lang.L("Staff"), Message(err))
+			showMessage(s.win, lang.L("Staff"), say.Message(err))
 			return
 		}
 		p.Active = !p.Active
@@ -309,7 +310,7 @@ func (s *staffScreen) importXLSX() {
 		defer r.Close()
 		imp, err := s.app.ReadStaffImport(s.app.Ctx(), r)
 		if err != nil {
-			showMessage(s.win, lang.L("Import Excel"), Message(err))
+			showMessage(s.win, lang.L("Import Excel"), say.Message(err))
 			return
 		}
 		s.confirmImport(imp)
@@ -335,7 +336,7 @@ func (s *staffScreen) confirmImport(imp app.StaffImport) {
 		b.WriteString("\n\n" + lang.L("These rows will not be imported:"))
 		for _, r := range imp.Rejected {
 			b.WriteString("\n" + lang.L("Row {{.Row}} {{.Name}}: {{.Why}}",
-				map[string]any{"Row": r.Row, "Name": r.Staff.Name, "Why": Message(r.Err)}))
+				map[string]any{"Row": r.Row, "Name": r.Staff.Name, "Why": say.Message(r.Err)}))
 		}
 	}
 	if len(imp.Existing) > 0 {
@@ -358,7 +359,7 @@ func (s *staffScreen) confirmImport(imp app.StaffImport) {
 		}
 		n, err := s.app.ImportStaff(s.app.Ctx(), imp)
 		if err != nil {
-			showMessage(s.win, lang.L("Import Excel"), Message(err)+"\n"+lang.L("No one was imported."))
+			showMessage(s.win, lang.L("Import Excel"), say.Message(err)+"\n"+lang.L("No one was imported."))
 			return
 		}
 		s.refresh()
@@ -372,7 +373,7 @@ func (s *staffScreen) exportXLSX() {
 		err = writeFile(path, func(f *os.File) error { return s.app.ExportStaff(s.app.Ctx(), f) })
 	}
 	if err != nil {
-		showMessage(s.win, lang.L("Export Excel"), Message(err))
+		showMessage(s.win, lang.L("Export Excel"), say.Message(err))
 		return
 	}
 	showSaved(s.win, path)
@@ -383,12 +384,12 @@ func (s *staffScreen) print() {
 	ctx := s.app.Ctx()
 	post, err := s.app.DB.PostInfo(ctx)
 	if err != nil {
-		showMessage(s.win, lang.L("Print contact list"), Message(err))
+		showMessage(s.win, lang.L("Print contact list"), say.Message(err))
 		return
 	}
 	list, err := s.app.DB.Staff(ctx, data.StaffQuery{})
 	if err != nil {
-		showMessage(s.win, lang.L("Print contact list"), Message(err))
+		showMessage(s.win, lang.L("Print contact list"), say.Message(err))
 		return
 	}
 	printPDF(s.win, s.app, lang.L("Staff contact list"), func(w io.Writer) error {

@@ -14,6 +14,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // locationPicker chooses one of the places stock is kept, by name.
@@ -63,7 +64,7 @@ func (m *stockMoves) catalogue(title string) ([]data.Item, []data.Location, bool
 		locs, err = m.app.DB.Locations(m.app.Ctx())
 	}
 	if err != nil {
-		showMessage(m.win, title, Message(err))
+		showMessage(m.win, title, say.Message(err))
 		return nil, nil, false
 	}
 	if len(items) == 0 {
@@ -232,7 +233,7 @@ func (m *stockMoves) printSlip(voucher string) {
 		lines, err = m.app.DB.Ledger(ctx, data.LedgerQuery{Voucher: voucher})
 	}
 	if err != nil {
-		showMessage(m.win, lang.L("Issue slip"), Message(err))
+		showMessage(m.win, lang.L("Issue slip"), say.Message(err))
 		return
 	}
 	printPDF(m.win, m.app, lang.L("Issue slip")+" "+voucher, func(w io.Writer) error {

@@ -11,6 +11,7 @@ import (
 	"fangkong/app"
 	"fangkong/data"
 	"fangkong/reports"
+	"fangkong/say"
 )
 
 // townships is 乡镇 in county mode: the townships reporting here, each
@@ -63,7 +64,7 @@ func (t *townships) content() fyne.CanvasObject { return container.NewPadded(t.b
 func (t *townships) refresh() {
 	var err error
 	if t.all, err = t.app.DB.Townships(t.app.Ctx()); err != nil {
-		showMessage(t.win, lang.L("Townships"), Message(err))
+		showMessage(t.win, lang.L("Townships"), say.Message(err))
 		return
 	}
 	t.filter()
@@ -89,7 +90,7 @@ func (t *townships) registerFrom(path string) {
 	x, err := app.TownshipFromFile(path)
 	if err != nil {
 		showMessage(t.win, lang.L("Register a township…"), lang.L("{{.File}} was not read: {{.Reason}}",
-			map[string]any{"File": path, "Reason": Message(err)}))
+			map[string]any{"File": path, "Reason": say.Message(err)}))
 		return
 	}
 	for _, had := range t.all {
@@ -156,7 +157,7 @@ func (t *townships) replaceKeyFrom(x data.Township, path string, shown *widget.L
 	from, err := app.TownshipFromFile(path)
 	if err != nil {
 		showMessage(t.win, lang.L("New key…"), lang.L("{{.File}} was not read: {{.Reason}}",
-			map[string]any{"File": path, "Reason": Message(err)}))
+			map[string]any{"File": path, "Reason": say.Message(err)}))
 		return
 	}
 	msg := lang.L("{{.Township}} will be known by this key from now on: {{.Fingerprint}}. Check it with the township by phone. Files signed with the old key are refused from then on; those received stay.",
@@ -166,7 +167,7 @@ func (t *townships) replaceKeyFrom(x data.Township, path string, shown *widget.L
 			return
 		}
 		if err := t.app.DB.ReplaceTownshipKey(t.app.Ctx(), x.ID, from.PublicKey); err != nil {
-			showMessage(t.win, lang.L("New key…"), Message(err))
+			showMessage(t.win, lang.L("New key…"), say.Message(err))
 			return
 		}
 		shown.SetText(data.Fingerprint(from.PublicKey))

@@ -25,6 +25,7 @@ import (
 	"fangkong/app"
 	"fangkong/assets"
 	"fangkong/data"
+	"fangkong/say"
 )
 
 // page is one screen reachable from the navigation.
@@ -70,16 +71,16 @@ func Run(fa fyne.App, args []string) (code int) {
 	if path == "" {
 		var err error
 		if path, _, err = app.DefaultDBPath(); err != nil {
-			return showFatal(fa, Message(err))
+			return showFatal(fa, say.Message(err))
 		}
 	}
 	a, err := app.Open(context.Background(), path, time.Now)
 	if err != nil {
-		return showFatal(fa, Message(err)+"\n"+path)
+		return showFatal(fa, say.Message(err)+"\n"+path)
 	}
 	defer a.Close()
 	if err := a.Lock(); err != nil {
-		return showFatal(fa, Message(err)+"\n"+path)
+		return showFatal(fa, say.Message(err)+"\n"+path)
 	}
 
 	w := fa.NewWindow(lang.L("AppName"))
@@ -166,7 +167,7 @@ func newShell(w fyne.Window, a *app.App) *shell {
 
 	post, err := a.DB.PostInfo(s.app.Ctx())
 	if err != nil {
-		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(Message(err))}
+		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(say.Message(err))}
 		return s
 	}
 	if !post.Complete() {
@@ -183,7 +184,7 @@ func newShell(w fyne.Window, a *app.App) *shell {
 func (s *shell) signInThen(next func()) {
 	ops, err := s.app.DB.Operators(s.app.Ctx())
 	if err != nil {
-		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(Message(err))}
+		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(say.Message(err))}
 		s.root.Refresh()
 		return
 	}
@@ -245,7 +246,7 @@ func (s *shell) showMain(post data.PostInfo) {
 	s.setTitle(post)
 	mode, err := s.app.DB.Mode(s.app.Ctx())
 	if err != nil {
-		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(Message(err))}
+		s.root.Objects = []fyne.CanvasObject{widget.NewLabel(say.Message(err))}
 		s.root.Refresh()
 		return
 	}

@@ -1,4 +1,7 @@
-package ui
+// Package say turns what the program has to tell people into Chinese
+// sentences: errors, and the roster rules a change breaks. The window and
+// the command line say the same things through it.
+package say
 
 import (
 	"errors"
@@ -128,13 +131,4 @@ func Message(err error) string {
 	}
 	log.Printf("unexpected error: %v", err)
 	return lang.L("The operation could not be completed and nothing was saved. Please try again; if it happens again, make a backup and contact support.")
-}
-
-// fieldOf says which form field an error belongs to, if any.
-func fieldOf(err error) string {
-	var fe *data.FieldError
-	if errors.As(err, &fe) {
-		return fe.Field
-	}
-	return ""
 }

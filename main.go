@@ -1,6 +1,6 @@
 // Command fangkong is 防控指挥台, the desktop program of a township epidemic
-// command post. Without arguments it opens the window; with a command
-// (demo, backup, version) it works on the command line.
+// command post. Without arguments (or with --db) it opens the window; with a
+// command (demo, backup, report, …) it works on the command line.
 package main
 
 import (
@@ -10,6 +10,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"fangkong/app"
+	"fangkong/cli"
 	"fangkong/ui"
 )
 
@@ -21,8 +22,8 @@ var metadata string
 
 func main() {
 	app.Version = app.VersionFrom(metadata)
-	if ui.IsCommand(os.Args[1:]) {
-		os.Exit(ui.RunCommand(os.Args[1:], os.Stdout, os.Stderr))
+	if cli.IsCommand(os.Args[1:]) {
+		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	os.Exit(ui.Run(fyneapp.NewWithID("cn.fangkong.zhihuitai"), os.Args[1:]))
 }

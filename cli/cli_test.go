@@ -1,9 +1,10 @@
-package ui
+package cli
 
 import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ import (
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
-	code = RunCommand(args, &out, &errb)
+	code = Run(args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -261,5 +262,37 @@ func TestCLIReportFilesAndTheCounty(t *testing.T) {
 	code, _, errs = runCLI("report", "weekly", "--db", county, "--out", weekly)
 	if _, err := os.Stat(weekly); code != 1 || !strings.Contains(errs, "县级汇总模式") || err == nil {
 		t.Fatalf("weekly on a county database: %d %q, file written: %v", code, errs, err == nil)
+	}
+}
+
+// pdfText is a PDF's text without spaces.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
+}
+
+// Each command takes only its own options: one of another command's is
+// refused with the usage, and nothing runs.
+func TestEveryCommandRefusesAnotherCommandsOption(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "fangkong.db")
+	foreign := map[string]string{"demo": "--to", "backup": "--scale", "selfcheck": "--db", "operator": "--out",
+		"report daily": "--name", "report weekly": "--keep", "version": "--date"}
+	if len(foreign) != len(commands) {
+		t.Fatalf("%d commands, %d tried", len(commands), len(foreign))
+	}
+	for name, option := range foreign {
+		args := append(strings.Fields(name), option, "x", "--db", db)
+		code, stdout, errs := runCLI(args...)
+		if code != 2 || stdout != "" || !strings.Contains(errs, "该命令没有这个选项。") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, stdout, errs)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Fatal("a refused command created a database")
 	}
 }

@@ -211,19 +211,36 @@ func (s *shell) switchOperator() {
 			}
 		})
 	}
-	if s.current >= 0 {
-		if g, ok := s.entries[s.current].page.(guarded); ok && g.unsaved() {
-			dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("The form has changes that are not saved. Discard them?"),
-				func(discard bool) {
-					if discard {
-						g.discard()
-						leave()
-					}
-				}, s.win)
-			return
-		}
+	if g := s.unsaved(); g != nil {
+		s.askDiscard(lang.L("The form has changes that are not saved. Discard them?"), func() { g.discard(); leave() }, nil)
+		return
 	}
 	leave()
+}
+
+// unsaved is the screen shown when it holds typed input that leaving it
+// would lose; nil otherwise.
+func (s *shell) unsaved() guarded {
+	if s.current < 0 {
+		return nil
+	}
+	if g, ok := s.entries[s.current].page.(guarded); ok && g.unsaved() {
+		return g
+	}
+	return nil
+}
+
+// askDiscard asks question before typed input is lost: yes runs if the
+// clerk agrees, no (when not nil) if not.
+func (s *shell) askDiscard(question string, yes, no func()) {
+	dialog.ShowConfirm(lang.L("Unsaved changes"), question, func(discard bool) {
+		switch {
+		case discard:
+			yes()
+		case no != nil:
+			no()
+		}
+	}, s.win)
 }
 
 // showStatus says who is signed in; switching is offered once operators
@@ -322,22 +339,15 @@ func (s *shell) show(id int) {
 	if id == s.current {
 		return
 	}
-	if s.current >= 0 {
-		if g, ok := s.entries[s.current].page.(guarded); ok && g.unsaved() {
-			back := s.current
-			dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("The form has changes that are not saved. Discard them?"),
-				func(discard bool) {
-					if discard {
-						g.discard()
-						s.current = -1
-						s.nav.Select(id)
-						s.show(id)
-						return
-					}
-					s.nav.Select(back)
-				}, s.win)
-			return
-		}
+	if g := s.unsaved(); g != nil {
+		back := s.current
+		s.askDiscard(lang.L("The form has changes that are not saved. Discard them?"), func() {
+			g.discard()
+			s.current = -1
+			s.nav.Select(id)
+			s.show(id)
+		}, func() { s.nav.Select(back) })
+		return
 	}
 	s.current = id
 	s.showStatus()
@@ -350,16 +360,9 @@ func (s *shell) show(id int) {
 // close closes the window, asking first if the screen shown holds typed
 // input that is not saved.
 func (s *shell) close() {
-	if s.current >= 0 {
-		if g, ok := s.entries[s.current].page.(guarded); ok && g.unsaved() {
-			dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("The form has changes that are not saved. Close the program and discard them?"),
-				func(discard bool) {
-					if discard {
-						s.win.Close()
-					}
-				}, s.win)
-			return
-		}
+	if s.unsaved() != nil {
+		s.askDiscard(lang.L("The form has changes that are not saved. Close the program and discard them?"), s.win.Close, nil)
+		return
 	}
 	s.win.Close()
 }

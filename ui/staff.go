@@ -238,12 +238,7 @@ func (s *staffScreen) whenSaved(next func()) {
 		next()
 		return
 	}
-	dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("The form has changes that are not saved. Discard them?"),
-		func(discard bool) {
-			if discard {
-				next()
-			}
-		}, s.win)
+	askDiscard(s.win, lang.L("The form has changes that are not saved. Discard them?"), next, nil)
 }
 
 func (s *staffScreen) choose(row int) {

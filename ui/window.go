@@ -212,7 +212,7 @@ func (s *shell) switchOperator() {
 		})
 	}
 	if g := s.unsaved(); g != nil {
-		s.askDiscard(lang.L("The form has changes that are not saved. Discard them?"), func() { g.discard(); leave() }, nil)
+		askDiscard(s.win, lang.L("The form has changes that are not saved. Discard them?"), func() { g.discard(); leave() }, nil)
 		return
 	}
 	leave()
@@ -232,7 +232,7 @@ func (s *shell) unsaved() guarded {
 
 // askDiscard asks question before typed input is lost: yes runs if the
 // clerk agrees, no (when not nil) if not.
-func (s *shell) askDiscard(question string, yes, no func()) {
+func askDiscard(w fyne.Window, question string, yes, no func()) {
 	dialog.ShowConfirm(lang.L("Unsaved changes"), question, func(discard bool) {
 		switch {
 		case discard:
@@ -240,7 +240,7 @@ func (s *shell) askDiscard(question string, yes, no func()) {
 		case no != nil:
 			no()
 		}
-	}, s.win)
+	}, w)
 }
 
 // showStatus says who is signed in; switching is offered once operators
@@ -341,7 +341,7 @@ func (s *shell) show(id int) {
 	}
 	if g := s.unsaved(); g != nil {
 		back := s.current
-		s.askDiscard(lang.L("The form has changes that are not saved. Discard them?"), func() {
+		askDiscard(s.win, lang.L("The form has changes that are not saved. Discard them?"), func() {
 			g.discard()
 			s.current = -1
 			s.nav.Select(id)
@@ -361,7 +361,7 @@ func (s *shell) show(id int) {
 // input that is not saved.
 func (s *shell) close() {
 	if s.unsaved() != nil {
-		s.askDiscard(lang.L("The form has changes that are not saved. Close the program and discard them?"), s.win.Close, nil)
+		askDiscard(s.win, lang.L("The form has changes that are not saved. Close the program and discard them?"), s.win.Close, nil)
 		return
 	}
 	s.win.Close()

@@ -128,7 +128,7 @@ func (f caseFollowUp) passage(post string, at time.Time, reg data.Registration) 
 			reg.CheckpointID = p.ID
 		}
 	}
-	reg.At, reg.Direction, reg.HealthCode = at, "进", "绿"
+	reg.At, reg.Direction, reg.HealthCode = at, data.Inbound, "绿"
 	id, err := f.a.DB.Register(f.ctx, reg)
 	if err != nil {
 		return data.Case{}, err
@@ -185,7 +185,7 @@ func (f caseFollowUp) showcase() error {
 	}
 
 	watched, err := f.passage("城关镇中心卫生院哨点", at(20, 40), data.Registration{Name: "周海燕", Phone: "13709135210",
-		CameFrom: "成都市武侯区", Outcome: "转送", Note: "黄码,交发热门诊复核"})
+		CameFrom: "成都市武侯区", Outcome: data.HandedOver, Note: "黄码,交发热门诊复核"})
 	if err != nil {
 		return err
 	}

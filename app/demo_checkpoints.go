@@ -20,8 +20,8 @@ type demoPost struct {
 }
 
 func demoPosts(scale Scale) []demoPost {
-	three, _ := data.ParseShifts(data.ShiftPatterns["三班"])
-	two, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	three := data.ThreeShifts.Shifts()
+	two := data.TwoShifts.Shifts()
 	posts := []demoPost{
 		{data.Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口", Location: "城关出口收费站外50米", Manager: "王建军", Phone: "18691234567", Shifts: three, StaffPerShift: 4, RequiredKind: "民警/辅警"}, 60, true, false},
 		{data.Checkpoint{Name: "省道S210县界", Kind: "交通卡口", Location: "S210与邻县交界处", Manager: "李强", Phone: "13709871234", Shifts: two, StaffPerShift: 3, RequiredKind: "民警/辅警"}, 25, true, false},
@@ -120,7 +120,7 @@ func demoPassages(r *rand.Rand, p demoPost, day, now time.Time) []data.Registrat
 		if at.After(now) || (p.paperNight && (minute < 8*60 || minute >= 20*60)) {
 			continue
 		}
-		reg := data.Registration{CheckpointID: p.post.ID, At: at, Direction: []string{"进", "出"}[r.IntN(2)],
+		reg := data.Registration{CheckpointID: p.post.ID, At: at, Direction: []data.Direction{data.Inbound, data.Outbound}[r.IntN(2)],
 			Name: demoName(r), Phone: demoMobile(r), CameFrom: demoOrigins[r.IntN(len(demoOrigins))], GoingTo: "城关镇",
 			Celsius: 36.0 + float64(r.IntN(10))/10, HealthCode: "绿"}
 		if r.IntN(3) > 0 {
@@ -134,9 +134,9 @@ func demoPassages(r *rand.Rand, p demoPost, day, now time.Time) []data.Registrat
 		case k == 0:
 			reg.Celsius = 37.3 + float64(r.IntN(15))/10
 		case k < 12:
-			reg.Outcome, reg.Note = "劝返", "非必要不进入"
+			reg.Outcome, reg.Note = data.TurnedBack, "非必要不进入"
 		case k < 14:
-			reg.HealthCode, reg.Outcome, reg.Note = "黄", "转送", "黄码,交卫生院复核"
+			reg.HealthCode, reg.Outcome, reg.Note = "黄", data.HandedOver, "黄码,交卫生院复核"
 		}
 		regs = append(regs, reg)
 	}

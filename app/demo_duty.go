@@ -83,12 +83,12 @@ func (a *App) demoDuty(ctx context.Context, r *rand.Rand, scale Scale) error {
 	for d := 3; d >= 1; d-- {
 		day := today.AddDate(0, 0, -d)
 		for i, m := range matters[:2+r.IntN(3)] {
-			if _, err := a.DB.LogDuty(ctx, data.DutyLogEntry{At: day.Add(time.Duration(9+4*i) * time.Hour), Kind: "记录",
+			if _, err := a.DB.LogDuty(ctx, data.DutyLogEntry{At: day.Add(time.Duration(9+4*i) * time.Hour), Kind: data.LogMatter,
 				Caller: m.caller, Matter: m.matter, Handling: m.handling, Officer: "刘芳"}); err != nil {
 				return fmt.Errorf("demo duty log: %w", err)
 			}
 		}
-		if _, err := a.DB.LogDuty(ctx, data.DutyLogEntry{At: day.Add(20 * time.Hour), Kind: "交接班",
+		if _, err := a.DB.LogDuty(ctx, data.DutyLogEntry{At: day.Add(20 * time.Hour), Kind: data.LogHandover,
 			Matter: "白班各卡口运行正常,物资已补充;G65出口夜班注意大货车查验。", Officer: "刘芳"}); err != nil {
 			return fmt.Errorf("demo duty log: %w", err)
 		}

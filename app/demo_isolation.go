@@ -118,12 +118,12 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 				stay = append(stay, g)
 				continue
 			}
-			outcome, note := "解除隔离", "转居家健康监测7天"
+			outcome, note := data.Released, "转居家健康监测7天"
 			switch n := r.IntN(100); {
 			case n < 3:
-				outcome, note = "转院", "转市定点医院"
+				outcome, note = data.Hospitalised, "转市定点医院"
 			case n < 8:
-				outcome, note = "转居家", "符合居家隔离条件"
+				outcome, note = data.HomeIsolated, "符合居家隔离条件"
 			}
 			if err := a.DB.EndIsolation(ctx, g.id, outcome, at, note); err != nil {
 				return fmt.Errorf("demo release: %w", err)
@@ -198,7 +198,7 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 		// Temperatures at 08:00 and 16:00; tests sampled at 07:30, or soon
 		// after admission on the first day.
 		var readings []data.Reading
-		var results []data.TestResult
+		var results []data.Sampling
 		for _, g := range open {
 			for _, hour := range []int{8, 16} {
 				at := day.Add(time.Duration(hour) * time.Hour)
@@ -219,13 +219,13 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 				if !t.DueDate.Equal(day) || sampled.After(now) || (last && r.IntN(3) == 0) {
 					continue
 				}
-				result := "阴性"
+				result := data.TestNegative
 				if r.IntN(500) == 0 {
-					result = "阳性"
+					result = data.TestPositive
 				} else if last {
-					result = "待出"
+					result = data.TestPending
 				}
-				results = append(results, data.TestResult{TestID: t.ID, SampledAt: sampled, Result: result})
+				results = append(results, data.Sampling{TestID: t.ID, SampledAt: sampled, Result: result})
 			}
 		}
 		if err := a.DB.RecordTemperatures(ctx, readings); err != nil {
@@ -249,7 +249,7 @@ func (a *App) demoIsolation(ctx context.Context, r *rand.Rand, scale Scale) erro
 				kept = append(kept, g)
 				continue
 			}
-			if err := a.DB.EndIsolation(ctx, g.id, "转院", at, "核酸阳性,120闭环转运至市定点医院"); err != nil {
+			if err := a.DB.EndIsolation(ctx, g.id, data.Hospitalised, at, "核酸阳性,120闭环转运至市定点医院"); err != nil {
 				return fmt.Errorf("demo transfer: %w", err)
 			}
 			rooms[g.room].occupants--

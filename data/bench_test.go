@@ -181,7 +181,7 @@ func BenchmarkRoster120StaffOneMonth(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	three, _ := ParseShifts(ShiftPatterns["三班"])
+	three := ThreeShifts.Shifts()
 	for i := range 12 {
 		kind := ""
 		if i < 4 {

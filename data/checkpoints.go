@@ -13,10 +13,29 @@ import (
 // CheckpointKinds are the four gates (四道关口).
 var CheckpointKinds = []string{"交通卡口", "村口/小区卡口", "单位返岗关口", "药店/诊所哨点"}
 
-// ShiftPatterns are the usual shift patterns, by name.
-var ShiftPatterns = map[string]string{
-	"三班": "08:00-16:00,16:00-00:00,00:00-08:00",
-	"两班": "08:00-20:00,20:00-08:00",
+// ShiftPattern is a usual pattern of shifts, by the name clerks call it.
+type ShiftPattern string
+
+const (
+	ThreeShifts ShiftPattern = "三班"
+	TwoShifts   ShiftPattern = "两班" // day and night, 12 hours each
+)
+
+// ShiftPatterns in the order the form offers them.
+var ShiftPatterns = []ShiftPattern{ThreeShifts, TwoShifts}
+
+// Text is the pattern's shifts written as ParseShifts reads them.
+func (p ShiftPattern) Text() string {
+	if p == ThreeShifts {
+		return "08:00-16:00,16:00-00:00,00:00-08:00"
+	}
+	return "08:00-20:00,20:00-08:00"
+}
+
+// Shifts are the pattern's shifts.
+func (p ShiftPattern) Shifts() []Shift {
+	s, _ := ParseShifts(p.Text())
+	return s
 }
 
 // Shift is a time of day to another; it may run past midnight.

@@ -37,7 +37,7 @@ func TestParseShifts(t *testing.T) {
 // highwayPost makes a road checkpoint with day and night shifts.
 func highwayPost(t *testing.T, db *DB) int64 {
 	t.Helper()
-	shifts, _ := ParseShifts(ShiftPatterns["两班"])
+	shifts := TwoShifts.Shifts()
 	id, err := db.SaveCheckpoint(context.Background(), Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口",
 		Location: "城关出口收费站", Shifts: shifts, StaffPerShift: 3, OpenedOn: fixedNow.AddDate(0, 0, -30)})
 	if err != nil {
@@ -138,7 +138,7 @@ func TestVoidAndTalliesInDayTotals(t *testing.T) {
 	}
 	// Night shift (20:00–08:00 next morning): a registration at 01:00, and the paper tally for the shift.
 	reg(day.AddDate(0, 0, 1).Add(time.Hour), Registration{Name: "李四"})
-	shifts, _ := ParseShifts(ShiftPatterns["两班"])
+	shifts := TwoShifts.Shifts()
 	if err := db.SaveTally(ctx, Tally{CheckpointID: post, ShiftStart: day, Shift: shifts[1],
 		Counts: Counts{Vehicles: 12, People: 20, TurnedBack: 2, Fevers: 1, HandedOver: 1}, Staff: "王五、赵六"}); err != nil {
 		t.Fatal(err)
@@ -273,7 +273,7 @@ func TestSearchRegistrationsFilters(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
 	road := highwayPost(t, db)
-	shifts, _ := ParseShifts(ShiftPatterns["两班"])
+	shifts := TwoShifts.Shifts()
 	village, err := db.SaveCheckpoint(ctx, Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: shifts,
 		StaffPerShift: 2, OpenedOn: fixedNow.AddDate(0, 0, -30)})
 	if err != nil {

@@ -275,15 +275,15 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, upto, at ti
 				WHERE site_id = ?1 AND checked_in_at < ?3 AND (ended_at IS NULL OR ended_at >= ?2))
 			SELECT
 				(SELECT count(*) FROM present WHERE checked_in_at >= ?2),
-				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome = '解除隔离'),
-				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome IN ('转院', '转居家')),
+				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome = ?6),
+				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome IN (?7, ?8)),
 				(SELECT count(*) FROM present p JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3),
 				(SELECT count(*) FROM present p JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3 AND t.result = ?5),
 				(SELECT count(DISTINCT t.guest_id) FROM present p JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3 WHERE t.celsius >= ?4),
 				(SELECT count(*) FROM present p JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3),
 				(SELECT count(*) FROM present p WHERE (p.ended_at IS NULL OR p.ended_at >= ?3)
 					AND EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = p.id AND t.result = ?5 AND t.sampled_at < ?3))`,
-			s.ID, from, formatTime(upto), FeverCelsius, TestPositive).Scan(&sf.Admitted, &sf.Released, &sf.Transferred, &sf.TestsDone,
+			s.ID, from, formatTime(upto), FeverCelsius, string(TestPositive), string(Released), string(Hospitalised), string(HomeIsolated)).Scan(&sf.Admitted, &sf.Released, &sf.Transferred, &sf.TestsDone,
 			&sf.Positives, &sf.Fevers, &sf.TempsRecord, &sf.PositiveInIsolation)
 		if err != nil {
 			return err
@@ -309,9 +309,9 @@ func (db *DB) materialFigures(ctx context.Context, f *DailyFigures, day, upto, a
 		var m move
 		err := s.Scan(&m.item, &m.in, &m.out)
 		return m, err
-	}, `SELECT item_id, coalesce(sum(CASE WHEN kind = '入库' THEN quantity ELSE 0 END), 0),
-			coalesce(-sum(CASE WHEN kind = '出库' THEN quantity ELSE 0 END), 0)
-		FROM stock_moves WHERE at >= ? AND at < ? GROUP BY item_id`, formatTime(day), formatTime(upto))
+	}, `SELECT item_id, coalesce(sum(CASE WHEN kind = ?1 THEN quantity ELSE 0 END), 0),
+			coalesce(-sum(CASE WHEN kind = ?2 THEN quantity ELSE 0 END), 0)
+		FROM stock_moves WHERE at >= ?3 AND at < ?4 GROUP BY item_id`, string(MoveReceipt), string(MoveIssue), formatTime(day), formatTime(upto))
 	if err != nil {
 		return err
 	}

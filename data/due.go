@@ -85,7 +85,7 @@ func (db *DB) Due(ctx context.Context, siteID int64, now time.Time) ([]DueItem, 
 			"AND t.celsius >= ?5", "r.building, r.number"),
 			func(string) DueKind { return DueFever }},
 		{guests("0, g.name, r.building || r.number, ''", "",
-			"AND EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = g.id AND t.result = '阳性')", "r.building, r.number"),
+			"AND EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = g.id AND t.result = ?6)", "r.building, r.number"),
 			func(string) DueKind { return DuePositive }},
 		{`SELECT r.site_id, 0, r.id, 0, '', r.building || r.number, '' FROM rooms r
 			WHERE (?1 = 0 OR r.site_id = ?1) AND r.out_of_service = 0
@@ -97,7 +97,7 @@ func (db *DB) Due(ctx context.Context, siteID int64, now time.Time) ([]DueItem, 
 	}
 	byKind := map[DueKind][]DueItem{}
 	for _, q := range queries {
-		rows, err := db.reader(ctx).QueryContext(ctx, q.sql, siteID, today, tomorrow, formatTime(halfDay), FeverCelsius)
+		rows, err := db.reader(ctx).QueryContext(ctx, q.sql, siteID, today, tomorrow, formatTime(halfDay), FeverCelsius, string(TestPositive))
 		if err != nil {
 			return nil, fmt.Errorf("due list: %w", err)
 		}

@@ -7,12 +7,20 @@ import (
 	"time"
 )
 
+// LogKind is what a line of the duty log is.
+type LogKind string
+
+const (
+	LogMatter   LogKind = "记录"  // a call or matter and how it was handled
+	LogHandover LogKind = "交接班" // the note to the next shift
+)
+
 // DutyLogEntry is a line of the 值班日志: a call or matter and how it was
-// handled, or the handover note to the next shift (kind 交接班).
+// handled, or the handover note to the next shift.
 type DutyLogEntry struct {
 	ID       int64
 	At       time.Time
-	Kind     string // 记录 or 交接班
+	Kind     LogKind
 	Caller   string
 	Matter   string
 	Handling string
@@ -22,7 +30,7 @@ type DutyLogEntry struct {
 // LogDuty appends an entry to the duty log.
 func (db *DB) LogDuty(ctx context.Context, e DutyLogEntry) (int64, error) {
 	e.Caller, e.Matter, e.Handling, e.Officer = clean(e.Caller), clean(e.Matter), clean(e.Handling), clean(e.Officer)
-	if e.Kind != "记录" && e.Kind != "交接班" {
+	if e.Kind != LogMatter && e.Kind != LogHandover {
 		return 0, fmt.Errorf("log duty: %w", &FieldError{Field: "kind", Err: ErrBadChoice})
 	}
 	if e.Matter == "" {
@@ -42,7 +50,7 @@ func (db *DB) LogDuty(ctx context.Context, e DutyLogEntry) (int64, error) {
 	var id int64
 	err := db.write(ctx, "log duty", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO duty_log (at, kind, caller, matter, handling, officer, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, formatTime(e.At), e.Kind, e.Caller, e.Matter, e.Handling, e.Officer, formatTime(db.now()))
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, formatTime(e.At), string(e.Kind), e.Caller, e.Matter, e.Handling, e.Officer, formatTime(db.now()))
 		if err != nil {
 			return err
 		}

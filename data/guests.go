@@ -47,7 +47,7 @@ type Guest struct {
 	PlannedDays      int
 	PlannedRelease   time.Time
 	EndedAt          time.Time // zero while in isolation
-	Outcome          string
+	Outcome          Outcome
 	OutcomeNote      string
 	CaseID           int64 // the case the stay began from; 0: none
 	Room             Room  // the current room, or the last one
@@ -271,7 +271,7 @@ func (db *DB) ChangeRelease(ctx context.Context, guestID int64, newRelease time.
 
 // EndIsolation ends a stay: released, transferred to hospital, moved to
 // home isolation or other. The room then awaits disinfection.
-func (db *DB) EndIsolation(ctx context.Context, guestID int64, outcome string, at time.Time, note string) error {
+func (db *DB) EndIsolation(ctx context.Context, guestID int64, outcome Outcome, at time.Time, note string) error {
 	note = clean(note)
 	if !slices.Contains(Outcomes, outcome) {
 		return fmt.Errorf("end isolation: %w", &FieldError{Field: "outcome", Err: ErrBadChoice})
@@ -289,16 +289,16 @@ func (db *DB) EndIsolation(ctx context.Context, guestID int64, outcome string, a
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE guests SET ended_at = ?, outcome = ?, outcome_note = ? WHERE id = ?",
-			ts, outcome, note, guestID); err != nil {
+			ts, string(outcome), note, guestID); err != nil {
 			return err
 		}
-		if outcome == "转院" {
+		if outcome == Hospitalised {
 			if err := db.guestTransferred(ctx, tx, guestID, at, note); err != nil {
 				return err
 			}
 		}
 		return db.audit(ctx, tx, "end isolation", "guests", guestID, nil,
-			map[string]string{"At": ts, "Outcome": outcome, "Note": note})
+			map[string]string{"At": ts, "Outcome": string(outcome), "Note": note})
 	})
 }
 

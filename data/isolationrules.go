@@ -15,14 +15,30 @@ var GuestCategories = []string{"密切接触者", "次密切接触者", "入境�
 // SpecialNeeds are the 特殊群体 a site watches over.
 var SpecialNeeds = []string{"慢性病", "孕妇", "老人", "儿童", "行动不便"}
 
-// Outcomes end an isolation.
-var Outcomes = []string{"解除隔离", "转院", "转居家", "其他"}
+// Outcome is how an isolation ended.
+type Outcome string
 
-// TestResults of a nucleic-acid test.
-var TestResults = []string{"待出", "阴性", TestPositive}
+const (
+	Released     Outcome = "解除隔离" // often to home health monitoring
+	Hospitalised Outcome = "转院"   // to the designated hospital
+	HomeIsolated Outcome = "转居家"
+	OtherOutcome Outcome = "其他"
+)
 
-// TestPositive is the result every positive count looks for.
-const TestPositive = "阳性"
+// Outcomes in the order the form offers them.
+var Outcomes = []Outcome{Released, Hospitalised, HomeIsolated, OtherOutcome}
+
+// TestResult is what a nucleic-acid test found: 待出 until it is known.
+type TestResult string
+
+const (
+	TestPending  TestResult = "待出"
+	TestNegative TestResult = "阴性"
+	TestPositive TestResult = "阳性" // what every positive count looks for
+)
+
+// TestResults in the order the form offers them.
+var TestResults = []TestResult{TestPending, TestNegative, TestPositive}
 
 // FeverCelsius is where a temperature counts as fever.
 const FeverCelsius = 37.3

@@ -14,7 +14,19 @@ import (
 // that a slip of the keyboard is caught.
 const maxQuantity = 10_000_000
 
-// Kinds of ledger line, sources of receipts, and reasons for a write-off.
+// MoveKind is what a ledger line records.
+type MoveKind string
+
+const (
+	MoveReceipt   MoveKind = "入库"
+	MoveIssue     MoveKind = "出库"
+	MoveTransfer  MoveKind = "调拨"
+	MoveStocktake MoveKind = "盘点"
+	MoveWriteOff  MoveKind = "报损"
+	MoveReversal  MoveKind = "冲正" // undoes the lines of a movement it points to
+)
+
+// Sources of receipts, and reasons for a write-off.
 var (
 	ReceiptSources  = []string{"上级调拨", "采购", "社会捐赠"}
 	WriteOffReasons = []string{"过期", "损坏", "遗失"}
@@ -24,7 +36,7 @@ var (
 type Move struct {
 	ID           int64
 	At           time.Time
-	Kind         string // 入库, 出库, 调拨, 盘点, 报损 or 冲正
+	Kind         MoveKind
 	ItemID       int64
 	LocationID   int64
 	Quantity     int
@@ -129,7 +141,7 @@ func (e *StockError) Error() string {
 }
 func (e *StockError) Unwrap() error { return ErrInsufficientStock }
 
-var voucherPrefix = map[string]string{"入库": "RK", "出库": "CK", "调拨": "DB", "盘点": "PD", "报损": "BS", "冲正": "CZ"}
+var voucherPrefix = map[MoveKind]string{MoveReceipt: "RK", MoveIssue: "CK", MoveTransfer: "DB", MoveStocktake: "PD", MoveWriteOff: "BS", MoveReversal: "CZ"}
 
 // checkLines checks the items and quantities of a movement.
 func checkLines(lines []Line) error {
@@ -158,7 +170,7 @@ func checkPerson(field, s string) (string, error) {
 // record writes a movement's lines in one transaction under a new voucher
 // number, keeping the balances; a line that would take stock below zero
 // refuses the whole movement.
-func (db *DB) record(ctx context.Context, what, kind string, at time.Time, build func(tx *sql.Tx) ([]Move, error)) (string, error) {
+func (db *DB) record(ctx context.Context, what string, kind MoveKind, at time.Time, build func(tx *sql.Tx) ([]Move, error)) (string, error) {
 	if at.IsZero() {
 		at = db.now()
 	}
@@ -217,7 +229,7 @@ func (db *DB) applyMove(ctx context.Context, tx *sql.Tx, m Move) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stock_moves (at, kind, item_id, location_id, quantity, batch, expires_on,
 		source, donor, donor_contact, recipient, receiver, reason, handler, note, voucher, reverses, operator, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		formatTime(m.At), m.Kind, m.ItemID, m.LocationID, m.Quantity, m.Batch, expires, m.Source, m.Donor, m.DonorContact,
+		formatTime(m.At), string(m.Kind), m.ItemID, m.LocationID, m.Quantity, m.Batch, expires, m.Source, m.Donor, m.DonorContact,
 		m.Recipient, m.Receiver, m.Reason, m.Handler, m.Note, m.Voucher, reverses, m.Operator, formatTime(db.now())); err != nil {
 		return foreignKeyAsNotFound(err)
 	}
@@ -327,7 +339,7 @@ func (db *DB) Receive(ctx context.Context, r Receipt) (string, error) {
 	if err := checkText("note", r.Note, maxNote); err != nil {
 		return "", fmt.Errorf("receive: %w", err)
 	}
-	return db.record(ctx, "receive stock", "入库", r.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, "receive stock", MoveReceipt, r.At, func(tx *sql.Tx) ([]Move, error) {
 		var moves []Move
 		for _, l := range r.Lines {
 			it, err := itemByID(ctx, tx, l.ItemID)
@@ -373,7 +385,7 @@ func (db *DB) IssueStock(ctx context.Context, is Issue) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("issue: %w", err)
 	}
-	return db.record(ctx, "issue stock", "出库", is.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, "issue stock", MoveIssue, is.At, func(tx *sql.Tx) ([]Move, error) {
 		return db.takeOut(ctx, tx, is.LocationID, is.Lines, Move{Recipient: is.Recipient, Receiver: receiver, Handler: is.Handler, Note: is.Note})
 	})
 }
@@ -395,7 +407,7 @@ func (db *DB) TransferStock(ctx context.Context, t Transfer) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("transfer: %w", err)
 	}
-	return db.record(ctx, "transfer stock", "调拨", t.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, "transfer stock", MoveTransfer, t.At, func(tx *sql.Tx) ([]Move, error) {
 		out, err := db.takeOut(ctx, tx, t.FromID, t.Lines, Move{Handler: handler, Note: t.Note})
 		if err != nil {
 			return nil, err
@@ -425,7 +437,7 @@ func (db *DB) WriteOffStock(ctx context.Context, w WriteOff) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("write off: %w", err)
 	}
-	return db.record(ctx, "write off stock", "报损", w.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, "write off stock", MoveWriteOff, w.At, func(tx *sql.Tx) ([]Move, error) {
 		return db.takeOut(ctx, tx, w.LocationID, w.Lines, Move{Reason: w.Reason, Handler: handler, Note: w.Note})
 	})
 }
@@ -444,7 +456,7 @@ func (db *DB) Stocktake(ctx context.Context, c Count) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("stocktake: %w", err)
 	}
-	return db.record(ctx, "stocktake", "盘点", c.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, "stocktake", MoveStocktake, c.At, func(tx *sql.Tx) ([]Move, error) {
 		it, err := itemByID(ctx, tx, c.ItemID)
 		if err != nil {
 			return nil, err
@@ -479,7 +491,7 @@ func (db *DB) Reverse(ctx context.Context, voucher, reason string, at time.Time)
 	if err != nil {
 		return "", fmt.Errorf("reverse: %w", err)
 	}
-	return db.record(ctx, "reverse", "冲正", at, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, "reverse", MoveReversal, at, func(tx *sql.Tx) ([]Move, error) {
 		lines, err := queryTx(ctx, tx, scanMove, "SELECT "+moveColumns+" FROM stock_moves m WHERE voucher = ? ORDER BY id", voucher)
 		if err != nil {
 			return nil, err
@@ -489,7 +501,7 @@ func (db *DB) Reverse(ctx context.Context, voucher, reason string, at time.Time)
 		}
 		var moves []Move
 		for _, l := range lines {
-			if l.Kind == "冲正" || l.IsReversed {
+			if l.Kind == MoveReversal || l.IsReversed {
 				return nil, ErrAlreadyReversed
 			}
 			moves = append(moves, Move{ItemID: l.ItemID, LocationID: l.LocationID, Quantity: -l.Quantity, Batch: l.Batch,

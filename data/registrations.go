@@ -10,18 +10,35 @@ import (
 	"time"
 )
 
-// Outcomes of a passage, and health-code colours.
-var (
-	PassOutcomes = []string{"放行", "劝返", "转送"}
-	HealthCodes  = []string{"", "绿", "黄", "红"}
+// Direction is which way a passage went.
+type Direction string
+
+const (
+	Inbound  Direction = "进"
+	Outbound Direction = "出"
 )
+
+// PassOutcome is what was done with a passage.
+type PassOutcome string
+
+const (
+	Passed     PassOutcome = "放行"
+	TurnedBack PassOutcome = "劝返"
+	HandedOver PassOutcome = "转送" // to health staff, for a test or isolation: it opens a case
+)
+
+// PassOutcomes in the order the form offers them.
+var PassOutcomes = []PassOutcome{Passed, TurnedBack, HandedOver}
+
+// HealthCodes are the colours of a health code; empty: not shown.
+var HealthCodes = []string{"", "绿", "黄", "红"}
 
 // Registration is one passage through a checkpoint.
 type Registration struct {
 	ID           int64
 	CheckpointID int64
 	At           time.Time
-	Direction    string // 进 or 出
+	Direction    Direction
 	Name         string
 	IDNumber     string
 	IDOverride   string // why an ID number with a wrong check digit was accepted
@@ -32,7 +49,7 @@ type Registration struct {
 	GoingTo      string
 	Celsius      float64 // 0: not measured
 	HealthCode   string
-	Outcome      string // 放行, 劝返 or 转送; empty: 放行, or 转送 with a fever
+	Outcome      PassOutcome // empty: 放行, or 转送 with a fever
 	Note         string
 	VoidedAt     time.Time // zero unless voided
 	VoidReason   string
@@ -45,7 +62,7 @@ func (r Registration) Fever() bool { return r.Celsius >= FeverCelsius }
 // normalize checks a passage as typed and puts every value in its one form.
 func (r *Registration) normalize(today time.Time) error {
 	r.Name, r.CameFrom, r.GoingTo, r.Note, r.IDOverride = clean(r.Name), clean(r.CameFrom), clean(r.GoingTo), clean(r.Note), clean(r.IDOverride)
-	if r.Direction != "进" && r.Direction != "出" {
+	if r.Direction != Inbound && r.Direction != Outbound {
 		return &FieldError{Field: "direction", Err: ErrBadChoice}
 	}
 	if r.Name != "" {
@@ -100,9 +117,9 @@ func (r *Registration) normalize(today time.Time) error {
 	}
 	switch {
 	case r.Outcome == "" && r.Fever():
-		r.Outcome = "转送"
+		r.Outcome = HandedOver
 	case r.Outcome == "":
-		r.Outcome = "放行"
+		r.Outcome = Passed
 	case !slices.Contains(PassOutcomes, r.Outcome):
 		return &FieldError{Field: "outcome", Err: ErrBadChoice}
 	}
@@ -147,8 +164,8 @@ func (db *DB) Register(ctx context.Context, r Registration) (int64, error) {
 		res, err := tx.ExecContext(ctx, `INSERT INTO registrations (checkpoint_id, at, direction, name, id_number,
 			id_reversed, id_override, phone, plate, passengers, came_from, going_to, celsius, health_code, outcome,
 			note, created_at, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.CheckpointID, formatTime(r.At), r.Direction, r.Name, r.IDNumber, reverse(r.IDNumber), r.IDOverride,
-			r.Phone, r.Plate, r.Passengers, r.CameFrom, r.GoingTo, celsius, r.HealthCode, r.Outcome, r.Note,
+			r.CheckpointID, formatTime(r.At), string(r.Direction), r.Name, r.IDNumber, reverse(r.IDNumber), r.IDOverride,
+			r.Phone, r.Plate, r.Passengers, r.CameFrom, r.GoingTo, celsius, r.HealthCode, string(r.Outcome), r.Note,
 			formatTime(db.now()), OperatorFrom(ctx).Name)
 		if err != nil {
 			return err
@@ -156,7 +173,7 @@ func (db *DB) Register(ctx context.Context, r Registration) (int64, error) {
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		if r.Fever() || r.Outcome == "转送" {
+		if r.Fever() || r.Outcome == HandedOver {
 			r.ID = id
 			return db.passageCase(ctx, tx, r, c.Name)
 		}
@@ -241,7 +258,7 @@ type RegistrationQuery struct {
 	Text         string
 	CheckpointID int64
 	From, Upto   time.Time
-	Outcome      string
+	Outcome      PassOutcome
 	Limit        int
 }
 
@@ -291,7 +308,7 @@ func (db *DB) SearchRegistrations(ctx context.Context, q RegistrationQuery) ([]R
 	}
 	if q.Outcome != "" {
 		where = append(where, "outcome = ?")
-		args = append(args, q.Outcome)
+		args = append(args, string(q.Outcome))
 	}
 	if q.Limit == 0 {
 		q.Limit = 10000

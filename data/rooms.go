@@ -186,12 +186,12 @@ func (db *DB) RoomBoard(ctx context.Context, siteID int64, at time.Time) ([]Boar
 
 	occ, err := db.reader(ctx).QueryContext(ctx, `
 		SELECT s.room_id, g.id, g.name, g.category, g.planned_release,
-			EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = g.id AND t.result = '阳性')
+			EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = g.id AND t.result = ?3)
 			OR coalesce((SELECT t.celsius FROM temperatures t WHERE t.guest_id = g.id AND t.taken_at <= ?1
-				ORDER BY t.taken_at DESC LIMIT 1), 0) >= 37.3
+				ORDER BY t.taken_at DESC LIMIT 1), 0) >= ?4
 		FROM stays s JOIN guests g ON g.id = s.guest_id
 		WHERE g.site_id = ?2 AND s.start_at <= ?1 AND (s.end_at IS NULL OR s.end_at > ?1)
-		ORDER BY g.checked_in_at`, ts, siteID)
+		ORDER BY g.checked_in_at`, ts, siteID, string(TestPositive), FeverCelsius)
 	if err != nil {
 		return nil, fmt.Errorf("room board occupants: %w", err)
 	}

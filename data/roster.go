@@ -7,32 +7,39 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 )
 
-// Kinds of duty post.
+// PostKind is what a roster fills: a post's shifts, or the day's leader.
+type PostKind string
+
 const (
-	CommandPost    = "指挥部"
-	CheckpointPost = "卡口"
-	SitePost       = "隔离点"
-	LeaderPost     = "带班"
+	CommandPost    PostKind = "指挥部"
+	CheckpointPost PostKind = "卡口"
+	SitePost       PostKind = "隔离点"
+	LeaderPost     PostKind = "带班" // the day's 带班领导: a role, not a shift
 )
 
-// The hard rules of a roster, as a break of one is named on the shift.
+// Rule is one of the hard rules of a roster; a break of one is named on
+// the shift. Only the words people read for them live outside data.
+type Rule string
+
 const (
-	RuleOverlap  = "同一时间在两处值班"
-	RuleRest     = "两班之间休息不足"
-	RuleLeave    = "请假期间"
-	RuleInactive = "人员已停用"
-	RuleKind     = "缺少所需人员类别"
-	RuleLeader   = "不能带班"
+	RuleOverlap  Rule = "overlap"  // on duty in two places at once
+	RuleRest     Rule = "rest"     // too little rest between two shifts
+	RuleLeave    Rule = "leave"    // on leave
+	RuleInactive Rule = "inactive" // no longer active
+	RuleKind     Rule = "kind"     // a shift lacks the kind of staff it needs
+	RuleLeader   Rule = "leader"   // may not lead the day
 )
+
+// Rules are every rule, in the order they are named.
+var Rules = []Rule{RuleOverlap, RuleRest, RuleLeave, RuleInactive, RuleKind, RuleLeader}
 
 // DutyPost is a post a roster fills: the command post, a checkpoint or a
 // site, with its shifts and how many people each needs.
 type DutyPost struct {
-	Kind         string
+	Kind         PostKind
 	ID           int64
 	Name         string
 	Shifts       []Shift
@@ -58,7 +65,7 @@ func newSlot(p DutyPost, s Shift, day time.Time) Slot {
 // Assignment is one person on one shift, or the day's leader.
 type Assignment struct {
 	ID       int64
-	PostKind string
+	PostKind PostKind
 	PostID   int64
 	Start    time.Time
 	End      time.Time
@@ -69,9 +76,9 @@ type Assignment struct {
 
 // RuleError refuses a change that breaks rules, naming them; the same
 // change with a note is kept and the breaks are shown on the shift.
-type RuleError struct{ Rules []string }
+type RuleError struct{ Rules []Rule }
 
-func (e *RuleError) Error() string { return "breaks " + strings.Join(e.Rules, ", ") }
+func (e *RuleError) Error() string { return fmt.Sprintf("breaks %v", e.Rules) }
 func (e *RuleError) Unwrap() error { return ErrRuleBroken }
 
 // Hole is a slot the roster could not fill without breaking a rule.
@@ -207,8 +214,8 @@ func (st *rosterState) remove(a Assignment) {
 
 // breaks lists the rules putting staffID on start..end would break, not
 // counting the assignment except.
-func (st *rosterState) breaks(staffID int64, start, end time.Time, except int64) []string {
-	var out []string
+func (st *rosterState) breaks(staffID int64, start, end time.Time, except int64) []Rule {
+	var out []Rule
 	s, ok := st.staff[staffID]
 	if !ok || !s.Active {
 		out = append(out, RuleInactive)
@@ -250,11 +257,11 @@ func (st *rosterState) breaks(staffID int64, start, end time.Time, except int64)
 // breaksOn is breaks for a post of any kind: the day's leader must be
 // someone who may lead and is not on leave or deactivated; leading is a
 // role, not a shift, so it needs no rest and blocks none.
-func (st *rosterState) breaksOn(kind string, staffID int64, start, end time.Time, except int64) []string {
+func (st *rosterState) breaksOn(kind PostKind, staffID int64, start, end time.Time, except int64) []Rule {
 	if kind != LeaderPost {
 		return st.breaks(staffID, start, end, except)
 	}
-	var out []string
+	var out []Rule
 	s, ok := st.staff[staffID]
 	if !ok || !s.Active {
 		out = append(out, RuleInactive)
@@ -304,7 +311,7 @@ func slots(posts []DutyPost, from, upto time.Time) []Slot {
 }
 
 type slotKey struct {
-	kind  string
+	kind  PostKind
 	post  int64
 	start time.Time
 }
@@ -444,7 +451,7 @@ func (db *DB) rosterIn(ctx context.Context, from, upto, notBefore time.Time) (Ro
 		defer stmt.Close()
 		now := formatTime(db.now())
 		for _, a := range added {
-			if _, err := stmt.ExecContext(ctx, a.PostKind, a.PostID, formatTime(a.Start), formatTime(a.End), a.StaffID, now); err != nil {
+			if _, err := stmt.ExecContext(ctx, string(a.PostKind), a.PostID, formatTime(a.Start), formatTime(a.End), a.StaffID, now); err != nil {
 				return err
 			}
 		}
@@ -592,7 +599,7 @@ func (db *DB) Swap(ctx context.Context, idA, idB int64, note string) error {
 		}
 		st.remove(a)
 		st.remove(b)
-		var broken []string
+		var broken []Rule
 		for _, c := range []struct {
 			who   int64
 			where Assignment
@@ -628,7 +635,7 @@ type ShiftView struct {
 	Slot     Slot
 	People   []Assignment
 	Missing  int
-	Warnings []string
+	Warnings []Rule
 }
 
 // WeekRow is one post's shift across the days of the grid.

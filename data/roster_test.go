@@ -27,7 +27,7 @@ func rosterFixture(t *testing.T, db *DB, n, posts int, pattern string, perShift 
 		s.ID = id
 		staff = append(staff, s)
 	}
-	shifts, _ := ParseShifts(ShiftPatterns[pattern])
+	shifts := ShiftPattern(pattern).Shifts()
 	for i := range posts {
 		if _, err := db.SaveCheckpoint(ctx, Checkpoint{Name: fmt.Sprintf("卡口%02d", i), Kind: "交通卡口", Shifts: shifts,
 			StaffPerShift: perShift, RequiredKind: kind, OpenedOn: fixedNow.AddDate(0, -3, 0)}); err != nil {

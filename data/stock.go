@@ -77,7 +77,7 @@ type LedgerQuery struct {
 	From, Upto time.Time
 	ItemID     int64
 	LocationID int64
-	Kind       string
+	Kind       MoveKind
 	Voucher    string
 }
 
@@ -102,7 +102,7 @@ func (db *DB) Ledger(ctx context.Context, q LedgerQuery) ([]Move, error) {
 		add("m.location_id = ?", q.LocationID)
 	}
 	if q.Kind != "" {
-		add("m.kind = ?", q.Kind)
+		add("m.kind = ?", string(q.Kind))
 	}
 	if q.Voucher != "" {
 		add("m.voucher = ?", q.Voucher)
@@ -117,7 +117,7 @@ func (db *DB) Ledger(ctx context.Context, q LedgerQuery) ([]Move, error) {
 
 // Donations lists the donated receipts (社会捐赠) in a span, oldest first.
 func (db *DB) Donations(ctx context.Context, from, upto time.Time) ([]Move, error) {
-	moves, err := db.Ledger(ctx, LedgerQuery{From: from, Upto: upto, Kind: "入库"})
+	moves, err := db.Ledger(ctx, LedgerQuery{From: from, Upto: upto, Kind: MoveReceipt})
 	if err != nil {
 		return nil, err
 	}
@@ -222,8 +222,8 @@ func (db *DB) dailyUse(ctx context.Context, day time.Time) (map[heldKey]float64,
 		err := s.Scan(&u.k.item, &u.k.loc, &u.n)
 		return u, err
 	}, `SELECT item_id, location_id, -sum(quantity) FROM stock_moves
-		WHERE kind = '出库' AND at >= ? AND at < ? GROUP BY item_id, location_id`,
-		formatTime(from.AddDate(0, 0, -SupplyDays)), formatTime(from))
+		WHERE kind = ? AND at >= ? AND at < ? GROUP BY item_id, location_id`,
+		string(MoveIssue), formatTime(from.AddDate(0, 0, -SupplyDays)), formatTime(from))
 	if err != nil {
 		return nil, err
 	}

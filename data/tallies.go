@@ -151,9 +151,9 @@ func (db *DB) dayTotalsAsOf(ctx context.Context, day, asOf time.Time) ([]PostDay
 			var regs int
 			err := db.reader(ctx).QueryRowContext(ctx, `SELECT count(*),
 					coalesce(sum(plate != ''), 0), coalesce(sum(CASE WHEN name != '' THEN 1 + passengers ELSE passengers END), 0),
-					coalesce(sum(outcome = '劝返'), 0), coalesce(sum(celsius >= ?), 0), coalesce(sum(outcome = '转送'), 0)
+					coalesce(sum(outcome = ?), 0), coalesce(sum(celsius >= ?), 0), coalesce(sum(outcome = ?), 0)
 				FROM registrations WHERE checkpoint_id = ? AND at >= ? AND at < ? AND voided_at IS NULL`,
-				FeverCelsius, p.ID, formatTime(start), formatTime(until)).
+				string(TurnedBack), FeverCelsius, string(HandedOver), p.ID, formatTime(start), formatTime(until)).
 				Scan(&regs, &st.Vehicles, &st.People, &st.TurnedBack, &st.Fevers, &st.HandedOver)
 			if err != nil {
 				return nil, fmt.Errorf("day totals: %w", err)

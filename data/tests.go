@@ -14,13 +14,13 @@ type Test struct {
 	ID        int64
 	Day       int // day of isolation, 1 = check-in day
 	DueDate   time.Time
-	SampledAt time.Time // zero until sampled
-	Result    string    // "" until sampled, then 待出, 阴性 or 阳性
+	SampledAt time.Time  // zero until sampled
+	Result    TestResult // "" until sampled
 }
 
 // RecordTestResult records one test's sampling and result (待出 until known).
-func (db *DB) RecordTestResult(ctx context.Context, testID int64, sampledAt time.Time, result string) error {
-	return db.RecordTestResults(ctx, []TestResult{{TestID: testID, SampledAt: sampledAt, Result: result}})
+func (db *DB) RecordTestResult(ctx context.Context, testID int64, sampledAt time.Time, result TestResult) error {
+	return db.RecordTestResults(ctx, []Sampling{{TestID: testID, SampledAt: sampledAt, Result: result}})
 }
 
 // GuestTests lists a guest's tests by day.
@@ -46,16 +46,16 @@ func scanTest(row scanner, t *Test, more ...any) error {
 	return nil
 }
 
-// TestResult is one test's sampling and result.
-type TestResult struct {
+// Sampling is one test's sampling and result.
+type Sampling struct {
 	TestID    int64
 	SampledAt time.Time
-	Result    string
+	Result    TestResult
 }
 
 // RecordTestResults records a batch of results (a round of sampling) in one
 // transaction.
-func (db *DB) RecordTestResults(ctx context.Context, results []TestResult) error {
+func (db *DB) RecordTestResults(ctx context.Context, results []Sampling) error {
 	for _, r := range results {
 		if !slices.Contains(TestResults, r.Result) {
 			return fmt.Errorf("record tests: %w", &FieldError{Field: "result", Err: ErrBadChoice})
@@ -70,7 +70,7 @@ func (db *DB) RecordTestResults(ctx context.Context, results []TestResult) error
 		for _, r := range results {
 			// A positive found anew follows the guest's case; one recorded
 			// again (a correction of the time) does not.
-			var was string
+			var was TestResult
 			err := tx.QueryRowContext(ctx, "SELECT result FROM tests WHERE id = ?", r.TestID).Scan(&was)
 			if errors.Is(err, sql.ErrNoRows) {
 				return ErrNotFound
@@ -79,7 +79,7 @@ func (db *DB) RecordTestResults(ctx context.Context, results []TestResult) error
 				return err
 			}
 			var guestID int64
-			if err := stmt.QueryRowContext(ctx, formatTime(r.SampledAt), r.Result, r.TestID).Scan(&guestID); err != nil {
+			if err := stmt.QueryRowContext(ctx, formatTime(r.SampledAt), string(r.Result), r.TestID).Scan(&guestID); err != nil {
 				return err
 			}
 			if err := db.audit(ctx, tx, "record test", "tests", r.TestID, nil, r); err != nil {

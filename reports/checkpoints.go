@@ -45,7 +45,7 @@ func RegistrationSheet(w io.Writer, post data.PostInfo, pd data.PostDay, day tim
 	d.Gap(2)
 	rows := make([][]string, len(regs))
 	for i, r := range regs {
-		celsius, outcome, passengers, note := "", r.Outcome, "", r.Note
+		celsius, outcome, passengers, note := "", string(r.Outcome), "", r.Note
 		if r.Celsius != 0 {
 			celsius = fmt.Sprintf("%.1f", r.Celsius)
 		}
@@ -59,7 +59,7 @@ func RegistrationSheet(w io.Writer, post data.PostInfo, pd data.PostDay, day tim
 			outcome = lang.L("Voided")
 			note = joinNonEmpty(lang.L("[voided: {{.Reason}}]", map[string]any{"Reason": r.VoidReason}), note)
 		}
-		rows[i] = []string{strconv.Itoa(i + 1), r.At.Format("15:04"), r.Direction, r.Name, p.id(r.IDNumber),
+		rows[i] = []string{strconv.Itoa(i + 1), r.At.Format("15:04"), string(r.Direction), r.Name, p.id(r.IDNumber),
 			p.phone(r.Phone), r.Plate, passengers, r.CameFrom, r.GoingTo, celsius, r.HealthCode, outcome, note}
 	}
 	if len(rows) == 0 {

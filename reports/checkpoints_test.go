@@ -11,7 +11,7 @@ import (
 )
 
 func testCheckpoint() data.Checkpoint {
-	shifts, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	shifts := data.TwoShifts.Shifts()
 	return data.Checkpoint{ID: 1, Name: "G65高速城关出口", Kind: "交通卡口", Location: "城关出口收费站外50米",
 		Manager: "王建军", Phone: "18691234567", Shifts: shifts, StaffPerShift: 3}
 }

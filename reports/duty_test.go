@@ -14,7 +14,7 @@ import (
 // one shift short.
 func testWeek() data.Week {
 	monday := time.Date(2026, 11, 23, 0, 0, 0, 0, time.Local)
-	shifts, _ := data.ParseShifts(data.ShiftPatterns["三班"])
+	shifts := data.ThreeShifts.Shifts()
 	var w data.Week
 	n := 0
 	person := func() data.Assignment {

@@ -52,7 +52,7 @@ func ReleaseSlip(w io.Writer, post data.PostInfo, site data.Site, g data.Guest, 
 		if t.Result != "" {
 			done++
 		}
-		if t.Result == "阴性" {
+		if t.Result == data.TestNegative {
 			negative++
 		}
 	}
@@ -74,7 +74,7 @@ func ReleaseSlip(w io.Writer, post data.PostInfo, site data.Site, g data.Guest, 
 		if !t.SampledAt.IsZero() {
 			sampled = t.SampledAt.Format("2006-01-02 15:04")
 		}
-		result := t.Result
+		result := string(t.Result)
 		if result == "" {
 			result = lang.L("not sampled")
 		}
@@ -139,7 +139,7 @@ func GuestWorkbook(w io.Writer, guests []data.Guest, tests []data.GuestTest, tem
 		}
 		people.Rows = append(people.Rows, []string{g.Name, g.Sex, p.id(g.IDNumber), p.phone(g.Phone), g.Room.Label(),
 			g.Category, g.CameFrom, g.CheckedInAt.Format("2006-01-02 15:04"), g.PlannedRelease.Format("2006-01-02"),
-			ended, g.Outcome, strings.Join(g.SpecialNeeds, "、"), g.EmergencyContact, p.phone(g.EmergencyPhone), g.Note})
+			ended, string(g.Outcome), strings.Join(g.SpecialNeeds, "、"), g.EmergencyContact, p.phone(g.EmergencyPhone), g.Note})
 	}
 	testSheet := Table{Name: lang.L("Nucleic-acid tests"), Header: []string{lang.L("Name"), lang.L("Room"),
 		lang.L("Test"), lang.L("Due"), lang.L("Sampled"), lang.L("Result")}}
@@ -149,7 +149,7 @@ func GuestWorkbook(w io.Writer, guests []data.Guest, tests []data.GuestTest, tem
 			sampled = t.SampledAt.Format("2006-01-02 15:04")
 		}
 		testSheet.Rows = append(testSheet.Rows, []string{t.Guest, t.Room, lang.L("Day {{.Day}}", map[string]any{"Day": t.Day}),
-			t.DueDate.Format("2006-01-02"), sampled, t.Result})
+			t.DueDate.Format("2006-01-02"), sampled, string(t.Result)})
 	}
 	tempSheet := Table{Name: lang.L("Temperatures"), Header: []string{lang.L("Name"), lang.L("Room"), lang.L("Time"), lang.L("Temperature (°C)")}}
 	for _, t := range temps {

@@ -122,7 +122,7 @@ func Message(err error) string {
 	var broken *data.RuleError
 	if errors.As(err, &broken) {
 		return lang.L("This breaks a rule: {{.Rules}}. To do it knowingly, write why in the note and save again.",
-			map[string]any{"Rules": strings.Join(broken.Rules, "、")})
+			map[string]any{"Rules": Rules(broken.Rules)})
 	}
 	for _, m := range messages {
 		if errors.Is(err, m.err) {
@@ -131,4 +131,33 @@ func Message(err error) string {
 	}
 	log.Printf("unexpected error: %v", err)
 	return lang.L("The operation could not be completed and nothing was saved. Please try again; if it happens again, make a backup and contact support.")
+}
+
+// Rules names the roster rules broken, as the grid and the refusal show
+// them: 两班之间休息不足、请假期间.
+func Rules(rules []data.Rule) string {
+	words := make([]string, len(rules))
+	for i, r := range rules {
+		words[i] = Rule(r)
+	}
+	return strings.Join(words, "、")
+}
+
+// Rule names one roster rule.
+func Rule(r data.Rule) string {
+	switch r {
+	case data.RuleOverlap:
+		return lang.L("Rule: on duty in two places at once")
+	case data.RuleRest:
+		return lang.L("Rule: too little rest between shifts")
+	case data.RuleLeave:
+		return lang.L("Rule: on leave")
+	case data.RuleInactive:
+		return lang.L("Rule: no longer active")
+	case data.RuleKind:
+		return lang.L("Rule: lacks the kind of staff needed")
+	case data.RuleLeader:
+		return lang.L("Rule: may not lead the day")
+	}
+	return string(r)
 }

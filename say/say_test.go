@@ -29,3 +29,15 @@ func TestMessage(t *testing.T) {
 		t.Errorf("an unforeseen error says %q", got)
 	}
 }
+
+// Every roster rule has its words.
+func TestEveryRuleIsWorded(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range data.Rules {
+		words := Rule(r)
+		if words == string(r) || seen[words] {
+			t.Errorf("rule %q reads %q", r, words)
+		}
+		seen[words] = true
+	}
+}

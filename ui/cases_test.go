@@ -32,7 +32,7 @@ func radioIn(t *testing.T, o fyne.CanvasObject) *widget.RadioGroup {
 func gateAndSite(t *testing.T, a *app.App) {
 	t.Helper()
 	ctx := context.Background()
-	shifts, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	shifts := data.TwoShifts.Shifts()
 	if _, err := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口", Shifts: shifts,
 		StaffPerShift: 2, OpenedOn: a.Now().AddDate(0, 0, -1)}); err != nil {
 		t.Fatal(err)

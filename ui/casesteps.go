@@ -29,19 +29,6 @@ func moment(e *widget.Entry, now func() time.Time) (time.Time, error) {
 	return t, nil
 }
 
-// choices is a horizontal set of options, the first chosen.
-func choices[T ~string](options []T) *widget.RadioGroup {
-	labels := make([]string, len(options))
-	for i, o := range options {
-		labels[i] = string(o)
-	}
-	r := widget.NewRadioGroup(labels, nil)
-	r.Horizontal = true
-	r.Required = true
-	r.SetSelected(labels[0])
-	return r
-}
-
 // addStep saves a step from a dialog and shows the case again.
 func (c *casesScreen) addStep(s data.CaseStep, at *widget.Entry) error {
 	t, err := moment(at, c.app.Now)

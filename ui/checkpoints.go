@@ -138,11 +138,11 @@ func (c *checkpoints) content() fyne.CanvasObject { return c.box }
 
 // registrationLine is one passage in the latest list.
 func registrationLine(r data.Registration) string {
-	parts := []string{r.At.Format("15:04"), r.Direction, r.Name, r.Plate}
+	parts := []string{r.At.Format("15:04"), string(r.Direction), r.Name, r.Plate}
 	if r.Celsius != 0 {
 		parts = append(parts, fmt.Sprintf("%.1f°C", r.Celsius))
 	}
-	parts = append(parts, r.Outcome)
+	parts = append(parts, string(r.Outcome))
 	if !r.VoidedAt.IsZero() {
 		parts = append(parts, lang.L("[voided: {{.Reason}}]", map[string]any{"Reason": r.VoidReason}))
 	}
@@ -284,7 +284,7 @@ func (c *checkpoints) editPost(p data.Checkpoint) {
 	phone.SetText(p.Phone)
 	kind.SetSelected(p.Kind)
 	if len(p.Shifts) == 0 {
-		p.Shifts, _ = data.ParseShifts(data.ShiftPatterns["两班"])
+		p.Shifts = data.TwoShifts.Shifts()
 		p.StaffPerShift = 2
 	}
 	parts := make([]string, len(p.Shifts))
@@ -293,7 +293,7 @@ func (c *checkpoints) editPost(p data.Checkpoint) {
 	}
 	shifts.SetText(strings.Join(parts, ","))
 	staff.SetText(strconv.Itoa(p.StaffPerShift))
-	pattern := widget.NewSelect([]string{"三班", "两班"}, func(s string) { shifts.SetText(data.ShiftPatterns[s]) })
+	pattern := widget.NewSelect(labels(data.ShiftPatterns), func(s string) { shifts.SetText(data.ShiftPattern(s).Text()) })
 	pattern.PlaceHolder = lang.L("(Pattern)")
 	f := newForm()
 	f.add("name", lang.L("Checkpoint name"), name)

@@ -20,7 +20,7 @@ func enter(e *widget.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
 
 func TestRegisterThreePassagesByTyping(t *testing.T) {
 	a := openTestApp(t, false)
-	shifts, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	shifts := data.TwoShifts.Shifts()
 	if _, err := a.DB.SaveCheckpoint(context.Background(), data.Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口",
 		Shifts: shifts, StaffPerShift: 2, OpenedOn: a.Now().AddDate(0, 0, -1)}); err != nil {
 		t.Fatal(err)
@@ -98,7 +98,7 @@ func TestRegisterThreePassagesByTyping(t *testing.T) {
 func TestSearchRegistrationsAndExport(t *testing.T) {
 	a := openTestApp(t, false)
 	ctx := context.Background()
-	shifts, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	shifts := data.TwoShifts.Shifts()
 	post, _ := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: shifts,
 		StaffPerShift: 2, OpenedOn: a.Now().AddDate(0, 0, -1)})
 	for _, r := range []data.Registration{
@@ -160,7 +160,7 @@ func TestSearchRegistrationsAndExport(t *testing.T) {
 
 func TestEnterShiftTally(t *testing.T) {
 	a := openTestApp(t, false)
-	shifts, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	shifts := data.TwoShifts.Shifts()
 	a.DB.SaveCheckpoint(context.Background(), data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: shifts,
 		StaffPerShift: 2, OpenedOn: a.Now().AddDate(0, 0, -1)})
 	s := newTestShell(t, a)

@@ -39,7 +39,7 @@ func reportDay(t *testing.T, a *app.App) []int64 {
 		_, err := a.DB.SaveStaff(ctx, data.Staff{Name: name, Phone: "1391234500" + string(rune('1'+i)), Kind: "干部", MayLead: i == 0, Active: true})
 		must(err)
 	}
-	two, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	two := data.TwoShifts.Shifts()
 	post := func(name string) int64 {
 		id, err := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: name, Kind: "交通卡口", Shifts: two, StaffPerShift: 1, OpenedOn: day.AddDate(0, 0, -2)})
 		must(err)
@@ -347,7 +347,7 @@ func TestPartDayComparesWithTheSameTimeYesterday(t *testing.T) {
 	a := openTestAppAt(t, false, &now)
 	ctx := context.Background()
 	day := data.StartOfDay(now)
-	three, _ := data.ParseShifts(data.ShiftPatterns["三班"])
+	three := data.ThreeShifts.Shifts()
 	post, err := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口", Shifts: three, StaffPerShift: 1, OpenedOn: day.AddDate(0, 0, -5)})
 	if err != nil {
 		t.Fatal(err)
@@ -398,7 +398,7 @@ func TestUnfiledPreviousDayIsNotCountedAsZero(t *testing.T) {
 	a := openTestAppAt(t, false, &now)
 	ctx := context.Background()
 	day := time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)
-	two, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	two := data.TwoShifts.Shifts()
 	post, _ := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: two, StaffPerShift: 1, OpenedOn: day.AddDate(0, 0, -3)})
 	for _, sh := range two {
 		if err := a.DB.SaveTally(ctx, data.Tally{CheckpointID: post, ShiftStart: day, Shift: sh, Counts: data.Counts{People: 11}}); err != nil {
@@ -422,7 +422,7 @@ func TestUnfiledIsNotZero(t *testing.T) {
 	a := openTestAppAt(t, false, &now)
 	ctx := context.Background()
 	day := data.StartOfDay(a.Now())
-	two, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	two := data.TwoShifts.Shifts()
 	gate, _ := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: two, StaffPerShift: 1, OpenedOn: day.AddDate(0, 0, -2)})
 	f, err := a.DB.DailyFigures(ctx, day)
 	if err != nil {

@@ -201,7 +201,7 @@ func (d *duty) cell(row, col int) (string, widget.Importance) {
 		importance = widget.DangerImportance
 	}
 	if len(v.Warnings) > 0 {
-		lines = append(lines, "⚠ "+strings.Join(v.Warnings, "、"))
+		lines = append(lines, "⚠ "+say.Rules(v.Warnings))
 		importance = widget.WarningImportance
 	}
 	return strings.Join(lines, "\n"), importance
@@ -335,7 +335,7 @@ func (d *duty) openShift(v data.ShiftView) {
 		rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(swap, off), widget.NewLabel(label)))
 	}
 	if len(v.Warnings) > 0 {
-		warn := widget.NewLabel("⚠ " + strings.Join(v.Warnings, "、"))
+		warn := widget.NewLabel("⚠ " + say.Rules(v.Warnings))
 		warn.Importance = widget.WarningImportance
 		rows.Add(warn)
 	}
@@ -462,18 +462,22 @@ func (l *loadList) showShifts(p data.PersonLoad) {
 		showMessage(l.win, p.Staff.Name, say.Message(err))
 		return
 	}
-	names := map[string]string{data.LeaderPost: lang.L("Leader of the day")}
+	type postID struct {
+		kind data.PostKind
+		id   int64
+	}
+	names := map[postID]string{}
 	for _, post := range posts {
-		names[post.Kind+strconv.FormatInt(post.ID, 10)] = post.Name
+		names[postID{post.Kind, post.ID}] = post.Name
 	}
 	rows := p.Assignments
 	table := newTable([]string{lang.L("Date"), lang.L("Post"), lang.L("Shift"), lang.L("Note")}, []float32{130, 190, 130, 200},
 		func() int { return len(rows) }, func(row, col int) string {
 			a := rows[len(rows)-1-row]
-			post := names[a.PostKind+strconv.FormatInt(a.PostID, 10)]
+			post := names[postID{a.PostKind, a.PostID}]
 			shift := a.Start.Format("15:04") + "-" + a.End.Format("15:04")
 			if a.PostKind == data.LeaderPost {
-				post, shift = names[data.LeaderPost], ""
+				post, shift = lang.L("Leader of the day"), ""
 			}
 			return []string{reports.FormatDay(a.Start), post, shift, a.Note}[col]
 		})

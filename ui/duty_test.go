@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,7 +23,7 @@ func TestGenerateWeekThenSwapIntoShortRest(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	shifts, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	shifts := data.TwoShifts.Shifts()
 	if _, err := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: shifts,
 		StaffPerShift: 1, OpenedOn: a.Now().AddDate(0, 0, -30)}); err != nil {
 		t.Fatal(err)
@@ -117,7 +118,7 @@ func TestGenerateWeekThenSwapIntoShortRest(t *testing.T) {
 	}
 	test.Type(note, "本人申请")
 	test.Tap(findButton(t, form, "调换"))
-	if v := d.view(night.row, night.col); v.People[0].StaffID != p.StaffID || !strings.Contains(strings.Join(v.Warnings, ""), "休息不足") {
+	if v := d.view(night.row, night.col); v.People[0].StaffID != p.StaffID || !slices.Contains(v.Warnings, data.RuleRest) {
 		t.Fatalf("after the swap: %+v", v)
 	}
 	if text, _ := d.cell(night.row, night.col); !strings.Contains(text, "⚠") || !strings.Contains(text, "*") {

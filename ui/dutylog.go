@@ -35,7 +35,7 @@ func newDutyLog(w fyne.Window, a *app.App, openCase func(data.Case)) *dutyLog {
 	l.table = newTable([]string{lang.L("Time"), lang.L("Kind"), lang.L("Caller"), lang.L("Matter"), lang.L("How handled"), lang.L("Duty officer")},
 		[]float32{60, 70, 130, 330, 300, 80}, func() int { return len(l.rows) }, func(row, col int) string {
 			e := l.rows[row]
-			return []string{e.At.Format("15:04"), e.Kind, e.Caller, e.Matter, e.Handling, e.Officer}[col]
+			return []string{e.At.Format("15:04"), string(e.Kind), e.Caller, e.Matter, e.Handling, e.Officer}[col]
 		})
 	l.table.OnSelected = func(id widget.TableCellID) {
 		l.table.UnselectAll()
@@ -44,8 +44,8 @@ func newDutyLog(w fyne.Window, a *app.App, openCase func(data.Case)) *dutyLog {
 		}
 	}
 	l.box = container.NewBorder(container.NewBorder(nil, nil, l.day.box, container.NewHBox(
-		widget.NewButtonWithIcon(lang.L("Record a matter"), theme.ContentAddIcon(), func() { l.add("记录") }),
-		widget.NewButtonWithIcon(lang.L("Handover note"), theme.MailForwardIcon(), func() { l.add("交接班") }))),
+		widget.NewButtonWithIcon(lang.L("Record a matter"), theme.ContentAddIcon(), func() { l.add(data.LogMatter) }),
+		widget.NewButtonWithIcon(lang.L("Handover note"), theme.MailForwardIcon(), func() { l.add(data.LogHandover) }))),
 		nil, nil, nil, l.table)
 	return l
 }
@@ -64,12 +64,12 @@ func (l *dutyLog) refresh() {
 }
 
 // add records a matter, or the handover note to the next shift.
-func (l *dutyLog) add(kind string) {
+func (l *dutyLog) add(kind data.LogKind) {
 	caller, matter, handling, officer := widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry(), widget.NewEntry()
 	officer.SetText(l.app.Operator().Name)
 	f := newForm()
 	title := lang.L("Handover note")
-	if kind == "记录" {
+	if kind == data.LogMatter {
 		title = lang.L("Record a matter")
 		f.add("caller", lang.L("Caller"), caller)
 		f.add("matter", lang.L("Matter"), matter)
@@ -113,7 +113,7 @@ func openCasesNote(open []data.Case) string {
 // an abnormal case from it, its text, officer and time carried over.
 func (l *dutyLog) showEntry(e data.DutyLogEntry) {
 	text := widget.NewLabel(strings.Join([]string{
-		lang.L("Time") + ":" + e.At.Format("2006-01-02 15:04") + "  " + e.Kind,
+		lang.L("Time") + ":" + e.At.Format("2006-01-02 15:04") + "  " + string(e.Kind),
 		lang.L("Caller") + ":" + e.Caller,
 		lang.L("Matter") + ":" + e.Matter,
 		lang.L("How handled") + ":" + e.Handling,
@@ -122,7 +122,7 @@ func (l *dutyLog) showEntry(e data.DutyLogEntry) {
 	text.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	box := container.NewVBox(text)
-	if e.Kind == "记录" {
+	if e.Kind == data.LogMatter {
 		box.Add(widget.NewButtonWithIcon(lang.L("Record as an abnormal case…"), theme.WarningIcon(), func() {
 			d.Hide()
 			what := e.Matter

@@ -62,7 +62,7 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 		details = append(details, lang.L("Emergency contact")+":"+g.EmergencyContact+" "+g.EmergencyPhone)
 	}
 	if !g.InIsolation() {
-		details = append(details, lang.L("Ended")+":"+g.EndedAt.Format("2006-01-02 15:04")+" "+g.Outcome+" "+g.OutcomeNote)
+		details = append(details, lang.L("Ended")+":"+g.EndedAt.Format("2006-01-02 15:04")+" "+string(g.Outcome)+" "+g.OutcomeNote)
 	}
 	info := widget.NewLabel(strings.Join(details, "\n"))
 
@@ -73,10 +73,10 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 		if t.Result == "" {
 			line += lang.L("not sampled")
 		} else {
-			line += t.Result
+			line += string(t.Result)
 		}
 		row := widget.NewLabel(line)
-		if t.Result == "阳性" {
+		if t.Result == data.TestPositive {
 			row.Importance = widget.DangerImportance
 		}
 		if g.InIsolation() {
@@ -168,14 +168,15 @@ func recordTemperature(w fyne.Window, a *app.App, g data.Guest, done func()) {
 }
 
 func recordTest(w fyne.Window, a *app.App, g data.Guest, t data.Test, done func()) {
-	result := widget.NewRadioGroup(data.TestResults, nil)
-	result.Horizontal = true
-	result.SetSelected(t.Result)
+	result := choices(data.TestResults)
+	if t.Result != "" {
+		result.SetSelected(string(t.Result))
+	}
 	f := newForm()
 	f.add("result", lang.L("Result"), result)
 	title := lang.L("Record result") + " — " + g.Name + " " + lang.L("Day {{.Day}} ({{.Date}})", map[string]any{"Day": t.Day, "Date": t.DueDate.Format("1月2日")})
 	showFormDialog(w, title, lang.L("Save"), f, func() error {
-		if err := a.DB.RecordTestResult(a.Ctx(), t.ID, a.Now(), result.Selected); err != nil {
+		if err := a.DB.RecordTestResult(a.Ctx(), t.ID, a.Now(), data.TestResult(result.Selected)); err != nil {
 			return err
 		}
 		done()
@@ -253,15 +254,14 @@ func moveGuest(w fyne.Window, a *app.App, g data.Guest, done func()) {
 }
 
 func endIsolation(w fyne.Window, a *app.App, g data.Guest, done func()) {
-	outcome := widget.NewRadioGroup(data.Outcomes, nil)
-	outcome.SetSelected(data.Outcomes[0])
+	outcome := choices(data.Outcomes)
 	note := widget.NewEntry()
 	note.SetPlaceHolder(lang.L("e.g. 转居家健康监测7天"))
 	f := newForm()
 	f.add("outcome", lang.L("Outcome"), outcome)
 	f.add("outcome_note", lang.L("Note"), note)
 	showFormDialog(w, lang.L("End isolation")+" — "+g.Name+" "+g.Room.Label(), lang.L("Confirm"), f, func() error {
-		if err := a.DB.EndIsolation(a.Ctx(), g.ID, outcome.Selected, a.Now(), note.Text); err != nil {
+		if err := a.DB.EndIsolation(a.Ctx(), g.ID, data.Outcome(outcome.Selected), a.Now(), note.Text); err != nil {
 			return err
 		}
 		done()

@@ -84,7 +84,7 @@ func (l *guestList) cell(row, col int) string {
 	if g.InIsolation() {
 		return lang.L("In isolation")
 	}
-	return g.Outcome
+	return string(g.Outcome)
 }
 
 // showFull unmasks ID numbers and phones on the list: an administrator's

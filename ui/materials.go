@@ -293,7 +293,7 @@ func ledgerCell(m data.Move, col int) string {
 	case 1:
 		return m.Voucher
 	case 2:
-		return m.Kind
+		return string(m.Kind)
 	case 3:
 		return m.Item.Label()
 	case 4:
@@ -319,7 +319,7 @@ func ledgerCell(m data.Move, col int) string {
 }
 
 func ledgerMark(m data.Move) widget.Importance {
-	if m.IsReversed || m.Kind == "冲正" {
+	if m.IsReversed || m.Kind == data.MoveReversal {
 		return widget.LowImportance
 	}
 	return widget.MediumImportance

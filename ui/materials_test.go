@@ -25,7 +25,7 @@ func materialsWithStock(t *testing.T) (*shell, *materials, *app.App, map[string]
 	if err := a.DB.AddStarterItems(ctx); err != nil {
 		t.Fatal(err)
 	}
-	shifts, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	shifts := data.TwoShifts.Shifts()
 	if _, err := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "河湾村村口", Kind: "村口/小区卡口", Shifts: shifts,
 		StaffPerShift: 2, OpenedOn: a.Now()}); err != nil {
 		t.Fatal(err)

@@ -34,15 +34,15 @@ type registrationForm struct {
 
 func newRegistrationForm(w fyne.Window, a *app.App, done func()) *registrationForm {
 	r := &registrationForm{win: w, app: a, done: done,
-		direction: widget.NewRadioGroup([]string{"进", "出"}, nil),
+		direction: widget.NewRadioGroup(labels([]data.Direction{data.Inbound, data.Outbound}), nil),
 		name:      widget.NewEntry(), idNumber: widget.NewEntry(), override: widget.NewEntry(), phone: widget.NewEntry(),
 		plate: widget.NewEntry(), passengers: widget.NewEntry(), cameFrom: widget.NewEntry(), goingTo: widget.NewEntry(),
 		celsius: widget.NewEntry(), note: widget.NewEntry(),
-		health: widget.NewRadioGroup([]string{"绿", "黄", "红"}, nil), outcome: widget.NewRadioGroup(data.PassOutcomes, nil),
+		health: widget.NewRadioGroup([]string{"绿", "黄", "红"}, nil), outcome: widget.NewRadioGroup(labels(data.PassOutcomes), nil),
 		idInfo: widget.NewLabel(""), tempInfo: widget.NewLabel(""), saved: widget.NewLabel(""), form: newForm()}
 	r.direction.Horizontal, r.health.Horizontal, r.outcome.Horizontal = true, true, true
-	r.direction.SetSelected("进")
-	r.outcome.SetSelected("放行")
+	r.direction.SetSelected(string(data.Inbound))
+	r.outcome.SetSelected(string(data.Passed))
 	r.plate.SetPlaceHolder(lang.L("e.g. 陕G12345"))
 	r.celsius.SetPlaceHolder("36.5")
 	r.override.SetPlaceHolder(lang.L("Only if the check digit is wrong: why it is accepted"))
@@ -140,7 +140,7 @@ func (r *registrationForm) showTemperature(s string) {
 	r.tempInfo.SetText(lang.L("Fever"))
 	r.tempInfo.Importance = widget.DangerImportance
 	r.tempInfo.Refresh()
-	r.outcome.SetSelected("转送")
+	r.outcome.SetSelected(string(data.HandedOver))
 }
 
 // submit saves the passage; on success the form clears for the next one,
@@ -152,10 +152,10 @@ func (r *registrationForm) submit() {
 		showMessage(r.win, lang.L("Register"), lang.L("Add a checkpoint first with 新增卡口."))
 		return
 	}
-	reg := data.Registration{CheckpointID: r.post.ID, At: r.app.Now(), Direction: r.direction.Selected,
+	reg := data.Registration{CheckpointID: r.post.ID, At: r.app.Now(), Direction: data.Direction(r.direction.Selected),
 		Name: r.name.Text, IDNumber: r.idNumber.Text, IDOverride: r.override.Text, Phone: r.phone.Text,
 		Plate: r.plate.Text, CameFrom: r.cameFrom.Text, GoingTo: r.goingTo.Text, HealthCode: r.health.Selected,
-		Outcome: r.outcome.Selected, Note: r.note.Text}
+		Outcome: data.PassOutcome(r.outcome.Selected), Note: r.note.Text}
 	if t := strings.TrimSpace(data.HalfWidth(r.passengers.Text)); t != "" {
 		n, err := strconv.Atoi(t)
 		if err != nil {
@@ -194,7 +194,7 @@ func (r *registrationForm) submit() {
 		e.SetText("")
 	}
 	r.health.SetSelected("")
-	r.outcome.SetSelected("放行")
+	r.outcome.SetSelected(string(data.Passed))
 	r.saved.SetText(lang.L("Saved: {{.Who}}", map[string]any{"Who": who}))
 	r.done()
 	r.win.Canvas().Focus(r.name)

@@ -49,7 +49,7 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 	s.table = newTable(s.headers, []float32{130, 150, 50, 80, 160, 110, 100, 70, 60, 200, 70},
 		func() int { return len(s.rows) }, s.cell)
 	s.post = widget.NewSelect(nil, nil)
-	s.outcome = widget.NewSelect(append([]string{lang.L("All outcomes")}, data.PassOutcomes...), nil)
+	s.outcome = widget.NewSelect(append([]string{lang.L("All outcomes")}, labels(data.PassOutcomes)...), nil)
 	s.outcome.SetSelectedIndex(0)
 	s.from, s.upto = widget.NewEntry(), widget.NewEntry()
 	s.from.SetPlaceHolder(lang.L("e.g. 2026-11-01"))
@@ -82,7 +82,7 @@ func (s *regSearch) cell(row, col int) string {
 	case 1:
 		return s.names[r.CheckpointID]
 	case 2:
-		return r.Direction
+		return string(r.Direction)
 	case 3:
 		return r.Name
 	case 4:
@@ -100,7 +100,7 @@ func (s *regSearch) cell(row, col int) string {
 		if !r.VoidedAt.IsZero() {
 			return lang.L("Voided")
 		}
-		return r.Outcome
+		return string(r.Outcome)
 	case 9:
 		return r.Note
 	}
@@ -132,7 +132,7 @@ func (s *regSearch) query() (data.RegistrationQuery, error) {
 		}
 	}
 	if s.outcome.SelectedIndex() > 0 {
-		q.Outcome = s.outcome.Selected
+		q.Outcome = data.PassOutcome(s.outcome.Selected)
 	}
 	var err error
 	if strings.TrimSpace(s.from.Text) != "" {

@@ -328,7 +328,7 @@ func TestClosingWithUnsavedFormAsksFirst(t *testing.T) {
 func TestTypedInputSurvivesARestart(t *testing.T) {
 	a := openTestApp(t, false)
 	ctx := context.Background()
-	two, _ := data.ParseShifts(data.ShiftPatterns["两班"])
+	two := data.TwoShifts.Shifts()
 	if _, err := a.DB.SaveCheckpoint(ctx, data.Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口", Shifts: two, StaffPerShift: 1,
 		OpenedOn: a.Now().AddDate(0, 0, -1)}); err != nil {
 		t.Fatal(err)

@@ -46,7 +46,7 @@ func (a *App) Restore(ctx context.Context, backup string) (saved string, err err
 		os.Remove(tmp)
 		return "", fmt.Errorf("restore: %w", renameErr)
 	}
-	if err := a.DB.LogAccess(a.Ctx(), "restore", backup); err != nil {
+	if err := a.DB.LogAccess(a.Ctx(), data.ActRestore, backup); err != nil {
 		return saved, err
 	}
 	return saved, nil

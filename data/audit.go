@@ -33,7 +33,7 @@ func OperatorFrom(ctx context.Context) Operator {
 // audit appends one change to the trail, inside the write's transaction so
 // the change and its record land together or not at all. old and new are
 // any values, stored as JSON; nil for none.
-func (db *DB) audit(ctx context.Context, tx *sql.Tx, action, entity string, id int64, old, new any) error {
+func (db *DB) audit(ctx context.Context, tx *sql.Tx, action Action, entity string, id int64, old, new any) error {
 	op := OperatorFrom(ctx)
 	name := op.Name
 	var opID any
@@ -56,7 +56,7 @@ func (db *DB) audit(ctx context.Context, tx *sql.Tx, action, entity string, id i
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit (at, operator, operator_id, action, entity, entity_id, old_value, new_value)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, formatTime(db.now()), name, opID, action, entity, id, oldJSON, newJSON)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, formatTime(db.now()), name, opID, string(action), entity, id, oldJSON, newJSON)
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
@@ -67,7 +67,7 @@ func (db *DB) audit(ctx context.Context, tx *sql.Tx, action, entity string, id i
 type AuditEntry struct {
 	At       time.Time
 	Operator string
-	Action   string
+	Action   Action
 	Entity   string
 	EntityID int64
 	Old, New string
@@ -114,7 +114,7 @@ func (db *DB) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 
 // LogAccess records an action that changes nothing but must be accounted
 // for, such as showing or exporting unmasked personal data.
-func (db *DB) LogAccess(ctx context.Context, action, what string) error {
+func (db *DB) LogAccess(ctx context.Context, action Action, what string) error {
 	return db.write(ctx, "log access", func(tx *sql.Tx) error {
 		return db.audit(ctx, tx, action, "access", 0, nil, strings.TrimSpace(what))
 	})

@@ -36,13 +36,13 @@ func TestEveryKindOfChangeIsAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	actions := map[string]AuditEntry{}
+	actions := map[Action]AuditEntry{}
 	for _, e := range entries {
 		if _, seen := actions[e.Action]; !seen {
 			actions[e.Action] = e
 		}
 	}
-	for _, want := range []string{"add site", "edit site", "add rooms", "add staff", "edit staff", "deactivate staff",
+	for _, want := range []Action{"add site", "edit site", "add rooms", "add staff", "edit staff", "deactivate staff",
 		"save post info", "save isolation rules", "check in", "record temperature", "record test", "change release",
 		"move guest", "end isolation", "disinfect", "set room out of service", "show unmasked"} {
 		e, ok := actions[want]

@@ -238,7 +238,7 @@ func (db *DB) openCase(ctx context.Context, tx *sql.Tx, c Case) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return id, db.audit(ctx, tx, "open case", "cases", id, nil,
+	return id, db.audit(ctx, tx, ActOpenCase, "cases", id, nil,
 		map[string]any{"At": formatTime(c.OpenedAt), "Source": c.Source, "Place": c.Place, "Who": c.Who(), "What": c.What})
 }
 
@@ -371,7 +371,7 @@ func (db *DB) addStep(ctx context.Context, tx *sql.Tx, s CaseStep) (int64, error
 	if err != nil {
 		return 0, err
 	}
-	return id, db.audit(ctx, tx, "add case step", "cases", s.CaseID, nil, s)
+	return id, db.audit(ctx, tx, ActAddCaseStep, "cases", s.CaseID, nil, s)
 }
 
 // guestCase is the open case a guest's stay belongs to: the one it began
@@ -551,7 +551,7 @@ func (db *DB) SaveCaseOverdueHours(ctx context.Context, hours int) error {
 		return err
 	}
 	return db.write(ctx, "save case overdue", func(tx *sql.Tx) error {
-		if err := db.audit(ctx, tx, "save case overdue", "settings", 0, int(old.Hours()), hours); err != nil {
+		if err := db.audit(ctx, tx, ActSaveCaseOverdue, "settings", 0, int(old.Hours()), hours); err != nil {
 			return err
 		}
 		return setSetting(ctx, tx, "case_overdue_hours", strconv.Itoa(hours))

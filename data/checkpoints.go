@@ -196,7 +196,7 @@ func (db *DB) SaveCheckpoint(ctx context.Context, c Checkpoint) (int64, error) {
 			}
 		}
 		c.ID = id
-		return db.audit(ctx, tx, "save checkpoint", "checkpoints", id, old, c)
+		return db.audit(ctx, tx, ActSaveCheckpoint, "checkpoints", id, old, c)
 	})
 	return id, err
 }

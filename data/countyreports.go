@@ -52,7 +52,7 @@ func (db *DB) IssueCountyReport(ctx context.Context, day time.Time, in ReportInp
 	if err != nil {
 		return r, fmt.Errorf("issue county report: %w", err)
 	}
-	r.ID, err = db.issue(ctx, "issue county report", "county_reports", r.Day.Day, r.ReportInput, figures, func(is issued) error {
+	r.ID, err = db.issue(ctx, ActIssueCountyReport, "county_reports", r.Day.Day, r.ReportInput, figures, func(is issued) error {
 		r.Number, r.Version, r.Backfill, r.RevisionNote, r.IssuedAt = is.number, is.version, is.backfill, is.note, is.at
 		return write(r)
 	})

@@ -60,6 +60,6 @@ func (db *DB) SaveDutyRules(ctx context.Context, r DutyRules) error {
 				return err
 			}
 		}
-		return db.audit(ctx, tx, "save duty rules", "settings", 0, old, r)
+		return db.audit(ctx, tx, ActSaveDutyRules, "settings", 0, old, r)
 	})
 }

@@ -178,7 +178,7 @@ func (db *DB) CheckIn(ctx context.Context, in CheckIn) (int64, error) {
 				return err
 			}
 		}
-		if err := db.audit(ctx, tx, "check in", "guests", id, nil, in); err != nil {
+		if err := db.audit(ctx, tx, ActCheckIn, "guests", id, nil, in); err != nil {
 			return err
 		}
 		if in.CaseID == 0 {
@@ -233,7 +233,7 @@ func (db *DB) MoveGuest(ctx context.Context, guestID, toRoomID int64, at time.Ti
 		if _, err := tx.ExecContext(ctx, "INSERT INTO stays (guest_id, room_id, start_at) VALUES (?, ?, ?)", guestID, toRoomID, ts); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "move guest", "guests", guestID, map[string]int64{"Room": fromRoom}, map[string]int64{"Room": toRoomID})
+		return db.audit(ctx, tx, ActMoveGuest, "guests", guestID, map[string]int64{"Room": fromRoom}, map[string]int64{"Room": toRoomID})
 	})
 }
 
@@ -264,7 +264,7 @@ func (db *DB) ChangeRelease(ctx context.Context, guestID int64, newRelease time.
 			formatDate(newRelease), days, guestID); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "change release", "guests", guestID, map[string]string{"Release": old},
+		return db.audit(ctx, tx, ActChangeRelease, "guests", guestID, map[string]string{"Release": old},
 			map[string]string{"Release": formatDate(newRelease), "Reason": reason})
 	})
 }
@@ -297,7 +297,7 @@ func (db *DB) EndIsolation(ctx context.Context, guestID int64, outcome Outcome, 
 				return err
 			}
 		}
-		return db.audit(ctx, tx, "end isolation", "guests", guestID, nil,
+		return db.audit(ctx, tx, ActEndIsolation, "guests", guestID, nil,
 			map[string]string{"At": ts, "Outcome": string(outcome), "Note": note})
 	})
 }

@@ -121,7 +121,7 @@ func (db *DB) SaveIsolationRules(ctx context.Context, r IsolationRules) error {
 		return err
 	}
 	return db.write(ctx, "save isolation rules", func(tx *sql.Tx) error {
-		if err := db.audit(ctx, tx, "save isolation rules", "settings", 0, old, r); err != nil {
+		if err := db.audit(ctx, tx, ActSaveIsolationRules, "settings", 0, old, r); err != nil {
 			return err
 		}
 		for cat, n := range r.DaysByCategory {

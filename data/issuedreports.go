@@ -81,7 +81,7 @@ func (db *DB) SaveFirstReportNumber(ctx context.Context, n int) error {
 		if err := setSetting(ctx, tx, "report_first_number", strconv.Itoa(n)); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "save report numbering", "settings", 0, nil, n)
+		return db.audit(ctx, tx, ActSaveReportNumber, "settings", 0, nil, n)
 	})
 }
 
@@ -131,12 +131,15 @@ func (db *DB) IssueReport(ctx context.Context, day time.Time, in ReportInput, wr
 	if err != nil {
 		return r, fmt.Errorf("issue report: %w", err)
 	}
-	r.ID, err = db.issue(ctx, "issue report", "daily_reports", r.Today.Day, r.ReportInput, figures, func(is issued) error {
+	r.ID, err = db.issue(ctx, ActIssueReport, "daily_reports", r.Today.Day, r.ReportInput, figures, func(is issued) error {
 		r.Number, r.Version, r.Backfill, r.RevisionNote, r.IssuedAt = is.number, is.version, is.backfill, is.note, is.at
 		return write(r)
 	})
 	return r, err
 }
+
+// MaxEvents is how long a report's 重要情况 may be, in characters.
+const MaxEvents = 2000
 
 // issued is a report's place in its series as it is issued.
 type issued struct {
@@ -150,9 +153,9 @@ type issued struct {
 // numbered inside the transaction so two issues at once can't take the
 // same number or version; write sees its number and prints its files
 // first, and nothing is kept if it fails.
-func (db *DB) issue(ctx context.Context, action, table string, day time.Time, in ReportInput, figures []byte,
+func (db *DB) issue(ctx context.Context, action Action, table string, day time.Time, in ReportInput, figures []byte,
 	write func(issued) error) (id int64, err error) {
-	if err := checkText("events", in.Events, 2000); err != nil {
+	if err := checkText("events", in.Events, MaxEvents); err != nil {
 		return 0, fmt.Errorf("%s: %w", action, err)
 	}
 	for field, v := range map[string]string{"filled_by": in.FilledBy, "reviewed_by": in.ReviewedBy, "signed_by": in.SignedBy} {
@@ -160,7 +163,7 @@ func (db *DB) issue(ctx context.Context, action, table string, day time.Time, in
 			return 0, fmt.Errorf("%s: %w", action, err)
 		}
 	}
-	err = db.write(ctx, action, func(tx *sql.Tx) error {
+	err = db.write(ctx, string(action), func(tx *sql.Tx) error {
 		var is issued
 		var err error
 		if is.number, is.version, is.backfill, err = db.nextNumber(ctx, tx, table, day); err != nil {

@@ -105,7 +105,7 @@ func (db *DB) SaveItem(ctx context.Context, it Item) (int64, error) {
 				return err
 			}
 		}
-		return db.audit(ctx, tx, "save item", "items", id, old, it)
+		return db.audit(ctx, tx, ActSaveItem, "items", id, old, it)
 	})
 	return id, err
 }
@@ -182,7 +182,7 @@ func (db *DB) AddStore(ctx context.Context, name string) (int64, error) {
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "add store", "locations", id, nil, name)
+		return db.audit(ctx, tx, ActAddStore, "locations", id, nil, name)
 	})
 	return id, err
 }
@@ -207,7 +207,7 @@ func (db *DB) SetLocationWarning(ctx context.Context, itemID, locationID int64, 
 		if err := recordLevel(ctx, tx, itemID, locationID, level, formatTime(db.now())); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "set location warning", "items", itemID, nil, map[string]any{"Location": locationID, "Level": level})
+		return db.audit(ctx, tx, ActSetLocationWarning, "items", itemID, nil, map[string]any{"Location": locationID, "Level": level})
 	})
 }
 

@@ -42,7 +42,7 @@ func (db *DB) AddLeave(ctx context.Context, l Leave) (int64, error) {
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "add leave", "staff", l.StaffID, nil, l)
+		return db.audit(ctx, tx, ActAddLeave, "staff", l.StaffID, nil, l)
 	})
 	return id, err
 }
@@ -57,7 +57,7 @@ func (db *DB) RemoveLeave(ctx context.Context, id int64) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return db.audit(ctx, tx, "remove leave", "staff_leave", id, nil, nil)
+		return db.audit(ctx, tx, ActRemoveLeave, "staff_leave", id, nil, nil)
 	})
 }
 

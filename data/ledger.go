@@ -170,12 +170,12 @@ func checkPerson(field, s string) (string, error) {
 // record writes a movement's lines in one transaction under a new voucher
 // number, keeping the balances; a line that would take stock below zero
 // refuses the whole movement.
-func (db *DB) record(ctx context.Context, what string, kind MoveKind, at time.Time, build func(tx *sql.Tx) ([]Move, error)) (string, error) {
+func (db *DB) record(ctx context.Context, action Action, kind MoveKind, at time.Time, build func(tx *sql.Tx) ([]Move, error)) (string, error) {
 	if at.IsZero() {
 		at = db.now()
 	}
 	var voucher string
-	err := db.write(ctx, what, func(tx *sql.Tx) error {
+	err := db.write(ctx, string(action), func(tx *sql.Tx) error {
 		moves, err := build(tx)
 		if err != nil {
 			return err
@@ -201,7 +201,7 @@ func (db *DB) record(ctx context.Context, what string, kind MoveKind, at time.Ti
 				return err
 			}
 		}
-		return db.audit(ctx, tx, what, "stock_moves", 0, nil, map[string]any{"Voucher": voucher, "Lines": moves})
+		return db.audit(ctx, tx, action, "stock_moves", 0, nil, map[string]any{"Voucher": voucher, "Lines": moves})
 	})
 	return voucher, err
 }
@@ -339,7 +339,7 @@ func (db *DB) Receive(ctx context.Context, r Receipt) (string, error) {
 	if err := checkText("note", r.Note, maxNote); err != nil {
 		return "", fmt.Errorf("receive: %w", err)
 	}
-	return db.record(ctx, "receive stock", MoveReceipt, r.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, ActReceiveStock, MoveReceipt, r.At, func(tx *sql.Tx) ([]Move, error) {
 		var moves []Move
 		for _, l := range r.Lines {
 			it, err := itemByID(ctx, tx, l.ItemID)
@@ -385,7 +385,7 @@ func (db *DB) IssueStock(ctx context.Context, is Issue) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("issue: %w", err)
 	}
-	return db.record(ctx, "issue stock", MoveIssue, is.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, ActIssueStock, MoveIssue, is.At, func(tx *sql.Tx) ([]Move, error) {
 		return db.takeOut(ctx, tx, is.LocationID, is.Lines, Move{Recipient: is.Recipient, Receiver: receiver, Handler: is.Handler, Note: is.Note})
 	})
 }
@@ -407,7 +407,7 @@ func (db *DB) TransferStock(ctx context.Context, t Transfer) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("transfer: %w", err)
 	}
-	return db.record(ctx, "transfer stock", MoveTransfer, t.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, ActTransferStock, MoveTransfer, t.At, func(tx *sql.Tx) ([]Move, error) {
 		out, err := db.takeOut(ctx, tx, t.FromID, t.Lines, Move{Handler: handler, Note: t.Note})
 		if err != nil {
 			return nil, err
@@ -437,7 +437,7 @@ func (db *DB) WriteOffStock(ctx context.Context, w WriteOff) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("write off: %w", err)
 	}
-	return db.record(ctx, "write off stock", MoveWriteOff, w.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, ActWriteOffStock, MoveWriteOff, w.At, func(tx *sql.Tx) ([]Move, error) {
 		return db.takeOut(ctx, tx, w.LocationID, w.Lines, Move{Reason: w.Reason, Handler: handler, Note: w.Note})
 	})
 }
@@ -456,7 +456,7 @@ func (db *DB) Stocktake(ctx context.Context, c Count) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("stocktake: %w", err)
 	}
-	return db.record(ctx, "stocktake", MoveStocktake, c.At, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, ActStocktake, MoveStocktake, c.At, func(tx *sql.Tx) ([]Move, error) {
 		it, err := itemByID(ctx, tx, c.ItemID)
 		if err != nil {
 			return nil, err
@@ -491,7 +491,7 @@ func (db *DB) Reverse(ctx context.Context, voucher, reason string, at time.Time)
 	if err != nil {
 		return "", fmt.Errorf("reverse: %w", err)
 	}
-	return db.record(ctx, "reverse", MoveReversal, at, func(tx *sql.Tx) ([]Move, error) {
+	return db.record(ctx, ActReverse, MoveReversal, at, func(tx *sql.Tx) ([]Move, error) {
 		lines, err := queryTx(ctx, tx, scanMove, "SELECT "+moveColumns+" FROM stock_moves m WHERE voucher = ? ORDER BY id", voucher)
 		if err != nil {
 			return nil, err

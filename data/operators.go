@@ -58,7 +58,7 @@ func (db *DB) SaveOperator(ctx context.Context, staffID int64, admin bool, pin s
 			return err
 		}
 		// The PIN itself is never written anywhere, the trail included.
-		return db.audit(ctx, tx, "save operator", "operators", staffID, nil, map[string]string{"Name": name, "Role": role})
+		return db.audit(ctx, tx, ActSaveOperator, "operators", staffID, nil, map[string]string{"Name": name, "Role": role})
 	})
 }
 

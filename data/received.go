@@ -98,7 +98,7 @@ func (db *DB) ReceiveReports(ctx context.Context, files []ReceivedFile) ([]FileR
 		if received == 0 {
 			return nil
 		}
-		return db.audit(ctx, tx, "receive reports", "received_reports", 0, nil, received)
+		return db.audit(ctx, tx, ActReceiveReports, "received_reports", 0, nil, received)
 	})
 	return out, err
 }

@@ -208,7 +208,7 @@ func (db *DB) Void(ctx context.Context, id int64, reason string) error {
 		if err := db.passageVoided(ctx, tx, id, reason); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "void registration", "registrations", id, nil, map[string]string{"At": at, "Reason": reason})
+		return db.audit(ctx, tx, ActVoidRegistration, "registrations", id, nil, map[string]string{"At": at, "Reason": reason})
 	})
 }
 

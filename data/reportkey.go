@@ -33,7 +33,7 @@ func (db *DB) ReportKey(ctx context.Context) (ed25519.PrivateKey, error) {
 		if err := setSetting(ctx, tx, "report_key", hex.EncodeToString(key.Seed())); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "make report key", "settings", 0, nil, Fingerprint(key.Public().(ed25519.PublicKey)))
+		return db.audit(ctx, tx, ActMakeReportKey, "settings", 0, nil, Fingerprint(key.Public().(ed25519.PublicKey)))
 	})
 	if err != nil {
 		return nil, err

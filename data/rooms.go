@@ -99,7 +99,7 @@ func (db *DB) AddRooms(ctx context.Context, rooms []Room) error {
 		if len(rooms) == 0 {
 			return nil
 		}
-		return db.audit(ctx, tx, "add rooms", "rooms", rooms[0].SiteID, nil,
+		return db.audit(ctx, tx, ActAddRooms, "rooms", rooms[0].SiteID, nil,
 			map[string]any{"Count": len(rooms), "First": rooms[0].Label(), "Last": rooms[len(rooms)-1].Label()})
 	})
 }
@@ -124,7 +124,7 @@ func (db *DB) SetRoomOutOfService(ctx context.Context, roomID int64, out bool) e
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return db.audit(ctx, tx, "set room out of service", "rooms", roomID,
+		return db.audit(ctx, tx, ActSetOutOfService, "rooms", roomID,
 			map[string]bool{"OutOfService": !out}, map[string]bool{"OutOfService": out})
 	})
 }
@@ -292,6 +292,6 @@ func (db *DB) Disinfect(ctx context.Context, roomID int64, at time.Time, by stri
 			roomID, formatTime(at), by); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "disinfect", "rooms", roomID, nil, map[string]string{"At": formatTime(at), "By": by})
+		return db.audit(ctx, tx, ActDisinfect, "rooms", roomID, nil, map[string]string{"At": formatTime(at), "By": by})
 	})
 }

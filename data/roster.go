@@ -455,7 +455,7 @@ func (db *DB) rosterIn(ctx context.Context, from, upto, notBefore time.Time) (Ro
 				return err
 			}
 		}
-		return db.audit(ctx, tx, "roster", "duty", 0, nil, map[string]any{"From": formatDate(from), "Upto": formatDate(upto),
+		return db.audit(ctx, tx, ActRoster, "duty", 0, nil, map[string]any{"From": formatDate(from), "Upto": formatDate(upto),
 			"Added": len(added), "Holes": len(res.Holes)})
 	})
 	res.Added = len(added)
@@ -501,7 +501,7 @@ func (db *DB) ClearRoster(ctx context.Context, from, upto time.Time) (int, error
 		n, _ = res.RowsAffected()
 		m, _ := leaders.RowsAffected()
 		n += m
-		return db.audit(ctx, tx, "clear roster", "duty", 0, nil, map[string]any{"From": formatDate(from), "Upto": formatDate(upto), "Removed": n})
+		return db.audit(ctx, tx, ActClearRoster, "duty", 0, nil, map[string]any{"From": formatDate(from), "Upto": formatDate(upto), "Removed": n})
 	})
 	return int(n), err
 }
@@ -535,7 +535,7 @@ func (db *DB) Assign(ctx context.Context, sl Slot, staffID int64, note string) (
 			if id, err = res.LastInsertId(); err != nil {
 				return err
 			}
-			return db.audit(ctx, tx, "assign duty", "duty", id, nil, map[string]any{"Post": sl.Post.Name, "Start": formatTime(sl.Start),
+			return db.audit(ctx, tx, ActAssignDuty, "duty", id, nil, map[string]any{"Post": sl.Post.Name, "Start": formatTime(sl.Start),
 				"Staff": staffID, "Broken": broken, "Note": note})
 		})
 	})
@@ -558,7 +558,7 @@ func (db *DB) Unassign(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM duty WHERE id = ?", id); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "unassign duty", "duty", id, a, nil)
+		return db.audit(ctx, tx, ActUnassignDuty, "duty", id, a, nil)
 	})
 }
 
@@ -619,7 +619,7 @@ func (db *DB) Swap(ctx context.Context, idA, idB int64, note string) error {
 					return uniqueAsDuplicate(err)
 				}
 			}
-			return db.audit(ctx, tx, "swap duty", "duty", a.ID, map[string]int64{"A": a.StaffID, "B": b.StaffID},
+			return db.audit(ctx, tx, ActSwapDuty, "duty", a.ID, map[string]int64{"A": a.StaffID, "B": b.StaffID},
 				map[string]any{"A": b.StaffID, "B": a.StaffID, "Broken": broken, "Note": note})
 		})
 	})

@@ -64,7 +64,7 @@ func (db *DB) SavePostInfo(ctx context.Context, p PostInfo) error {
 		return err
 	}
 	return db.write(ctx, "save post info", func(tx *sql.Tx) error {
-		if err := db.audit(ctx, tx, "save post info", "settings", 0, old, p); err != nil {
+		if err := db.audit(ctx, tx, ActSavePostInfo, "settings", 0, old, p); err != nil {
 			return err
 		}
 		for key, value := range map[string]string{
@@ -133,7 +133,7 @@ func (db *DB) SaveIdleMinutes(ctx context.Context, minutes int) error {
 		return err
 	}
 	return db.write(ctx, "save idle minutes", func(tx *sql.Tx) error {
-		if err := db.audit(ctx, tx, "save idle minutes", "settings", 0, old, minutes); err != nil {
+		if err := db.audit(ctx, tx, ActSaveIdleMinutes, "settings", 0, old, minutes); err != nil {
 			return err
 		}
 		return setSetting(ctx, tx, "idle_minutes", strconv.Itoa(minutes))

@@ -62,7 +62,7 @@ func (db *DB) SaveSite(ctx context.Context, s Site) (int64, error) {
 				return err
 			}
 			s.ID = id
-			return db.audit(ctx, tx, "add site", "sites", id, nil, s)
+			return db.audit(ctx, tx, ActAddSite, "sites", id, nil, s)
 		}
 		old, err := scanSite(tx.QueryRowContext(ctx, "SELECT "+siteColumns+" FROM sites WHERE id = ?", s.ID))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -79,7 +79,7 @@ func (db *DB) SaveSite(ctx context.Context, s Site) (int64, error) {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return db.audit(ctx, tx, "edit site", "sites", s.ID, old, s)
+		return db.audit(ctx, tx, ActEditSite, "sites", s.ID, old, s)
 	})
 	return id, err
 }

@@ -105,7 +105,7 @@ func (db *DB) SaveStaff(ctx context.Context, s Staff) (int64, error) {
 				return err
 			}
 			s.ID = id
-			return db.audit(ctx, tx, "add staff", "staff", id, nil, s)
+			return db.audit(ctx, tx, ActAddStaff, "staff", id, nil, s)
 		}
 		old, err := scanStaff(tx.QueryRowContext(ctx, "SELECT "+staffColumns+" FROM staff WHERE id = ?", s.ID))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -124,7 +124,7 @@ func (db *DB) SaveStaff(ctx context.Context, s Staff) (int64, error) {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return db.audit(ctx, tx, "edit staff", "staff", s.ID, old, s)
+		return db.audit(ctx, tx, ActEditStaff, "staff", s.ID, old, s)
 	})
 	return id, err
 }
@@ -141,9 +141,9 @@ func (db *DB) SetStaffActive(ctx context.Context, id int64, active bool) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		action := "deactivate staff"
+		action := ActDeactivateStaff
 		if active {
-			action = "reactivate staff"
+			action = ActReactivateStaff
 		}
 		return db.audit(ctx, tx, action, "staff", id, map[string]bool{"Active": !active}, map[string]bool{"Active": active})
 	})

@@ -61,7 +61,7 @@ func (db *DB) SaveTally(ctx context.Context, t Tally) error {
 			}
 			return uniqueAsDuplicate(err)
 		}
-		return db.audit(ctx, tx, "save tally", "checkpoints", t.CheckpointID, nil, t)
+		return db.audit(ctx, tx, ActSaveTally, "checkpoints", t.CheckpointID, nil, t)
 	})
 }
 

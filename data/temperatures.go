@@ -63,7 +63,7 @@ func (db *DB) RecordTemperatures(ctx context.Context, readings []Reading) error 
 			if n, _ := res.RowsAffected(); n == 0 {
 				return ErrGuestEnded
 			}
-			if err := db.audit(ctx, tx, "record temperature", "guests", r.GuestID, nil, r); err != nil {
+			if err := db.audit(ctx, tx, ActRecordTemperature, "guests", r.GuestID, nil, r); err != nil {
 				return err
 			}
 			if r.Celsius >= FeverCelsius {

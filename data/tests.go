@@ -82,7 +82,7 @@ func (db *DB) RecordTestResults(ctx context.Context, results []Sampling) error {
 			if err := stmt.QueryRowContext(ctx, formatTime(r.SampledAt), string(r.Result), r.TestID).Scan(&guestID); err != nil {
 				return err
 			}
-			if err := db.audit(ctx, tx, "record test", "tests", r.TestID, nil, r); err != nil {
+			if err := db.audit(ctx, tx, ActRecordTest, "tests", r.TestID, nil, r); err != nil {
 				return err
 			}
 			if r.Result == TestPositive && was != TestPositive {

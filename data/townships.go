@@ -33,7 +33,7 @@ func (db *DB) SaveMode(ctx context.Context, m Mode) error {
 		if err := setSetting(ctx, tx, "mode", fmt.Sprint(int(m))); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "save mode", "settings", 0, nil, int(m))
+		return db.audit(ctx, tx, ActSaveMode, "settings", 0, nil, int(m))
 	})
 }
 
@@ -75,7 +75,7 @@ func (db *DB) SaveDeadline(ctx context.Context, d Deadline) error {
 		if err := setSetting(ctx, tx, "report_deadline", fmt.Sprint(n)); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "save deadline", "settings", 0, nil, d)
+		return db.audit(ctx, tx, ActSaveDeadline, "settings", 0, nil, d)
 	})
 }
 
@@ -136,7 +136,7 @@ func (db *DB) SaveTownship(ctx context.Context, t Township) (int64, error) {
 			if id, err = res.LastInsertId(); err != nil {
 				return err
 			}
-			return db.audit(ctx, tx, "register township", "townships", id, nil,
+			return db.audit(ctx, tx, ActRegisterTownship, "townships", id, nil,
 				map[string]any{"Name": t.Name, "Key": Fingerprint(t.PublicKey)})
 		}
 		old, err := township(ctx, tx, t.ID)
@@ -148,7 +148,7 @@ func (db *DB) SaveTownship(ctx context.Context, t Township) (int64, error) {
 			return uniqueAsDuplicate(err)
 		}
 		t.PublicKey = old.PublicKey
-		return db.audit(ctx, tx, "edit township", "townships", t.ID, townshipAudit(old), townshipAudit(t))
+		return db.audit(ctx, tx, ActEditTownship, "townships", t.ID, townshipAudit(old), townshipAudit(t))
 	})
 	return id, err
 }
@@ -206,6 +206,6 @@ func (db *DB) ReplaceTownshipKey(ctx context.Context, id int64, key ed25519.Publ
 		if _, err := tx.ExecContext(ctx, "UPDATE townships SET public_key = ? WHERE id = ?", []byte(key), id); err != nil {
 			return uniqueAsDuplicate(err)
 		}
-		return db.audit(ctx, tx, "replace township key", "townships", id, Fingerprint(old.PublicKey), Fingerprint(key))
+		return db.audit(ctx, tx, ActReplaceTownshipKey, "townships", id, Fingerprint(old.PublicKey), Fingerprint(key))
 	})
 }

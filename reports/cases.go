@@ -205,9 +205,6 @@ func CaseWorkbook(w io.Writer, cases []data.Case, p Personal) error {
 	return WriteSheets(w, s)
 }
 
-// EventsLimit is how long the report's 重要情况 may be.
-const EventsLimit = 2000
-
 // DraftEvents drafts the 重要情况 of a day from its cases, for the clerk
 // to edit before issuing: every case still open, or settled otherwise
 // than ruled out, with its steps; the ruled-out and the voided in one
@@ -225,7 +222,7 @@ func DraftEvents(stories []data.CaseStory) string {
 		}
 		line := storyLine(shown+1, s)
 		// Room is kept for the closing sentences.
-		if length+utf8.RuneCountInString(line) > EventsLimit-300 {
+		if length+utf8.RuneCountInString(line) > data.MaxEvents-300 {
 			left++
 			continue
 		}

@@ -117,7 +117,7 @@ func TestDraftEventsTellsTheDayAndFitsTheReport(t *testing.T) {
 		many = append(many, s)
 	}
 	draft = DraftEvents(many)
-	if n := utf8.RuneCountInString(draft); n > EventsLimit || !strings.HasSuffix(draft, "起详见异常情况登记表。") {
+	if n := utf8.RuneCountInString(draft); n > data.MaxEvents || !strings.HasSuffix(draft, "起详见异常情况登记表。") {
 		t.Fatalf("%d characters, ending %q", n, draft[len(draft)-60:])
 	}
 }

@@ -256,7 +256,7 @@ func (c *casesScreen) showCase(cs data.Case, steps []data.CaseStep) {
 	}
 	if !c.unmasked && (cs.IDNumber != "" || cs.Phone != "") && c.app.MayAdminister() {
 		act(lang.L("Show in full"), theme.VisibilityIcon(), func() {
-			if err := c.app.DB.LogAccess(c.app.Ctx(), "show unmasked", reports.CaseNumber(cs)); err != nil {
+			if err := c.app.DB.LogAccess(c.app.Ctx(), data.ActShowUnmasked, reports.CaseNumber(cs)); err != nil {
 				showMessage(c.win, lang.L("Abnormal cases"), say.Message(err))
 				return
 			}

@@ -96,7 +96,7 @@ func (l *guestList) showFull(on bool) {
 			showMessage(l.win, lang.L("Show in full"), lang.L("Only an administrator may show them in full."))
 			return
 		}
-		if err := l.app.DB.LogAccess(l.app.Ctx(), "show unmasked", lang.L("Guest list")); err != nil {
+		if err := l.app.DB.LogAccess(l.app.Ctx(), data.ActShowUnmasked, lang.L("Guest list")); err != nil {
 			l.full.SetChecked(false)
 			showMessage(l.win, lang.L("Show in full"), say.Message(err))
 			return

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
+	"fangkong/data"
 	"fangkong/reports"
 	"fangkong/say"
 )
@@ -30,7 +31,7 @@ func askPersonal(w fyne.Window, a *app.App, title string, then func(reports.Pers
 			return
 		}
 		if full.Checked {
-			if err := a.DB.LogAccess(a.Ctx(), "show unmasked", title); err != nil {
+			if err := a.DB.LogAccess(a.Ctx(), data.ActShowUnmasked, title); err != nil {
 				showMessage(w, title, say.Message(err))
 				return
 			}

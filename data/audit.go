@@ -73,6 +73,10 @@ type AuditEntry struct {
 	Old, New string
 }
 
+// AuditPage is how many lines of the trail a search shows at most: the
+// newest.
+const AuditPage = 2000
+
 // AuditQuery filters the trail.
 type AuditQuery struct {
 	Text       string // operator, action, or anything in the values
@@ -99,7 +103,7 @@ func (db *DB) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 		args = append(args, formatTime(q.Upto))
 	}
 	if q.Limit == 0 {
-		q.Limit = 1000
+		q.Limit = AuditPage
 	}
 	query += " ORDER BY id DESC LIMIT ?"
 	args = append(args, q.Limit)

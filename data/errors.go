@@ -51,7 +51,7 @@ var (
 	ErrRoomOccupied         = errors.New("room is occupied")
 	ErrAlreadyIsolated      = errors.New("person is already in isolation")
 	ErrGuestEnded           = errors.New("isolation has already ended")
-	ErrBadTemperature       = errors.New("temperature must be between 34.0 and 42.5")
+	ErrBadTemperature       = errors.New("temperature is outside MinCelsius..MaxCelsius")
 	ErrReasonRequired       = errors.New("a reason is required")
 	ErrBadDate              = errors.New("date is not valid")
 	ErrBadClock             = errors.New("time of day is not valid")

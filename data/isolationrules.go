@@ -43,6 +43,16 @@ var TestResults = []TestResult{TestPending, TestNegative, TestPositive}
 // FeverCelsius is where a temperature counts as fever.
 const FeverCelsius = 37.3
 
+// A reading outside MinCelsius..MaxCelsius is a slip of the keyboard, not
+// a person's temperature.
+const (
+	MinCelsius = 34.0
+	MaxCelsius = 42.5
+)
+
+// PlausibleCelsius reports whether v can be a person's temperature.
+func PlausibleCelsius(v float64) bool { return v >= MinCelsius && v <= MaxCelsius }
+
 // IsolationRules are the command post's settings for isolation.
 type IsolationRules struct {
 	DaysByCategory map[string]int // planned days by guest category

@@ -109,7 +109,7 @@ func (r *Registration) normalize(today time.Time) error {
 	if r.Passengers < 0 || r.Passengers > 99 {
 		return &FieldError{Field: "passengers", Err: ErrBadNumber}
 	}
-	if r.Celsius != 0 && (r.Celsius < 34.0 || r.Celsius > 42.5) {
+	if r.Celsius != 0 && !PlausibleCelsius(r.Celsius) {
 		return &FieldError{Field: "celsius", Err: ErrBadTemperature}
 	}
 	if !slices.Contains(HealthCodes, r.HealthCode) {

@@ -141,8 +141,9 @@ type rosterState struct {
 	lastEnd  map[int64]time.Time
 }
 
-// fairnessWeeks is how far back Roster counts shifts when spreading them.
-const fairnessWeeks = 4
+// FairnessWeeks is how far back Roster counts shifts when spreading them,
+// and what 人员统计 shows up to the week ahead.
+const FairnessWeeks = 4
 
 // loadState reads everything needed to check assignments between from and
 // upto: the assignments from `weeks` weeks before (Roster's fairness) or,
@@ -370,7 +371,7 @@ func (db *DB) rosterIn(ctx context.Context, from, upto, notBefore time.Time) (Ro
 	if err != nil {
 		return res, err
 	}
-	st, existing, err := db.loadState(ctx, from, upto, fairnessWeeks)
+	st, existing, err := db.loadState(ctx, from, upto, FairnessWeeks)
 	if err != nil {
 		return res, err
 	}

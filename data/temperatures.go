@@ -44,7 +44,7 @@ type Reading struct {
 // no longer in isolation.
 func (db *DB) RecordTemperatures(ctx context.Context, readings []Reading) error {
 	for _, r := range readings {
-		if r.Celsius < 34.0 || r.Celsius > 42.5 {
+		if !PlausibleCelsius(r.Celsius) {
 			return fmt.Errorf("record temperatures: %w", &FieldError{Field: "celsius", Err: ErrBadTemperature})
 		}
 	}

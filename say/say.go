@@ -5,6 +5,7 @@ package say
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"log"
 	"strings"
@@ -59,7 +60,6 @@ var messages = []struct {
 	{data.ErrRoomOccupied, "This room is occupied."},
 	{data.ErrAlreadyIsolated, "This person (same ID number) is already in isolation."},
 	{data.ErrGuestEnded, "This isolation has already ended."},
-	{data.ErrBadTemperature, "The temperature must be between 34.0 and 42.5 °C."},
 	{data.ErrReasonRequired, "Please give a reason."},
 	{data.ErrBadClock, "Please enter a time of day such as 13:00."},
 	{data.ErrBadMoment, "Please enter a time such as 14:05 or 11-25 14:05."},
@@ -118,6 +118,10 @@ func Message(err error) string {
 	var folder *app.FolderError
 	if errors.As(err, &folder) {
 		return lang.L("The folder {{.Path}} does not exist; nothing was written or issued.", map[string]any{"Path": folder.Path})
+	}
+	if errors.Is(err, data.ErrBadTemperature) {
+		return lang.L("The temperature must be between {{.Min}} and {{.Max}} °C.",
+			map[string]any{"Min": fmt.Sprintf("%.1f", data.MinCelsius), "Max": fmt.Sprintf("%.1f", data.MaxCelsius)})
 	}
 	var broken *data.RuleError
 	if errors.As(err, &broken) {

@@ -50,12 +50,12 @@ func showAudit(w fyne.Window, a *app.App) {
 		})
 	load := func(string) {
 		var err error
-		rows, err = a.DB.Audit(a.Ctx(), data.AuditQuery{Text: search.Text, Limit: 2000})
+		rows, err = a.DB.Audit(a.Ctx(), data.AuditQuery{Text: search.Text})
 		if err != nil {
 			showMessage(w, lang.L("Audit trail"), say.Message(err))
 			return
 		}
-		count.SetText(lang.L("{{.N}} entries (the newest 2000 at most)", map[string]any{"N": len(rows)}))
+		count.SetText(lang.L("{{.N}} entries (the newest {{.Page}} at most)", map[string]any{"N": len(rows), "Page": data.AuditPage}))
 		table.Refresh()
 	}
 	search.OnChanged = load

@@ -137,7 +137,7 @@ func (d *duty) refresh() {
 	}
 	d.note.SetText(lang.L("WeekNote", map[string]any{"Missing": missing, "Warnings": warnings}))
 	d.grid.Refresh()
-	d.loads.show(from.AddDate(0, 0, -21), from.AddDate(0, 0, 7))
+	d.loads.show(from.AddDate(0, 0, 7-7*data.FairnessWeeks), from.AddDate(0, 0, 7))
 	d.leave.show(from, from.AddDate(0, 0, 6))
 	d.log.refresh()
 }

@@ -114,7 +114,7 @@ func (f *floorTemps) save() bool {
 			continue
 		}
 		v, err := parseCelsius(e.Text)
-		if err == nil && (v < 34.0 || v > 42.5) {
+		if err == nil && !data.PlausibleCelsius(v) {
 			err = data.ErrBadTemperature
 		}
 		if err != nil {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -216,41 +215,16 @@ func (c *checkpoints) printSheet() {
 		return
 	}
 	askPersonal(c.win, c.app, title, func(p reports.Personal) {
-		ctx := c.app.Ctx()
-		post, err := c.app.DB.PostInfo(ctx)
-		var days []data.PostDay
-		var regs []data.Registration
-		if err == nil {
-			days, err = c.app.DB.DayTotals(ctx, day)
-		}
-		if err == nil {
-			regs, err = c.app.DB.DayRegistrations(ctx, c.post, day)
-		}
-		if err != nil {
-			showMessage(c.win, title, say.Message(err))
-			return
-		}
-		pd := data.PostDay{Checkpoint: c.post}
-		for _, d := range days {
-			if d.Checkpoint.ID == c.post.ID {
-				pd = d
-			}
-		}
-		printPDF(c.win, c.app, lang.L("{{.Post}} registration sheet {{.Date}}", map[string]any{"Post": c.post.Name, "Date": day.Format("1月2日")}),
-			func(w io.Writer) error { return reports.RegistrationSheet(w, post, pd, day, regs, c.app.Now(), p) })
+		path, err := c.app.PrintRegistrationSheet(c.app.Ctx(), c.post, day, p)
+		printed(c.win, title, path, err)
 	})
 }
 
 // printBlankForm prints an empty 登记表 for the chosen post, for when the
 // computer is down.
 func (c *checkpoints) printBlankForm() {
-	post, err := c.app.DB.PostInfo(c.app.Ctx())
-	if err != nil {
-		showMessage(c.win, lang.L("Print blank form"), say.Message(err))
-		return
-	}
-	printPDF(c.win, c.app, c.post.Name+lang.L("Blank registration form"),
-		func(w io.Writer) error { return reports.BlankRegistrationForm(w, post, c.post) })
+	path, err := c.app.PrintBlankForm(c.app.Ctx(), c.post)
+	printed(c.win, lang.L("Print blank form"), path, err)
 }
 
 // voidEntry voids a mistaken registration with a reason; it stays listed.

@@ -100,11 +100,8 @@ func (r *countyReports) issue() {
 	dlg := showFormDialog(r.win, lang.L("Issue and print"), lang.L("Issue and print"), f, func() error {
 		in := r.input()
 		in.RevisionNote = note.Text
-		path, err := r.app.OutputPath(r.app.ReportsDir(), reports.DailyTitle(draft.Day.County)+reports.CountyNumber(draft), ".pdf")
+		path, err := r.app.IssueCountyAndPrint(ctx, day, in)
 		if err != nil {
-			return err
-		}
-		if _, err := r.app.IssueCountyReport(ctx, day, in, app.ReportFiles{PDF: path}); err != nil {
 			return err
 		}
 		r.refresh()
@@ -117,28 +114,13 @@ func (r *countyReports) issue() {
 	}
 }
 
+// reprint prints an issued county report again, exactly as it was issued.
 func (r *countyReports) reprint(l data.IssuedReportLine) {
-	rep, err := r.app.DB.IssuedCountyReport(r.app.Ctx(), l.ID)
-	if err == nil {
-		var path string
-		if path, err = r.app.OutputPath(r.app.ReportsDir(), reports.DailyTitle(rep.Day.County)+reports.CountyNumber(rep), ".pdf"); err == nil {
-			if err = r.app.WriteCountyReport(rep, app.ReportFiles{PDF: path}); err == nil {
-				openPrinted(r.win, lang.L("County report"), path)
-				return
-			}
-		}
-	}
-	showMessage(r.win, lang.L("County report"), say.Message(err))
+	path, err := r.app.PrintIssuedCountyReport(r.app.Ctx(), l.ID)
+	printed(r.win, lang.L("County report"), path, err)
 }
 
 func (r *countyReports) export() {
-	path, err := r.app.OutputPath(r.app.ExportsDir(), reports.DailyTitle(r.draft.Day.County), ".xlsx")
-	if err == nil {
-		err = r.app.WriteCountyReport(r.draft, app.ReportFiles{XLSX: path})
-	}
-	if err != nil {
-		showMessage(r.win, lang.L("Export"), say.Message(err))
-		return
-	}
-	showSaved(r.win, path)
+	path, err := r.app.ExportCountyReport(r.draft)
+	exported(r.win, lang.L("Export"), path, err)
 }

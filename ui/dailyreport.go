@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -216,11 +215,7 @@ func (r *dailyReports) issue() {
 	in := r.input()
 	dlg := showFormDialog(r.win, lang.L("Issue and print"), lang.L("Issue and print"), f, func() error {
 		in.RevisionNote = note.Text
-		path, err := r.app.OutputPath(r.app.ReportsDir(), reports.DailyTitle(draft.Today.Post)+reports.DailyNumber(draft), ".pdf")
-		if err != nil {
-			return err
-		}
-		issued, err := r.app.IssueDailyReport(ctx, day, in, app.ReportFiles{PDF: path})
+		issued, path, err := r.app.IssueAndPrint(ctx, day, in)
 		if err != nil {
 			return err
 		}
@@ -250,36 +245,17 @@ func changesView(changes []reports.Change) (fyne.CanvasObject, float32) {
 	return container.NewGridWrap(fyne.NewSize(800, min(300, 38*float32(len(changes)+1)+4)), table), height
 }
 
-func (r *dailyReports) print(rep data.DailyReport) {
-	title := reports.DailyTitle(rep.Today.Post) + reports.DailyNumber(rep)
-	printPDF(r.win, r.app, title, func(w io.Writer) error { return reports.DailyReportPDF(w, rep, r.app.Now()) })
-}
-
+// reprint prints an issued report again, exactly as it was issued.
 func (r *dailyReports) reprint(l data.IssuedReportLine) {
-	rep, err := r.app.DB.IssuedReport(r.app.Ctx(), l.ID)
-	if err != nil {
-		showMessage(r.win, lang.L("Reports"), say.Message(err))
-		return
-	}
-	r.print(rep)
+	path, err := r.app.PrintIssuedReport(r.app.Ctx(), l.ID)
+	printed(r.win, lang.L("Reports"), path, err)
 }
 
 // export writes the report shown as a workbook (numbers to compute with)
 // or a Word document (to retouch before it goes up).
 func (r *dailyReports) export(ext string) {
-	path, err := r.app.OutputPath(r.app.ExportsDir(), reports.DailyTitle(r.draft.Today.Post), ext)
-	files := app.ReportFiles{XLSX: path}
-	if ext == ".docx" {
-		files = app.ReportFiles{DOCX: path}
-	}
-	if err == nil {
-		err = r.app.WriteDailyReport(r.draft, files)
-	}
-	if err != nil {
-		showMessage(r.win, lang.L("Export"), say.Message(err))
-		return
-	}
-	showSaved(r.win, path)
+	path, err := r.app.ExportReport(r.draft, ext)
+	exported(r.win, lang.L("Export"), path, err)
 }
 
 // weekly prints the summary of the seven days ending on the chosen day.
@@ -288,14 +264,6 @@ func (r *dailyReports) weekly() {
 	if !ok {
 		return
 	}
-	title := lang.L("Weekly summary") + " " + day.Format("1月2日")
-	path, err := r.app.OutputPath(r.app.ReportsDir(), title, ".pdf")
-	if err == nil {
-		err = r.app.WriteWeeklyReport(r.app.Ctx(), day, app.ReportFiles{PDF: path})
-	}
-	if err != nil {
-		showMessage(r.win, lang.L("Weekly summary"), say.Message(err))
-		return
-	}
-	openPrinted(r.win, title, path)
+	path, err := r.app.PrintWeekly(r.app.Ctx(), day)
+	printed(r.win, lang.L("Weekly summary"), path, err)
 }

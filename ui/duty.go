@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -266,13 +265,8 @@ func (d *duty) clear() {
 }
 
 func (d *duty) printWeek() {
-	post, err := d.app.DB.PostInfo(d.app.Ctx())
-	if err != nil {
-		showMessage(d.win, lang.L("Print duty roster"), say.Message(err))
-		return
-	}
-	printPDF(d.win, d.app, lang.L("Duty roster {{.Date}}", map[string]any{"Date": d.week.Days[0].Format("1月2日")}),
-		func(w io.Writer) error { return reports.WeekRoster(w, post, d.week, d.app.Now()) })
+	path, err := d.app.PrintWeekRoster(d.app.Ctx(), d.week.Days[0])
+	printed(d.win, lang.L("Print duty roster"), path, err)
 }
 
 // printDay prints one post's sheet for the day chosen.
@@ -282,9 +276,11 @@ func (d *duty) printDay() {
 		return
 	}
 	var names []string
+	posts := map[string]data.DutyPost{}
 	for _, r := range d.week.Rows {
 		if len(names) == 0 || names[len(names)-1] != r.Post.Name {
 			names = append(names, r.Post.Name)
+			posts[r.Post.Name] = r.Post
 		}
 	}
 	pick := widget.NewSelect(names, nil)
@@ -294,22 +290,14 @@ func (d *duty) printDay() {
 	f := newForm()
 	f.add("post", lang.L("Post"), pick)
 	showFormDialog(d.win, lang.L("Print day sheet")+" "+reports.FormatDate(day), lang.L("Print"), f, func() error {
-		i := int(day.Sub(d.week.Days[0]).Hours() / 24)
-		var shifts []*data.ShiftView
-		var p data.DutyPost
-		for _, r := range d.week.Rows {
-			if r.Post.Name == pick.Selected {
-				p = r.Post
-				shifts = append(shifts, r.Days[i])
-			}
+		if pick.Selected == "" {
+			return &data.FieldError{Field: "post", Err: data.ErrBadChoice}
 		}
-		post, err := d.app.DB.PostInfo(d.app.Ctx())
+		path, err := d.app.PrintDaySheet(d.app.Ctx(), posts[pick.Selected], day)
 		if err != nil {
 			return err
 		}
-		printPDF(d.win, d.app, p.Name+lang.L(" duty sheet")+" "+day.Format("1月2日"), func(w io.Writer) error {
-			return reports.DaySheet(w, post, p, day, &d.week.Leaders[i], shifts, d.app.Now())
-		})
+		openPrinted(d.win, lang.L("Print day sheet"), path)
 		return nil
 	})
 }

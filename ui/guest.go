@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -102,7 +101,7 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 	}
 
 	actions := container.NewGridWithColumns(3)
-	actions.Add(act(lang.L("Print release notice"), func() { printReleaseSlip(w, a, g, tests) }))
+	actions.Add(act(lang.L("Print release notice"), func() { printReleaseSlip(w, a, g) }))
 	if g.InIsolation() {
 		actions.Add(act(lang.L("Record temperature"), func() { recordTemperature(w, a, g, again) }))
 		actions.Add(act(lang.L("Change release date"), func() { changeRelease(w, a, g, again) }))
@@ -118,22 +117,11 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 }
 
 // printReleaseSlip prints the 解除隔离告知单 for a guest.
-func printReleaseSlip(w fyne.Window, a *app.App, g data.Guest, tests []data.Test) {
-	askPersonal(w, a, lang.L("Print release notice"), func(p reports.Personal) {
-		ctx := a.Ctx()
-		post, err := a.DB.PostInfo(ctx)
-		if err != nil {
-			showMessage(w, lang.L("Print release notice"), say.Message(err))
-			return
-		}
-		site, err := a.DB.Site(ctx, g.SiteID)
-		if err != nil {
-			showMessage(w, lang.L("Print release notice"), say.Message(err))
-			return
-		}
-		printPDF(w, a, lang.L("Notice of release from centralised isolation")+"-"+g.Name, func(out io.Writer) error {
-			return reports.ReleaseSlip(out, post, site, g, tests, a.Now(), p)
-		})
+func printReleaseSlip(w fyne.Window, a *app.App, g data.Guest) {
+	title := lang.L("Print release notice")
+	askPersonal(w, a, title, func(p reports.Personal) {
+		path, err := a.PrintReleaseSlip(a.Ctx(), g.ID, p)
+		printed(w, title, path, err)
 	})
 }
 

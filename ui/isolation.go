@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"io"
-	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -296,49 +293,18 @@ func (s *isolation) openDue(it data.DueItem) {
 
 // printRoster prints the people now in isolation at the site.
 func (s *isolation) printRoster() {
-	askPersonal(s.win, s.app, lang.L("Print roster"), func(p reports.Personal) {
-		ctx := s.app.Ctx()
-		post, err := s.app.DB.PostInfo(ctx)
-		if err != nil {
-			showMessage(s.win, lang.L("Print roster"), say.Message(err))
-			return
-		}
-		guests, err := s.app.DB.Guests(ctx, data.GuestQuery{SiteID: s.site.ID, Status: "in"})
-		if err != nil {
-			showMessage(s.win, lang.L("Print roster"), say.Message(err))
-			return
-		}
-		slices.SortFunc(guests, func(a, b data.Guest) int { return strings.Compare(a.Room.Label(), b.Room.Label()) })
-		printPDF(s.win, s.app, s.site.Name+lang.L("Roster"), func(w io.Writer) error {
-			return reports.SiteRoster(w, post, s.site, guests, s.app.Now(), p)
-		})
+	title := lang.L("Print roster")
+	askPersonal(s.win, s.app, title, func(p reports.Personal) {
+		path, err := s.app.PrintSiteRoster(s.app.Ctx(), s.site.ID, p)
+		printed(s.win, title, path, err)
 	})
 }
 
 // exportXLSX writes the site's guests, tests and temperatures to a workbook.
 func (s *isolation) exportXLSX() {
-	askPersonal(s.win, s.app, lang.L("Export Excel"), func(p reports.Personal) {
-		ctx := s.app.Ctx()
-		guests, err := s.app.DB.Guests(ctx, data.GuestQuery{SiteID: s.site.ID})
-		var tests []data.GuestTest
-		var temps []data.GuestTemperature
-		if err == nil {
-			tests, err = s.app.DB.SiteTests(ctx, s.site.ID)
-		}
-		if err == nil {
-			temps, err = s.app.DB.SiteTemperatures(ctx, s.site.ID)
-		}
-		var path string
-		if err == nil {
-			path, err = s.app.OutputPath(s.app.ExportsDir(), s.site.Name+lang.L("Guest list"), ".xlsx")
-		}
-		if err == nil {
-			err = writeFile(path, func(f *os.File) error { return reports.GuestWorkbook(f, guests, tests, temps, p) })
-		}
-		if err != nil {
-			showMessage(s.win, lang.L("Export Excel"), say.Message(err))
-			return
-		}
-		showSaved(s.win, path)
+	title := lang.L("Export Excel")
+	askPersonal(s.win, s.app, title, func(p reports.Personal) {
+		path, err := s.app.ExportSite(s.app.Ctx(), s.site.ID, p)
+		exported(s.win, title, path, err)
 	})
 }

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -337,15 +335,8 @@ func donationCells(m data.Move, p reports.Personal) []string {
 
 // exportTable writes one table to a workbook in 导出.
 func (m *materials) exportTable(title string, t reports.Table) {
-	path, err := m.app.OutputPath(m.app.ExportsDir(), title, ".xlsx")
-	if err == nil {
-		err = writeFile(path, func(f *os.File) error { return reports.WriteXLSX(f, t) })
-	}
-	if err != nil {
-		showMessage(m.win, lang.L("Export Excel"), say.Message(err))
-		return
-	}
-	showSaved(m.win, path)
+	path, err := m.app.ExportTable(title, t)
+	exported(m.win, lang.L("Export Excel"), path, err)
 }
 
 func (m *materials) exportStock() {
@@ -393,14 +384,8 @@ func (m *materials) printDonations() {
 		showMessage(m.win, lang.L("Donations"), lang.L("Please enter a date such as 2026-11-03."))
 		return
 	}
-	post, err := m.app.DB.PostInfo(m.app.Ctx())
-	if err != nil {
-		showMessage(m.win, lang.L("Donations"), say.Message(err))
-		return
-	}
-	printPDF(m.win, m.app, lang.L("Public list of donations"), func(w io.Writer) error {
-		return reports.DonationList(w, post, m.gifts, from, upto, m.app.Now())
-	})
+	path, err := m.app.PrintDonations(m.app.Ctx(), from, upto)
+	printed(m.win, lang.L("Donations"), path, err)
 }
 
 // draft is the stock movement half typed in its form.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,23 +11,27 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"fangkong/app"
 	"fangkong/say"
 )
 
-// printPDF is every print action: the document is written into the reports
-// folder beside the data under a dated Chinese name, then opened in the
-// system's PDF viewer, from which the clerk prints.
-func printPDF(w fyne.Window, a *app.App, title string, render func(io.Writer) error) {
-	path, err := a.OutputPath(a.ReportsDir(), title, ".pdf")
-	if err == nil {
-		err = writeFile(path, func(f *os.File) error { return render(f) })
-	}
+// printed ends every print action: app wrote the document into the
+// reports folder; it opens in the system's PDF viewer, from which the
+// clerk prints. A failure is said instead.
+func printed(w fyne.Window, title, path string, err error) {
 	if err != nil {
 		showMessage(w, title, say.Message(err))
 		return
 	}
 	openPrinted(w, title, path)
+}
+
+// exported ends every export: where the file went, or why it did not.
+func exported(w fyne.Window, title, path string, err error) {
+	if err != nil {
+		showMessage(w, title, say.Message(err))
+		return
+	}
+	showSaved(w, path)
 }
 
 // openPrinted opens a PDF just written in the PDF viewer and says where it

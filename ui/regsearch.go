@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -179,13 +178,6 @@ func (s *regSearch) export() {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	path, err := s.app.OutputPath(s.app.ExportsDir(), lang.L("Registrations"), ".xlsx")
-	if err == nil {
-		err = writeFile(path, func(f *os.File) error { return reports.WriteXLSX(f, t) })
-	}
-	if err != nil {
-		showMessage(s.win, lang.L("Export Excel"), say.Message(err))
-		return
-	}
-	showSaved(s.win, path)
+	path, err := s.app.ExportTable(lang.L("Registrations"), t)
+	exported(s.win, lang.L("Export Excel"), path, err)
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -17,7 +15,6 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
-	"fangkong/reports"
 	"fangkong/say"
 )
 
@@ -363,50 +360,12 @@ func (s *staffScreen) confirmImport(imp app.StaffImport) {
 }
 
 func (s *staffScreen) exportXLSX() {
-	path, err := s.app.OutputPath(s.app.ExportsDir(), lang.L("Staff list"), ".xlsx")
-	if err == nil {
-		err = writeFile(path, func(f *os.File) error { return s.app.ExportStaff(s.app.Ctx(), f) })
-	}
-	if err != nil {
-		showMessage(s.win, lang.L("Export Excel"), say.Message(err))
-		return
-	}
-	showSaved(s.win, path)
+	path, err := s.app.ExportStaffList(s.app.Ctx())
+	exported(s.win, lang.L("Export Excel"), path, err)
 }
 
 // print makes the contact list of everyone active and opens it for printing.
 func (s *staffScreen) print() {
-	ctx := s.app.Ctx()
-	post, err := s.app.DB.PostInfo(ctx)
-	if err != nil {
-		showMessage(s.win, lang.L("Print contact list"), say.Message(err))
-		return
-	}
-	list, err := s.app.DB.Staff(ctx, data.StaffQuery{})
-	if err != nil {
-		showMessage(s.win, lang.L("Print contact list"), say.Message(err))
-		return
-	}
-	printPDF(s.win, s.app, lang.L("Staff contact list"), func(w io.Writer) error {
-		return reports.StaffList(w, post, list, s.app.Now())
-	})
-}
-
-// writeFile creates path and fills it with write; a failed write leaves no
-// half file behind.
-func writeFile(path string, write func(*os.File) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
-		return fmt.Errorf("close %s: %w", path, err)
-	}
-	return nil
+	path, err := s.app.PrintContactList(s.app.Ctx())
+	printed(s.win, lang.L("Print contact list"), path, err)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io"
 	"maps"
 	"strconv"
 	"time"
@@ -13,7 +12,6 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
-	"fangkong/reports"
 	"fangkong/say"
 )
 
@@ -226,19 +224,8 @@ func (m *stockMoves) issue(from int64) {
 
 // printSlip prints the 出库单 of a voucher.
 func (m *stockMoves) printSlip(voucher string) {
-	ctx := m.app.Ctx()
-	post, err := m.app.DB.PostInfo(ctx)
-	var lines []data.Move
-	if err == nil {
-		lines, err = m.app.DB.Ledger(ctx, data.LedgerQuery{Voucher: voucher})
-	}
-	if err != nil {
-		showMessage(m.win, lang.L("Issue slip"), say.Message(err))
-		return
-	}
-	printPDF(m.win, m.app, lang.L("Issue slip")+" "+voucher, func(w io.Writer) error {
-		return reports.IssueSlip(w, post, lines, m.app.Now())
-	})
+	path, err := m.app.PrintIssueSlip(m.app.Ctx(), voucher)
+	printed(m.win, lang.L("Issue slip"), path, err)
 }
 
 // transfer books 调拨 between two locations.

@@ -103,212 +103,278 @@ type demoStock struct {
 	store int // on hand in the command post's store
 }
 
-// demoMaterials keeps the township's stock for the days demoed: the store
+// materialsSim keeps the township's stock for the days demoed: the store
 // receives from the county, by purchase and by donation, issues to every
 // post twice a day, supplies the sites, and counts and writes off now and
 // then. A few items are left short at the end so warnings show.
+type materialsSim struct {
+	a            *App
+	r            *rand.Rand
+	now          time.Time
+	stock        []*demoStock
+	short        map[int]bool // items left under their warning level at the end
+	store        int64
+	posts, sites []data.Location
+	day          time.Time
+	lastDays     bool // within the last ten days, when short items are let run down
+}
+
+// perIssue is about how many items an issue to a post carries, so an item
+// goes out in daily := issues × perIssue / items of them a day, use at a
+// time.
+const perIssue = 14
+
+var demoDonors = []string{"城关镇商会", "县红十字会", "宏达建材有限公司", "爱心人士王先生", "河湾村在外乡贤", "县医药公司"}
+
 func (a *App) demoMaterials(ctx context.Context, r *rand.Rand, scale Scale) error {
-	if err := a.DB.AddStarterItems(ctx); err != nil {
-		return fmt.Errorf("demo items: %w", err)
+	sim := &materialsSim{a: a, r: r, now: a.Now(), short: map[int]bool{}}
+	days, err := sim.catalogue(ctx, scale)
+	if err != nil {
+		return err
+	}
+	for day := data.StartOfDay(sim.now).AddDate(0, 0, 1-days); !day.After(sim.now); day = day.AddDate(0, 0, 1) {
+		sim.day, sim.lastDays = day, sim.now.Sub(day) < 10*24*time.Hour
+		if err := a.DB.Batch(ctx, sim.simulateDay); err != nil {
+			return fmt.Errorf("demo materials %s: %w", day.Format("2006-01-02"), err)
+		}
+	}
+	return nil
+}
+
+// catalogue sets up the items (more of them for the year), the places
+// that hold stock, what each item is used at, and which are left short;
+// it returns how many days to simulate.
+func (s *materialsSim) catalogue(ctx context.Context, scale Scale) (int, error) {
+	if err := s.a.DB.AddStarterItems(ctx); err != nil {
+		return 0, fmt.Errorf("demo items: %w", err)
 	}
 	days := 3
 	if scale == ScaleYear {
 		days = 365
 		for _, x := range demoExtraItems {
 			for _, spec := range x.specs {
-				level := 10 + r.IntN(20)*5
-				if _, err := a.DB.SaveItem(ctx, data.Item{Name: x.name, Spec: spec, Unit: x.unit, Category: x.category,
+				level := 10 + s.r.IntN(20)*5
+				if _, err := s.a.DB.SaveItem(ctx, data.Item{Name: x.name, Spec: spec, Unit: x.unit, Category: x.category,
 					WarningLevel: level, TracksExpiry: x.expiry, Active: true}); err != nil {
-					return fmt.Errorf("demo items: %w", err)
+					return 0, fmt.Errorf("demo items: %w", err)
 				}
 			}
 		}
 	}
-	items, err := a.DB.Items(ctx, false)
+	items, err := s.a.DB.Items(ctx, false)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	locs, err := a.DB.Locations(ctx)
+	locs, err := s.a.DB.Locations(ctx)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	store := locs[0].ID
-	var posts, sites []data.Location
+	s.store = locs[0].ID
 	for _, l := range locs[1:] {
 		switch l.Kind {
 		case "卡口":
-			posts = append(posts, l)
+			s.posts = append(s.posts, l)
 		case "隔离点":
-			sites = append(sites, l)
+			s.sites = append(s.sites, l)
 		}
 	}
-	stock := make([]*demoStock, len(items))
+	s.stock = make([]*demoStock, len(items))
 	for i, it := range items {
-		stock[i] = &demoStock{item: it, use: 1 + it.WarningLevel/(60+r.IntN(60))}
+		s.stock[i] = &demoStock{item: it, use: 1 + it.WarningLevel/(60+s.r.IntN(60))}
 	}
-	// Each issue carries about perIssue items, so an item goes out in
-	// daily := issues × perIssue / items of them a day, use at a time.
-	const perIssue = 14
-	daily := func(s *demoStock) int { return max(1, s.use*len(posts)*2*perIssue/len(stock)) }
-	short := map[int]bool{}
-	for len(short) < 6 {
-		short[r.IntN(len(stock))] = true
+	for len(s.short) < 6 {
+		s.short[s.r.IntN(len(s.stock))] = true
 	}
-	now := a.Now()
-	first := data.StartOfDay(now).AddDate(0, 0, 1-days)
-	donors := []string{"城关镇商会", "县红十字会", "宏达建材有限公司", "爱心人士王先生", "河湾村在外乡贤", "县医药公司"}
-	for day := first; !day.After(now); day = day.AddDate(0, 0, 1) {
-		lastDays := now.Sub(day) < 10*24*time.Hour
-		// Nothing is booked later than the clock: today's balances would
-		// already count it.
-		at := func(hour int) time.Time {
-			if t := day.Add(time.Duration(hour)*time.Hour + time.Duration(r.IntN(50))*time.Minute); t.Before(now) {
-				return t
-			}
-			return now
+	return days, nil
+}
+
+// daily is how much of an item goes out on a day.
+func (s *materialsSim) daily(st *demoStock) int {
+	return max(1, st.use*len(s.posts)*2*perIssue/len(s.stock))
+}
+
+// at is a moment of the day at hour, never later than the clock: today's
+// balances would already count it.
+func (s *materialsSim) at(hour int) time.Time {
+	if t := s.day.Add(time.Duration(hour)*time.Hour + time.Duration(s.r.IntN(50))*time.Minute); t.Before(s.now) {
+		return t
+	}
+	return s.now
+}
+
+// simulateDay books a day's movements, in one transaction.
+func (s *materialsSim) simulateDay(ctx context.Context) error {
+	for _, step := range []func(context.Context) error{s.restock, s.expiringDonation, s.sendShortOn, s.issueToPosts, s.supplySites, s.countAndWriteOff} {
+		if err := step(ctx); err != nil {
+			return err
 		}
-		if err := a.DB.Batch(ctx, func(ctx context.Context) error {
-			// Morning: restock what would last under ten days.
-			var buy []data.Line
-			for i, s := range stock {
-				if s.store >= max(daily(s)*10, s.item.WarningLevel*3/2) || (lastDays && short[i]) {
+	}
+	return nil
+}
+
+// restock receives in the morning what would last under ten days, now and
+// then as a donation.
+func (s *materialsSim) restock(ctx context.Context) error {
+	var buy []data.Line
+	for i, st := range s.stock {
+		if st.store >= max(s.daily(st)*10, st.item.WarningLevel*3/2) || (s.lastDays && s.short[i]) {
+			continue
+		}
+		q := max(s.daily(st)*30, st.item.WarningLevel*2)
+		l := data.Line{ItemID: st.item.ID, Quantity: q}
+		if st.item.TracksExpiry {
+			l.ExpiresOn = s.day.AddDate(0, 6+s.r.IntN(18), 0)
+		}
+		buy = append(buy, l)
+		st.store += q
+	}
+	if len(buy) == 0 {
+		return nil
+	}
+	source := data.ReceiptSources[s.r.IntN(2)]
+	rc := data.Receipt{At: s.at(8), LocationID: s.store, Source: source, Handler: "刘芳", Lines: buy}
+	if s.r.IntN(8) == 0 {
+		rc.Source, rc.Donor, rc.DonorContact = "社会捐赠", demoDonors[s.r.IntN(len(demoDonors))], demoMobile(s.r)
+	}
+	_, err := s.a.DB.Receive(ctx, rc)
+	return err
+}
+
+// expiringDonation receives, three weeks ago, a donation of wipes close
+// to their date: some will still be there, expiring, at the end.
+func (s *materialsSim) expiringDonation(ctx context.Context) error {
+	if ago := s.now.Sub(s.day); ago <= 21*24*time.Hour || ago > 22*24*time.Hour {
+		return nil
+	}
+	for _, st := range s.stock {
+		if st.item.TracksExpiry && st.item.Name == "消毒湿巾" {
+			q := s.daily(st) * 60
+			if _, err := s.a.DB.Receive(ctx, data.Receipt{At: s.at(11), LocationID: s.store, Source: "社会捐赠",
+				Donor: "县医药公司", DonorContact: "0913-2345690", Handler: "刘芳",
+				Lines: []data.Line{{ItemID: st.item.ID, Quantity: q, ExpiresOn: s.now.AddDate(0, 0, 12)}}}); err != nil {
+				return err
+			}
+			st.store += q
+		}
+	}
+	return nil
+}
+
+// sendShortOn: yesterday the county sent the short items on to a
+// harder-hit township, leaving them under their warning levels.
+func (s *materialsSim) sendShortOn(ctx context.Context) error {
+	if !s.day.Equal(data.StartOfDay(s.now).AddDate(0, 0, -1)) {
+		return nil
+	}
+	var lines []data.Line
+	for i, st := range s.stock {
+		if q := st.store - st.item.WarningLevel/2; s.short[i] && q > 0 {
+			lines = append(lines, data.Line{ItemID: st.item.ID, Quantity: q})
+			st.store -= q
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	_, err := s.a.DB.IssueStock(ctx, data.Issue{At: s.at(15), LocationID: s.store, Recipient: "支援邻镇(县指挥部统一调度)",
+		Receiver: "县指挥部物资组", Handler: "刘芳", Lines: lines})
+	return err
+}
+
+// issueToPosts issues to every checkpoint twice a day; mid-month the
+// last issue, typed for the wrong post, is reversed that evening.
+func (s *materialsSim) issueToPosts(ctx context.Context) error {
+	var lastIssue string
+	var lastLines []data.Line
+	for _, p := range s.posts {
+		for _, hour := range []int{9, 17} {
+			var lines []data.Line
+			for i, st := range s.stock {
+				q := st.use * (1 + s.r.IntN(3)) / 2
+				if s.r.IntN(len(s.stock)) >= perIssue || q == 0 || st.store < q || (s.lastDays && s.short[i] && st.store < q*3) {
 					continue
 				}
-				q := max(daily(s)*30, s.item.WarningLevel*2)
-				l := data.Line{ItemID: s.item.ID, Quantity: q}
-				if s.item.TracksExpiry {
-					l.ExpiresOn = day.AddDate(0, 6+r.IntN(18), 0)
-				}
-				buy = append(buy, l)
-				s.store += q
+				lines = append(lines, data.Line{ItemID: st.item.ID, Quantity: q})
+				st.store -= q
 			}
-			if len(buy) > 0 {
-				source := data.ReceiptSources[r.IntN(2)]
-				rc := data.Receipt{At: at(8), LocationID: store, Source: source, Handler: "刘芳", Lines: buy}
-				if r.IntN(8) == 0 {
-					rc.Source, rc.Donor, rc.DonorContact = "社会捐赠", donors[r.IntN(len(donors))], demoMobile(r)
-				}
-				if _, err := a.DB.Receive(ctx, rc); err != nil {
-					return err
-				}
+			if len(lines) == 0 {
+				continue
 			}
-			// A donation of wipes close to their date, three weeks ago: some
-			// will still be there, expiring, at the end.
-			if now.Sub(day) > 21*24*time.Hour && now.Sub(day) <= 22*24*time.Hour {
-				for _, s := range stock {
-					if s.item.TracksExpiry && s.item.Name == "消毒湿巾" {
-						q := daily(s) * 60
-						if _, err := a.DB.Receive(ctx, data.Receipt{At: at(11), LocationID: store, Source: "社会捐赠",
-							Donor: "县医药公司", DonorContact: "0913-2345690", Handler: "刘芳",
-							Lines: []data.Line{{ItemID: s.item.ID, Quantity: q, ExpiresOn: now.AddDate(0, 0, 12)}}}); err != nil {
-							return err
-						}
-						s.store += q
-					}
-				}
+			voucher, err := s.a.DB.IssueStock(ctx, data.Issue{At: s.at(hour), LocationID: s.store, Recipient: p.Name,
+				Receiver: demoName(s.r), Handler: "刘芳", Lines: lines})
+			if err != nil {
+				return err
 			}
-			// Yesterday the county sent the short items on to a harder-hit
-			// township, leaving them under their warning levels.
-			if day.Equal(data.StartOfDay(now).AddDate(0, 0, -1)) {
-				var lines []data.Line
-				for i, s := range stock {
-					if q := s.store - s.item.WarningLevel/2; short[i] && q > 0 {
-						lines = append(lines, data.Line{ItemID: s.item.ID, Quantity: q})
-						s.store -= q
-					}
-				}
-				if len(lines) > 0 {
-					if _, err := a.DB.IssueStock(ctx, data.Issue{At: at(15), LocationID: store, Recipient: "支援邻镇(县指挥部统一调度)",
-						Receiver: "县指挥部物资组", Handler: "刘芳", Lines: lines}); err != nil {
-						return err
-					}
-				}
-			}
-			// Two issues a day to every checkpoint, and supplies to the sites.
-			var lastIssue string
-			var lastLines []data.Line
-			for _, p := range posts {
-				for _, hour := range []int{9, 17} {
-					var lines []data.Line
-					for i, s := range stock {
-						q := s.use * (1 + r.IntN(3)) / 2
-						if r.IntN(len(stock)) >= perIssue || q == 0 || s.store < q || (lastDays && short[i] && s.store < q*3) {
-							continue
-						}
-						lines = append(lines, data.Line{ItemID: s.item.ID, Quantity: q})
-						s.store -= q
-					}
-					if len(lines) == 0 {
-						continue
-					}
-					voucher, err := a.DB.IssueStock(ctx, data.Issue{At: at(hour), LocationID: store, Recipient: p.Name,
-						Receiver: demoName(r), Handler: "刘芳", Lines: lines})
-					if err != nil {
-						return err
-					}
-					lastIssue, lastLines = voucher, lines
-				}
-			}
-			// Mid-month an issue typed for the wrong post is reversed that evening.
-			if day.Day() == 15 && lastIssue != "" {
-				if _, err := a.DB.Reverse(ctx, lastIssue, "出库单录错卡口,冲正后重开", at(19)); err != nil {
-					return err
-				}
-				for _, l := range lastLines {
-					for _, s := range stock {
-						if s.item.ID == l.ItemID {
-							s.store += l.Quantity
-						}
-					}
-				}
-			}
-			for _, site := range sites {
-				var lines []data.Line
-				for _, s := range stock[:len(stock)/3] {
-					if q := s.use * 2; r.IntN(4) == 0 && s.store >= q {
-						lines = append(lines, data.Line{ItemID: s.item.ID, Quantity: q})
-						s.store -= q
-					}
-				}
-				if len(lines) > 0 {
-					if _, err := a.DB.TransferStock(ctx, data.Transfer{At: at(10), FromID: store, ToID: site.ID, Handler: "刘芳", Lines: lines}); err != nil {
-						return err
-					}
-					// The site hands most of it out the same day.
-					for i := range lines {
-						lines[i].Quantity = max(1, lines[i].Quantity*3/4)
-					}
-					if _, err := a.DB.IssueStock(ctx, data.Issue{At: at(14), LocationID: site.ID, Recipient: site.Name + "工作人员",
-						Receiver: demoName(r), Lines: lines}); err != nil {
-						return err
-					}
-				}
-			}
-			// Saturdays: the monthly count finds a few missing; now and then
-			// damage is written off.
-			if day.Weekday() == time.Saturday && day.Day() <= 7 {
-				s := stock[r.IntN(len(stock))]
-				if s.store > 10 && !s.item.TracksExpiry {
-					if _, err := a.DB.Stocktake(ctx, data.Count{At: at(16), LocationID: store, ItemID: s.item.ID,
-						Counted: s.store - 3, Reason: "盘点短少,原因待查"}); err == nil {
-						s.store -= 3
-					}
-				}
-			}
-			if r.IntN(20) == 0 {
-				s := stock[r.IntN(len(stock))]
-				if s.store > 5 {
-					if _, err := a.DB.WriteOffStock(ctx, data.WriteOff{At: at(16), LocationID: store, Reason: "损坏",
-						Note: "搬运破损", Lines: []data.Line{{ItemID: s.item.ID, Quantity: 2}}}); err != nil {
-						return err
-					}
-					s.store -= 2
-				}
-			}
-			return nil
-		}); err != nil {
-			return fmt.Errorf("demo materials %s: %w", day.Format("2006-01-02"), err)
+			lastIssue, lastLines = voucher, lines
 		}
 	}
+	if s.day.Day() != 15 || lastIssue == "" {
+		return nil
+	}
+	if _, err := s.a.DB.Reverse(ctx, lastIssue, "出库单录错卡口,冲正后重开", s.at(19)); err != nil {
+		return err
+	}
+	for _, l := range lastLines {
+		for _, st := range s.stock {
+			if st.item.ID == l.ItemID {
+				st.store += l.Quantity
+			}
+		}
+	}
+	return nil
+}
+
+// supplySites transfers to the sites, which hand most of it out the same
+// day.
+func (s *materialsSim) supplySites(ctx context.Context) error {
+	for _, site := range s.sites {
+		var lines []data.Line
+		for _, st := range s.stock[:len(s.stock)/3] {
+			if q := st.use * 2; s.r.IntN(4) == 0 && st.store >= q {
+				lines = append(lines, data.Line{ItemID: st.item.ID, Quantity: q})
+				st.store -= q
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		if _, err := s.a.DB.TransferStock(ctx, data.Transfer{At: s.at(10), FromID: s.store, ToID: site.ID, Handler: "刘芳", Lines: lines}); err != nil {
+			return err
+		}
+		for i := range lines {
+			lines[i].Quantity = max(1, lines[i].Quantity*3/4)
+		}
+		if _, err := s.a.DB.IssueStock(ctx, data.Issue{At: s.at(14), LocationID: site.ID, Recipient: site.Name + "工作人员",
+			Receiver: demoName(s.r), Lines: lines}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// countAndWriteOff: the monthly count, on the first Saturday, finds a
+// few missing; now and then damage is written off.
+func (s *materialsSim) countAndWriteOff(ctx context.Context) error {
+	if s.day.Weekday() == time.Saturday && s.day.Day() <= 7 {
+		st := s.stock[s.r.IntN(len(s.stock))]
+		if st.store > 10 && !st.item.TracksExpiry {
+			if _, err := s.a.DB.Stocktake(ctx, data.Count{At: s.at(16), LocationID: s.store, ItemID: st.item.ID,
+				Counted: st.store - 3, Reason: "盘点短少,原因待查"}); err == nil {
+				st.store -= 3
+			}
+		}
+	}
+	if s.r.IntN(20) != 0 {
+		return nil
+	}
+	st := s.stock[s.r.IntN(len(s.stock))]
+	if st.store <= 5 {
+		return nil
+	}
+	if _, err := s.a.DB.WriteOffStock(ctx, data.WriteOff{At: s.at(16), LocationID: s.store, Reason: "损坏",
+		Note: "搬运破损", Lines: []data.Line{{ItemID: st.item.ID, Quantity: 2}}}); err != nil {
+		return err
+	}
+	st.store -= 2
 	return nil
 }

@@ -13,7 +13,14 @@ import (
 // total the day before's and the change as numbers too (empty where the
 // day before was not filed).
 func DailyReportWorkbook(w io.Writer, r data.DailyReport) error {
-	t, y := r.Today, r.Yesterday
+	t := r.Today
+	return WriteSheets(w, aboutSheet(r), postsSheet(r), sitesSheet(r), categorySheet(t), itemsSheet(t), watchSheet(t), unfiledSheet(t))
+}
+
+// aboutSheet is what the report is, who signed it, its key sentences and
+// its case figures.
+func aboutSheet(r data.DailyReport) Sheet {
+	t := r.Today
 	var asOf any = t.AsOf
 	if !t.PartDay() {
 		asOf = lang.L("whole day")
@@ -49,7 +56,13 @@ func DailyReportWorkbook(w io.Writer, r data.DailyReport) error {
 		about.Rows = append(about.Rows, []any{lang.L("Abnormal cases found today"), c.Opened},
 			[]any{lang.L("Abnormal cases settled today"), c.Closed}, []any{lang.L("Abnormal cases still open"), c.Open})
 	}
+	return about
+}
 
+// postsSheet is each checkpoint's day, all of them, and the day before
+// with the change where it was filed.
+func postsSheet(r data.DailyReport) Sheet {
+	t, y := r.Today, r.Yesterday
 	counts := func(c data.Counts, night int) []any {
 		return []any{c.Vehicles, c.People, c.TurnedBack, c.Fevers, c.HandedOver, night}
 	}
@@ -62,42 +75,57 @@ func DailyReportWorkbook(w io.Writer, r data.DailyReport) error {
 		posts.Rows = append(posts.Rows, append([]any{c.Name, ""}, counts(c.Total, c.Night.People)...))
 	}
 	posts.Rows = append(posts.Rows, append([]any{lang.L("All checkpoints"), ""}, counts(t.PostsTotal, t.PostsNight.People)...))
-	if y.PostsFiled() && len(y.Checkpoints) > 0 {
-		before := counts(y.PostsTotal, y.PostsNight.People)
-		now := counts(t.PostsTotal, t.PostsNight.People)
-		diff := make([]any, len(now))
-		for i := range now {
-			diff[i] = now[i].(int) - before[i].(int)
-		}
-		posts.Rows = append(posts.Rows, append([]any{lang.L("The day before"), comparedWith(r)}, before...),
-			append([]any{lang.L("Change"), ""}, diff...))
-	} else {
-		posts.Rows = append(posts.Rows, []any{lang.L("The day before"), lang.L("yesterday not filed")})
+	if !y.PostsFiled() || len(y.Checkpoints) == 0 {
+		return appendRows(posts, []any{lang.L("The day before"), lang.L("yesterday not filed")})
 	}
+	before, now := counts(y.PostsTotal, y.PostsNight.People), counts(t.PostsTotal, t.PostsNight.People)
+	return appendRows(posts, append([]any{lang.L("The day before"), comparedWith(r)}, before...),
+		append([]any{lang.L("Change"), ""}, difference(now, before)...))
+}
 
-	siteCells := func(s data.SiteFigures) []any {
+// sitesSheet is each site's rooms and people, all sites, the day before
+// and the change.
+func sitesSheet(r data.DailyReport) Sheet {
+	cells := func(s data.SiteFigures) []any {
 		return []any{s.Rooms, s.Occupied, s.Vacant, s.AwaitCleaning, s.InIsolation, s.Admitted, s.Released, s.Transferred,
 			s.TestsDone, s.Positives, s.PositiveInIsolation, s.Fevers}
 	}
 	sites := Sheet{Name: lang.L("Isolation"), Header: append(roomHeader(), peopleHeader()[1:]...)}
-	for _, s := range t.Sites {
-		sites.Rows = append(sites.Rows, append([]any{s.Name}, siteCells(s)...))
+	for _, s := range r.Today.Sites {
+		sites.Rows = append(sites.Rows, append([]any{s.Name}, cells(s)...))
 	}
-	total, before := siteCells(sumSites(t.Sites)), siteCells(sumSites(y.Sites))
-	diff := make([]any, len(total))
-	for i := range total {
-		diff[i] = total[i].(int) - before[i].(int)
-	}
-	sites.Rows = append(sites.Rows, append([]any{lang.L("All sites")}, total...),
-		append([]any{lang.L("The day before")}, before...), append([]any{lang.L("Change")}, diff...))
+	total, before := cells(sumSites(r.Today.Sites)), cells(sumSites(r.Yesterday.Sites))
+	return appendRows(sites, append([]any{lang.L("All sites")}, total...),
+		append([]any{lang.L("The day before")}, before...), append([]any{lang.L("Change")}, difference(total, before)...))
+}
 
+// difference is each figure of now less the one before it.
+func difference(now, before []any) []any {
+	diff := make([]any, len(now))
+	for i := range now {
+		diff[i] = now[i].(int) - before[i].(int)
+	}
+	return diff
+}
+
+func appendRows(s Sheet, rows ...[]any) Sheet {
+	s.Rows = append(s.Rows, rows...)
+	return s
+}
+
+// categorySheet is who is in isolation at each site, by category.
+func categorySheet(t data.DailyFigures) Sheet {
 	cats := Sheet{Name: lang.L("In isolation by category"), Header: []string{lang.L("Isolation site"), lang.L("Category"), lang.L("People")}}
 	for _, s := range t.Sites {
 		for _, c := range s.ByCategory {
 			cats.Rows = append(cats.Rows, []any{s.Name, c.Category, c.N})
 		}
 	}
+	return cats
+}
 
+// itemsSheet is the key items' stock and movements of the day.
+func itemsSheet(t data.DailyFigures) Sheet {
 	items := Sheet{Name: lang.L("Materials"), Header: []string{lang.L("Item"), lang.L("Unit"), lang.L("On hand"), lang.L("In today"),
 		lang.L("Out today"), lang.L("Warning level"), lang.L("Days of supply")}}
 	for _, it := range t.KeyItems {
@@ -110,6 +138,12 @@ func DailyReportWorkbook(w io.Writer, r data.DailyReport) error {
 		}
 		items.Rows = append(items.Rows, row)
 	}
+	return items
+}
+
+// watchSheet lists the lines under their warning level, the fewest days
+// of supply and every batch expiring within 30 days.
+func watchSheet(t data.DailyFigures) Sheet {
 	watch := Sheet{Name: lang.L("Materials to watch"), Header: []string{lang.L("Entry"), lang.L("Particulars")}}
 	for _, l := range []struct {
 		name  string
@@ -119,11 +153,16 @@ func DailyReportWorkbook(w io.Writer, r data.DailyReport) error {
 			watch.Rows = append(watch.Rows, []any{l.name, it})
 		}
 	}
+	return watch
+}
+
+// unfiledSheet is what was never entered for the day.
+func unfiledSheet(t data.DailyFigures) Sheet {
 	unfiled := Sheet{Name: lang.L("Not filed"), Header: []string{lang.L("Not filed for the day")}}
 	for _, u := range t.Unfiled {
 		unfiled.Rows = append(unfiled.Rows, []any{u})
 	}
-	return WriteSheets(w, about, posts, sites, cats, items, watch, unfiled)
+	return unfiled
 }
 
 func yesNo(b bool) string {

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/mozillazg/go-pinyin"
 )
 
 // StaffKinds are the kinds of people a command post deploys.
@@ -63,15 +61,6 @@ func (s *Staff) normalize() error {
 		return &FieldError{Field: "kind", Err: ErrBadChoice}
 	}
 	return checkText("note", s.Note, maxNote)
-}
-
-// initials gives the pinyin initials a clerk types to find someone: 张三 -> zs.
-// Non-Han characters are kept as they are, lower-cased.
-func initials(name string) string {
-	args := pinyin.NewArgs()
-	args.Style = pinyin.FirstLetter
-	args.Fallback = func(r rune, _ pinyin.Args) []string { return []string{string(r)} }
-	return strings.ToLower(strings.Join(pinyin.LazyPinyin(name, args), ""))
 }
 
 // SaveStaff adds a person (ID 0) or updates one, returning the ID. The same

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/width"
 )
 
@@ -116,6 +117,23 @@ func ParseMoment(s string, now time.Time) (time.Time, error) {
 		return time.Time{}, ErrBadMoment
 	}
 	return t, nil
+}
+
+// initials are the pinyin initials a clerk types to find something: 张三
+// is zs; other characters are kept as they are, lower-cased.
+func initials(name string) string {
+	args := pinyin.NewArgs()
+	args.Style = pinyin.FirstLetter
+	args.Fallback = func(r rune, _ pinyin.Args) []string { return []string{string(r)} }
+	return strings.ToLower(strings.Join(pinyin.LazyPinyin(name, args), ""))
+}
+
+// SortKey orders texts as a Chinese list is read: by pinyin (张 after
+// 王), other characters as they are.
+func SortKey(s string) string {
+	args := pinyin.NewArgs()
+	args.Fallback = func(r rune, _ pinyin.Args) []string { return []string{string(r)} }
+	return strings.Join(pinyin.LazyPinyin(s, args), " ")
 }
 
 // Matches reports whether a short list is found by what the clerk typed:

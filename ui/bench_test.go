@@ -40,8 +40,8 @@ func BenchmarkStaffScreenLoad(b *testing.B) {
 		s := newStaffScreen(w, a)
 		w.SetContent(s.content())
 		s.refresh()
-		if len(s.rows) < 100 {
-			b.Fatalf("%d rows", len(s.rows))
+		if len(s.table.shown()) < 100 {
+			b.Fatalf("%d rows", len(s.table.shown()))
 		}
 	}
 }
@@ -69,8 +69,8 @@ func BenchmarkMaterialsScreen(b *testing.B) {
 	w.SetContent(m.content())
 	for b.Loop() {
 		m.refresh()
-		if len(m.shown) < 100 {
-			b.Fatalf("%d stock lines", len(m.shown))
+		if len(m.stockTbl.shown()) < 100 {
+			b.Fatalf("%d stock lines", len(m.stockTbl.shown()))
 		}
 	}
 }

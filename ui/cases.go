@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -28,10 +29,9 @@ type casesScreen struct {
 	span   *widget.Select
 	search *widget.Entry
 	count  *widget.Label
-	rows   []data.Case
 	limit  time.Duration
 	now    time.Time
-	table  *widget.Table
+	table  *table[data.Case]
 
 	chosen   int64 // the case shown; 0: none
 	unmasked bool  // its ID number and phone shown in full (an administrator's choice, logged)
@@ -53,13 +53,27 @@ func newCases(w fyne.Window, a *app.App, checkIn func(data.Room) *checkInForm) *
 	c.search.SetPlaceHolder(lang.L("Name, plate, place, the last digits of an ID number, phone or case number"))
 	c.search.OnChanged = func(string) { c.refresh() }
 	c.facts.Wrapping = fyne.TextWrapWord
-	c.table = newMarkedTable([]string{lang.L("No."), lang.L("State"), lang.L("Found at"), lang.L("Source"), lang.L("Name"),
-		lang.L("Place"), lang.L("Latest step")}, []float32{56, 150, 100, 86, 80, 190, 360},
-		func() int { return len(c.rows) }, c.cell, c.mark)
-	c.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(c.rows) && c.rows[id.Row].ID != c.chosen {
+	c.table = newTableOf(
+		col(lang.L("No."), 56, func(r data.Case) string { return strconv.FormatInt(r.ID, 10) }).
+			by(func(a, b data.Case) int { return cmp.Compare(a.ID, b.ID) }),
+		col(lang.L("State"), 150, func(r data.Case) string { return caseAge(r, c.now, c.limit) }),
+		col(lang.L("Found at"), 100, func(r data.Case) string { return r.OpenedAt.Format("01-02 15:04") }).
+			by(func(a, b data.Case) int { return a.OpenedAt.Compare(b.OpenedAt) }),
+		col(lang.L("Source"), 86, func(r data.Case) string { return string(r.Source) }),
+		col(lang.L("Name"), 80, data.Case.Who),
+		col(lang.L("Place"), 190, func(r data.Case) string { return r.Place }),
+		col(lang.L("Latest step"), 360, func(r data.Case) string {
+			if r.LastStep.ID == 0 {
+				return lang.L("(nothing done yet)")
+			}
+			return r.LastStep.At.Format("01-02 15:04") + " " + reports.StepText(r.LastStep)
+		}),
+	)
+	c.table.mark = c.mark
+	c.table.onSelect = func(r data.Case) {
+		if r.ID != c.chosen {
 			c.unmasked = false
-			c.show(c.rows[id.Row].ID)
+			c.show(r.ID)
 		}
 	}
 	toolbar := container.NewBorder(nil, nil,
@@ -75,7 +89,7 @@ func newCases(w fyne.Window, a *app.App, checkIn func(data.Room) *checkInForm) *
 	facts.SetOffset(0.38)
 	detail := container.NewBorder(container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, c.actions, c.title)),
 		nil, nil, nil, facts)
-	split := container.NewVSplit(container.NewBorder(nil, c.count, nil, nil, c.table), detail)
+	split := container.NewVSplit(container.NewBorder(nil, c.count, nil, nil, c.table.box), detail)
 	split.SetOffset(0.55)
 	c.box = container.NewBorder(toolbar, nil, nil, nil, split)
 	c.showCase(data.Case{}, nil)
@@ -104,8 +118,9 @@ func (c *casesScreen) query() data.CaseQuery {
 func (c *casesScreen) refresh() {
 	ctx := c.app.Ctx()
 	var err error
+	var rows []data.Case
 	if c.limit, err = c.app.DB.CaseOverdue(ctx); err == nil {
-		c.rows, err = c.app.DB.Cases(ctx, c.query())
+		rows, err = c.app.DB.Cases(ctx, c.query())
 	}
 	if err != nil {
 		showMessage(c.win, lang.L("Abnormal cases"), say.Message(err))
@@ -113,39 +128,17 @@ func (c *casesScreen) refresh() {
 	}
 	c.now = c.app.Now()
 	overdue := 0
-	for _, r := range c.rows {
+	for _, r := range rows {
 		if r.Overdue(c.now, c.limit) {
 			overdue++
 		}
 	}
 	c.count.SetText(lang.L("{{.N}} cases, {{.Overdue}} without a step for more than {{.Limit}}",
-		map[string]any{"N": len(c.rows), "Overdue": overdue, "Limit": durationText(c.limit)}))
-	c.table.Refresh()
+		map[string]any{"N": len(rows), "Overdue": overdue, "Limit": durationText(c.limit)}))
+	c.table.set(rows)
 	if c.chosen != 0 {
 		c.show(c.chosen)
 	}
-}
-
-func (c *casesScreen) cell(row, col int) string {
-	r := c.rows[row]
-	switch col {
-	case 0:
-		return strconv.FormatInt(r.ID, 10)
-	case 1:
-		return caseAge(r, c.now, c.limit)
-	case 2:
-		return r.OpenedAt.Format("01-02 15:04")
-	case 3:
-		return string(r.Source)
-	case 4:
-		return r.Who()
-	case 5:
-		return r.Place
-	}
-	if r.LastStep.ID == 0 {
-		return lang.L("(nothing done yet)")
-	}
-	return r.LastStep.At.Format("01-02 15:04") + " " + reports.StepText(r.LastStep)
 }
 
 // caseAge says how a case stands: settled, or open for how long, or how
@@ -160,8 +153,8 @@ func caseAge(r data.Case, now time.Time, limit time.Duration) string {
 	return lang.L("Open for {{.Age}}", map[string]any{"Age": durationText(now.Sub(r.OpenedAt))})
 }
 
-func (c *casesScreen) mark(row int) widget.Importance {
-	r := c.rows[row]
+// mark is red for a case without a step for too long, orange while open.
+func (c *casesScreen) mark(r data.Case) widget.Importance {
 	switch {
 	case r.Overdue(c.now, c.limit):
 		return widget.DangerImportance

@@ -18,37 +18,35 @@ import (
 // showCatalogue lists the items (物资目录) to add and edit; an empty
 // catalogue offers the common items in one tap.
 func showCatalogue(w fyne.Window, a *app.App, changed func()) {
+	table := newTableOf(
+		col(lang.L("Item"), 150, func(it data.Item) string { return it.Name }),
+		col(lang.L("Specification"), 150, func(it data.Item) string { return it.Spec }),
+		col(lang.L("Unit"), 50, func(it data.Item) string { return it.Unit }),
+		col(lang.L("Item category"), 90, func(it data.Item) string { return it.Category }),
+		col(lang.L("Warning level"), 80, func(it data.Item) string { return strconv.Itoa(it.WarningLevel) }),
+		col(lang.L("Batches and expiry"), 110, func(it data.Item) string {
+			if it.TracksExpiry {
+				return lang.L("Yes")
+			}
+			return ""
+		}),
+	).withFilter()
+	table.mark = func(it data.Item) widget.Importance {
+		if !it.Active {
+			return widget.LowImportance
+		}
+		return widget.MediumImportance
+	}
 	var items []data.Item
-	var table *widget.Table
 	load := func() {
 		var err error
 		if items, err = a.DB.Items(a.Ctx(), true); err != nil {
 			showMessage(w, lang.L("Catalogue"), say.Message(err))
 		}
-		table.Refresh()
+		table.set(items)
 		changed()
 	}
-	table = newMarkedTable([]string{lang.L("Item"), lang.L("Specification"), lang.L("Unit"), lang.L("Item category"),
-		lang.L("Warning level"), lang.L("Batches and expiry")}, []float32{150, 150, 50, 90, 80, 110},
-		func() int { return len(items) }, func(row, col int) string {
-			it := items[row]
-			batches := ""
-			if it.TracksExpiry {
-				batches = lang.L("Yes")
-			}
-			return []string{it.Name, it.Spec, it.Unit, it.Category, strconv.Itoa(it.WarningLevel), batches}[col]
-		}, func(row int) widget.Importance {
-			if !items[row].Active {
-				return widget.LowImportance
-			}
-			return widget.MediumImportance
-		})
-	table.OnSelected = func(id widget.TableCellID) {
-		table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(items) {
-			editItem(w, a, items[id.Row], load)
-		}
-	}
+	table.onSelect = func(it data.Item) { editItem(w, a, it, load) }
 	var starter *widget.Button
 	starter = widget.NewButtonWithIcon(lang.L("Add the common items"), theme.ContentAddIcon(), func() {
 		if err := a.DB.AddStarterItems(a.Ctx()); err != nil {
@@ -60,7 +58,7 @@ func showCatalogue(w fyne.Window, a *app.App, changed func()) {
 	add := widget.NewButtonWithIcon(lang.L("New item"), theme.ContentAddIcon(), func() { editItem(w, a, data.Item{Active: true}, load) })
 	store := widget.NewButtonWithIcon(lang.L("New store"), theme.StorageIcon(), func() { addStore(w, a, changed) })
 	d := dialog.NewCustom(lang.L("Catalogue"), lang.L("Close"),
-		container.NewBorder(container.NewHBox(add, starter, store), nil, nil, nil, table), w)
+		container.NewBorder(container.NewHBox(add, starter, store), nil, nil, nil, table.box), w)
 	d.Resize(fyne.NewSize(760, 560))
 	d.Show()
 	load()

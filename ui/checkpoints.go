@@ -31,8 +31,8 @@ type checkpoints struct {
 	search   *regSearch
 	recent   []data.Registration
 	list     *widget.List
-	totals   *widget.Table
-	dayRows  [][]string
+	totals   *table[[]string]
+	dayRows  [][]string // the day's totals: a row a shift, then all posts
 	dayLabel *widget.Label
 	day      *dayPicker
 	tabs     *container.AppTabs
@@ -105,10 +105,10 @@ func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 			c.voidEntry(c.recent[id])
 		}
 	}
-	headers := []string{lang.L("Checkpoint"), lang.L("Shift"), lang.L("Entered as"), lang.L("Vehicles"), lang.L("People"),
-		lang.L("Turned back"), lang.L("Fevers"), lang.L("Handed over")}
-	c.totals = newTable(headers, []float32{180, 150, 170, 50, 50, 50, 70, 50},
-		func() int { return len(c.dayRows) }, func(row, col int) string { return c.dayRows[row][col] })
+	c.totals = newTableOf(textColumns([]string{lang.L("Checkpoint"), lang.L("Shift"), lang.L("Entered as"), lang.L("Vehicles"),
+		lang.L("People"), lang.L("Turned back"), lang.L("Fevers"), lang.L("Handed over")},
+		[]float32{180, 150, 170, 50, 50, 50, 70, 50})...).withFilter()
+	c.totals.totals = 2 // the whole day and its night shifts
 
 	toolbar := container.NewBorder(nil, nil,
 		container.NewHBox(widget.NewLabel(lang.L("Checkpoint")+":"), container.NewGridWrap(fyne.NewSize(240, 36), c.picker)),
@@ -126,7 +126,7 @@ func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 					widget.NewButtonWithIcon(lang.L("Print registration sheet"), theme.DocumentPrintIcon(), c.printSheet),
 					widget.NewButtonWithIcon(lang.L("Print blank form"), theme.DocumentPrintIcon(), c.printBlankForm))),
 				c.dayLabel),
-			nil, nil, nil, c.totals)),
+			nil, nil, nil, c.totals.box)),
 		container.NewTabItem(lang.L("Search"), c.search.box),
 	)
 	c.box = container.NewBorder(toolbar, nil, nil, nil, c.tabs)
@@ -200,7 +200,7 @@ func (c *checkpoints) showDay() {
 		append([]string{lang.L("All checkpoints"), lang.L("Night shifts"), ""}, reports.CountCells(night)...))
 	c.dayLabel.SetText(lang.L("Totals for {{.Date}}: shifts that start that day; a shift counts its registrations or its paper tally, never both.",
 		map[string]any{"Date": reports.FormatDate(day)}))
-	c.totals.Refresh()
+	c.totals.set(c.dayRows)
 }
 
 // printSheet prints the chosen post's 登记表 for the chosen day.

@@ -83,7 +83,7 @@ func TestCountyRollUpThroughTheScreens(t *testing.T) {
 	rep := pageOf[*reporting](t, s)
 	rep.day.entry.SetText("2026-11-19")
 	rep.refresh()
-	if got := rep.cell(0, 1); got != "未报" {
+	if got := cellText(rep.table.view, 0, 1); got != "未报" {
 		t.Fatalf("before the import the township is %q", got)
 	}
 	rep.importFolder(stick)
@@ -102,7 +102,7 @@ func TestCountyRollUpThroughTheScreens(t *testing.T) {
 			for row := range 2 {
 				c := tb.CreateCell()
 				tb.UpdateCell(widget.TableCellID{Row: row, Col: 4}, c)
-				if text := c.(*widget.Label).Text; text == "拒收:该文件在乡镇签发后被改动过(签名不符),请乡镇重新发送。" {
+				if text := c.(*tableCell).Text; text == "拒收:该文件在乡镇签发后被改动过(签名不符),请乡镇重新发送。" {
 					found = true
 				}
 			}
@@ -111,8 +111,8 @@ func TestCountyRollUpThroughTheScreens(t *testing.T) {
 	if !found {
 		t.Fatal("the altered file is not refused with its reason")
 	}
-	if got := rep.cell(0, 1); got != "已报" || rep.cell(0, 2) != "按时" {
-		t.Fatalf("after the import the township is %q %q", got, rep.cell(0, 2))
+	if got := cellText(rep.table.view, 0, 1); got != "已报" || cellText(rep.table.view, 0, 2) != "按时" {
+		t.Fatalf("after the import the township is %q %q", got, cellText(rep.table.view, 0, 2))
 	}
 
 	cr := pageOf[*countyReports](t, s)
@@ -151,7 +151,7 @@ func TestCountyRollUpThroughTheScreens(t *testing.T) {
 			for row := range rows {
 				c := tb.CreateCell()
 				tb.UpdateCell(widget.TableCellID{Row: row, Col: 2}, c)
-				shown = shown || c.(*widget.Label).Text == "东村卡口转运发热人员1人,已排除。"
+				shown = shown || c.(*tableCell).Text == "东村卡口转运发热人员1人,已排除。"
 			}
 		}
 	}

@@ -32,7 +32,7 @@ type countyOverview struct {
 	chart   *barChart
 	trend   data.Trend
 	days    []data.CountyDay
-	table   *widget.Table
+	table   *table[int] // a row per township (by its place in the trend), then the county
 	box     fyne.CanvasObject
 }
 
@@ -61,17 +61,19 @@ func newCountyOverview(w fyne.Window, a *app.App) *countyOverview {
 	o.measure = widget.NewSelect(names, func(string) { o.showTrend() })
 	o.item = widget.NewSelect(nil, func(string) { o.showTrend() })
 	o.item.Hide()
-	o.table = newMarkedTable(nil, nil, func() int { return len(o.trend.Rows) + 1 }, o.cell, func(row int) widget.Importance {
+	o.table = newTableOf[int]()
+	o.table.totals = 1
+	o.table.mark = func(row int) widget.Importance {
 		if row == len(o.trend.Rows) {
 			return widget.HighImportance
 		}
 		return widget.MediumImportance
-	})
+	}
 	head := container.NewVBox(o.date, cards, o.missing, widget.NewSeparator(),
 		container.NewHBox(heading(lang.L("Last 14 days")), o.measure, o.item,
 			widget.NewLabel(lang.L("Pale bars: a township had not reported, the total is short of it; — : not reported."))),
 		container.NewGridWrap(fyne.NewSize(980, 160), o.chart))
-	o.box = container.NewBorder(head, nil, nil, nil, o.table)
+	o.box = container.NewBorder(head, nil, nil, nil, o.table.box)
 	return o
 }
 
@@ -147,21 +149,16 @@ func (o *countyOverview) showTrend() {
 		partial[i] = n > 0
 	}
 	o.chart.set(o.trend.Total, partial, labels)
-	headers := append([]string{lang.L("Township")}, labels...)
-	widths := []float32{120}
-	for range labels {
-		widths = append(widths, 74)
+	cols := []column[int]{col(lang.L("Township"), 120, func(row int) string { return o.cell(row, 0) })}
+	for i, l := range labels {
+		cols = append(cols, col(l, 74, func(row int) string { return o.cell(row, i+1) }))
 	}
-	o.table.UpdateHeader = func(id widget.TableCellID, c fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(headers) {
-			c.(*widget.Label).SetText(headers[id.Col])
-		}
+	o.table.setColumns(cols...)
+	rows := make([]int, len(o.trend.Rows)+1)
+	for i := range rows {
+		rows[i] = i
 	}
-	o.table.Length = func() (int, int) { return len(o.trend.Rows) + 1, len(headers) }
-	for col, w := range widths {
-		o.table.SetColumnWidth(col, w)
-	}
-	o.table.Refresh()
+	o.table.set(rows)
 }
 
 func (o *countyOverview) cell(row, col int) string {

@@ -48,9 +48,10 @@ func (r *countyReports) refresh() {
 		r.filledBy.SetText(r.app.Operator().Name)
 	}
 	var err error
+	var issued []data.IssuedReportLine
 	r.draft, err = r.app.DB.DraftCountyReport(r.app.Ctx(), day, r.input())
 	if err == nil {
-		r.issued, err = r.app.DB.IssuedCountyReports(r.app.Ctx())
+		issued, err = r.app.DB.IssuedCountyReports(r.app.Ctx())
 	}
 	if err != nil {
 		showMessage(r.win, lang.L("County report"), say.Message(err))
@@ -60,7 +61,7 @@ func (r *countyReports) refresh() {
 	r.preview.Objects = append([]fyne.CanvasObject{heading(reports.DailyTitle(c.County) + "  " + reports.CountyNumber(r.draft)),
 		widget.NewLabel(c.County.PostName + "  " + reports.FormatDate(c.Day))}, sectionViews(reports.CountySections(r.draft))...)
 	r.preview.Refresh()
-	r.list.Refresh()
+	r.list.set(issued)
 }
 
 // issue asks first, as for a township's report: the number and date, what

@@ -72,16 +72,17 @@ func (r *dailyReports) refresh() {
 		r.events.SetText(events)
 	}
 	r.drafted = events
+	var issued []data.IssuedReportLine
 	r.draft, err = r.app.DB.DraftReport(r.app.Ctx(), day, r.input())
 	if err == nil {
-		r.issued, err = r.app.DB.IssuedReports(r.app.Ctx())
+		issued, err = r.app.DB.IssuedReports(r.app.Ctx())
 	}
 	if err != nil {
 		showMessage(r.win, lang.L("Reports"), say.Message(err))
 		return
 	}
 	r.showPreview()
-	r.list.Refresh()
+	r.list.set(issued)
 }
 
 // redraft drafts 重要情况 again from the day's cases, asking first when the
@@ -154,13 +155,9 @@ func sectionViews(sections []reports.Table) []fyne.CanvasObject {
 			widths[i] = min(widths[i], 640)
 			total += widths[i]
 		}
-		table := newTable(sec.Header, widths, func() int { return len(rows) }, func(row, col int) string {
-			if col < len(rows[row]) {
-				return rows[row][col]
-			}
-			return ""
-		})
-		out = append(out, container.NewGridWrap(fyne.NewSize(total, 38*float32(len(rows)+1)+4), table))
+		table := newTableOf(textColumns(sec.Header, widths)...)
+		table.set(rows)
+		out = append(out, container.NewGridWrap(fyne.NewSize(total, 38*float32(len(rows)+1)+4), table.view))
 	}
 	return out
 }
@@ -237,12 +234,12 @@ func changesView(changes []reports.Change) (fyne.CanvasObject, float32) {
 	if len(changes) == 0 {
 		return widget.NewLabel(lang.L("No figure differs from the issued version.")), height
 	}
-	table := newTable([]string{lang.L("Figure"), lang.L("Issued"), lang.L("Now")}, []float32{380, 200, 200},
-		func() int { return len(changes) }, func(row, col int) string {
-			c := changes[row]
-			return []string{c.Figure, c.Was, c.Now}[col]
-		})
-	return container.NewGridWrap(fyne.NewSize(800, min(300, 38*float32(len(changes)+1)+4)), table), height
+	table := newTableOf(
+		col(lang.L("Figure"), 380, func(c reports.Change) string { return c.Figure }),
+		col(lang.L("Issued"), 200, func(c reports.Change) string { return c.Was }),
+		col(lang.L("Now"), 200, func(c reports.Change) string { return c.Now }))
+	table.set(changes)
+	return container.NewGridWrap(fyne.NewSize(800, min(300, 38*float32(len(changes)+1)+4)), table.view), height
 }
 
 // reprint prints an issued report again, exactly as it was issued.

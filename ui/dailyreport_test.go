@@ -252,6 +252,13 @@ func TestIssuedReportStaysAsIssued(t *testing.T) {
 }
 
 // tableText is a row of a table as shown, cells joined by spaces.
+// cellText is what a table's cell shows.
+func cellText(tb *widget.Table, row, col int) string {
+	o := tb.CreateCell()
+	tb.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
+	return o.(*tableCell).Text
+}
+
 func tableText(tb *widget.Table, row int) string {
 	_, cols := tb.Length()
 	var cells []string
@@ -259,7 +266,10 @@ func tableText(tb *widget.Table, row int) string {
 		o := tb.CreateCell()
 		tb.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
 		for _, obj := range test.LaidOutObjects(o) {
-			if l, ok := obj.(*widget.Label); ok {
+			switch l := obj.(type) {
+			case *tableCell:
+				cells = append(cells, l.Text)
+			case *widget.Label:
 				cells = append(cells, l.Text)
 			}
 		}

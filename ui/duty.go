@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -423,23 +424,29 @@ type loadList struct {
 	win   fyne.Window
 	app   *app.App
 	rows  []data.PersonLoad
+	mean  float64 // shifts a person on average
 	avg   *widget.Label
-	table *widget.Table
+	table *table[data.PersonLoad]
 	box   fyne.CanvasObject
 }
 
 func newLoadList(w fyne.Window, a *app.App) *loadList {
 	l := &loadList{win: w, app: a, avg: widget.NewLabel("")}
-	l.table = newTable([]string{lang.L("Name"), lang.L("Unit"), lang.L("Kind"), lang.L("Shift count"), lang.L("Night shift count"),
-		lang.L("Weekend shifts"), lang.L("Days leading"), lang.L("Against the average")}, []float32{90, 140, 100, 60, 60, 70, 70, 120},
-		func() int { return len(l.rows) }, l.cell)
-	l.table.OnSelected = func(id widget.TableCellID) {
-		l.table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(l.rows) {
-			l.showShifts(l.rows[id.Row])
-		}
+	count := func(header string, width float32, n func(data.PersonLoad) int) column[data.PersonLoad] {
+		return col(header, width, func(r data.PersonLoad) string { return strconv.Itoa(n(r)) })
 	}
-	l.box = container.NewBorder(l.avg, nil, nil, nil, l.table)
+	l.table = newTableOf(
+		col(lang.L("Name"), 90, func(r data.PersonLoad) string { return r.Staff.Name }),
+		col(lang.L("Unit"), 140, func(r data.PersonLoad) string { return r.Staff.Unit }),
+		col(lang.L("Kind"), 100, func(r data.PersonLoad) string { return r.Staff.Kind }),
+		count(lang.L("Shift count"), 60, func(r data.PersonLoad) int { return r.Shifts }),
+		count(lang.L("Night shift count"), 60, func(r data.PersonLoad) int { return r.Nights }),
+		count(lang.L("Weekend shifts"), 70, func(r data.PersonLoad) int { return r.Weekends }),
+		count(lang.L("Days leading"), 70, func(r data.PersonLoad) int { return r.Leads }),
+		col(lang.L("Against the average"), 120, func(r data.PersonLoad) string { return fmt.Sprintf("%+.1f", float64(r.Shifts)-l.mean) }),
+	).withFilter()
+	l.table.onSelect = l.showShifts
+	l.box = container.NewBorder(l.avg, nil, nil, nil, l.table.box)
 	return l
 }
 
@@ -458,52 +465,40 @@ func (l *loadList) showShifts(p data.PersonLoad) {
 	for _, post := range posts {
 		names[postID{post.Kind, post.ID}] = post.Name
 	}
-	rows := p.Assignments
-	table := newTable([]string{lang.L("Date"), lang.L("Post"), lang.L("Shift"), lang.L("Note")}, []float32{130, 190, 130, 200},
-		func() int { return len(rows) }, func(row, col int) string {
-			a := rows[len(rows)-1-row]
-			post := names[postID{a.PostKind, a.PostID}]
-			shift := a.Start.Format("15:04") + "-" + a.End.Format("15:04")
+	table := newTableOf(
+		col(lang.L("Date"), 130, func(a data.Assignment) string { return reports.FormatDay(a.Start) }).
+			by(func(a, b data.Assignment) int { return a.Start.Compare(b.Start) }),
+		col(lang.L("Post"), 190, func(a data.Assignment) string {
 			if a.PostKind == data.LeaderPost {
-				post, shift = lang.L("Leader of the day"), ""
+				return lang.L("Leader of the day")
 			}
-			return []string{reports.FormatDay(a.Start), post, shift, a.Note}[col]
-		})
-	dlg := dialog.NewCustom(lang.L("Duty of {{.Name}}", map[string]any{"Name": p.Staff.Name}), lang.L("Close"), table, l.win)
+			return names[postID{a.PostKind, a.PostID}]
+		}),
+		col(lang.L("Shift"), 130, func(a data.Assignment) string {
+			if a.PostKind == data.LeaderPost {
+				return ""
+			}
+			return a.Start.Format("15:04") + "-" + a.End.Format("15:04")
+		}),
+		col(lang.L("Note"), 200, func(a data.Assignment) string { return a.Note }))
+	newest := slices.Clone(p.Assignments)
+	slices.Reverse(newest)
+	table.set(newest)
+	dlg := dialog.NewCustom(lang.L("Duty of {{.Name}}", map[string]any{"Name": p.Staff.Name}), lang.L("Close"), table.box, l.win)
 	dlg.Resize(fyne.NewSize(700, 520))
 	dlg.Show()
 }
 
-func (l *loadList) average() float64 {
+// average is the shifts a person of rows had on average.
+func average(rows []data.PersonLoad) float64 {
 	total := 0
-	for _, r := range l.rows {
+	for _, r := range rows {
 		total += r.Shifts
 	}
-	if len(l.rows) == 0 {
+	if len(rows) == 0 {
 		return 0
 	}
-	return float64(total) / float64(len(l.rows))
-}
-
-func (l *loadList) cell(row, col int) string {
-	r := l.rows[row]
-	switch col {
-	case 0:
-		return r.Staff.Name
-	case 1:
-		return r.Staff.Unit
-	case 2:
-		return r.Staff.Kind
-	case 3:
-		return strconv.Itoa(r.Shifts)
-	case 4:
-		return strconv.Itoa(r.Nights)
-	case 5:
-		return strconv.Itoa(r.Weekends)
-	case 6:
-		return strconv.Itoa(r.Leads)
-	}
-	return fmt.Sprintf("%+.1f", float64(r.Shifts)-l.average())
+	return float64(total) / float64(len(rows))
 }
 
 func (l *loadList) show(from, upto time.Time) {
@@ -512,8 +507,8 @@ func (l *loadList) show(from, upto time.Time) {
 		l.avg.SetText(say.Message(err))
 		return
 	}
-	l.rows = rows
+	l.rows, l.mean = rows, average(rows)
 	l.avg.SetText(lang.L("Four weeks to {{.To}}: {{.Avg}} shifts a person on average. Tap a person for their shifts.", map[string]any{
-		"To": upto.AddDate(0, 0, -1).Format("1月2日"), "Avg": fmt.Sprintf("%.1f", l.average())}))
-	l.table.Refresh()
+		"To": upto.AddDate(0, 0, -1).Format("1月2日"), "Avg": fmt.Sprintf("%.1f", l.mean)}))
+	l.table.set(rows)
 }

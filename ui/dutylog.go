@@ -24,29 +24,25 @@ type dutyLog struct {
 	app      *app.App
 	openCase func(data.Case) // records a matter as an abnormal case
 	day      *dayPicker
-	rows     []data.DutyLogEntry
-	table    *widget.Table
+	table    *table[data.DutyLogEntry]
 	box      fyne.CanvasObject
 }
 
 func newDutyLog(w fyne.Window, a *app.App, openCase func(data.Case)) *dutyLog {
 	l := &dutyLog{win: w, app: a, openCase: openCase}
 	l.day = newDayPicker(a.Now, l.refresh)
-	l.table = newTable([]string{lang.L("Time"), lang.L("Kind"), lang.L("Caller"), lang.L("Matter"), lang.L("How handled"), lang.L("Duty officer")},
-		[]float32{60, 70, 130, 330, 300, 80}, func() int { return len(l.rows) }, func(row, col int) string {
-			e := l.rows[row]
-			return []string{e.At.Format("15:04"), string(e.Kind), e.Caller, e.Matter, e.Handling, e.Officer}[col]
-		})
-	l.table.OnSelected = func(id widget.TableCellID) {
-		l.table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(l.rows) {
-			l.showEntry(l.rows[id.Row])
-		}
-	}
+	l.table = newTableOf(
+		col(lang.L("Time"), 60, func(e data.DutyLogEntry) string { return e.At.Format("15:04") }),
+		col(lang.L("Kind"), 70, func(e data.DutyLogEntry) string { return string(e.Kind) }),
+		col(lang.L("Caller"), 130, func(e data.DutyLogEntry) string { return e.Caller }),
+		col(lang.L("Matter"), 330, func(e data.DutyLogEntry) string { return e.Matter }),
+		col(lang.L("How handled"), 300, func(e data.DutyLogEntry) string { return e.Handling }),
+		col(lang.L("Duty officer"), 80, func(e data.DutyLogEntry) string { return e.Officer }))
+	l.table.onSelect = l.showEntry
 	l.box = container.NewBorder(container.NewBorder(nil, nil, l.day.box, container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("Record a matter"), theme.ContentAddIcon(), func() { l.add(data.LogMatter) }),
 		widget.NewButtonWithIcon(lang.L("Handover note"), theme.MailForwardIcon(), func() { l.add(data.LogHandover) }))),
-		nil, nil, nil, l.table)
+		nil, nil, nil, l.table.box)
 	return l
 }
 
@@ -55,12 +51,12 @@ func (l *dutyLog) refresh() {
 	if !ok {
 		return
 	}
-	var err error
-	if l.rows, err = l.app.DB.DutyLog(l.app.Ctx(), day, day.AddDate(0, 0, 1)); err != nil {
+	rows, err := l.app.DB.DutyLog(l.app.Ctx(), day, day.AddDate(0, 0, 1))
+	if err != nil {
 		showMessage(l.win, lang.L("Duty log"), say.Message(err))
 		return
 	}
-	l.table.Refresh()
+	l.table.set(rows)
 }
 
 // add records a matter, or the handover note to the next shift.

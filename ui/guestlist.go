@@ -18,13 +18,12 @@ type guestList struct {
 	app      *app.App
 	changed  func()
 	siteID   int64
-	rows     []data.Guest
 	search   *widget.Entry
 	status   *widget.Select
 	category *widget.Select
 	full     *widget.Check // show ID numbers and phones unmasked
 	count    *widget.Label
-	table    *widget.Table
+	table    *table[data.Guest]
 	box      fyne.CanvasObject
 }
 
@@ -39,52 +38,37 @@ func newGuestList(w fyne.Window, a *app.App, changed func()) *guestList {
 	l.status.Selected = statuses[0]
 	l.category = widget.NewSelect(categories, func(string) { l.reload() })
 	l.category.Selected = categories[0]
-	headers := []string{lang.L("Name"), lang.L("Sex"), lang.L("Room"), lang.L("Category"), lang.L("ID number"),
-		lang.L("Phone"), lang.L("Checked in"), lang.L("Planned release"), lang.L("Status")}
-	l.table = newTable(headers, []float32{80, 50, 100, 165, 165, 115, 130, 110, 80},
-		func() int { return len(l.rows) }, l.cell)
-	l.table.OnSelected = func(id widget.TableCellID) {
-		l.table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(l.rows) {
-			showGuest(l.win, l.app, l.rows[id.Row].ID, l.changed)
-		}
-	}
+	l.table = newTableOf(
+		col(lang.L("Name"), 80, func(g data.Guest) string { return g.Name }),
+		col(lang.L("Sex"), 50, func(g data.Guest) string { return g.Sex }),
+		col(lang.L("Room"), 100, func(g data.Guest) string { return g.Room.Label() }),
+		col(lang.L("Category"), 165, func(g data.Guest) string { return g.Category }),
+		col(lang.L("ID number"), 165, func(g data.Guest) string {
+			if l.full.Checked {
+				return g.IDNumber
+			}
+			return data.MaskID(g.IDNumber)
+		}),
+		col(lang.L("Phone"), 115, func(g data.Guest) string {
+			if l.full.Checked {
+				return g.Phone
+			}
+			return data.MaskPhone(g.Phone)
+		}),
+		col(lang.L("Checked in"), 130, func(g data.Guest) string { return g.CheckedInAt.Format("2006-01-02 15:04") }),
+		col(lang.L("Planned release"), 110, func(g data.Guest) string { return g.PlannedRelease.Format("2006-01-02") }),
+		col(lang.L("Status"), 80, func(g data.Guest) string {
+			if g.InIsolation() {
+				return lang.L("In isolation")
+			}
+			return string(g.Outcome)
+		}),
+	)
+	l.table.onSelect = func(g data.Guest) { showGuest(l.win, l.app, g.ID, l.changed) }
 	l.full = widget.NewCheck(lang.L("Show in full"), l.showFull)
 	filters := container.NewHBox(l.status, l.category, l.full)
-	l.box = container.NewBorder(container.NewBorder(nil, nil, nil, filters, l.search), l.count, nil, nil, l.table)
+	l.box = container.NewBorder(container.NewBorder(nil, nil, nil, filters, l.search), l.count, nil, nil, l.table.box)
 	return l
-}
-
-func (l *guestList) cell(row, col int) string {
-	g := l.rows[row]
-	switch col {
-	case 0:
-		return g.Name
-	case 1:
-		return g.Sex
-	case 2:
-		return g.Room.Label()
-	case 3:
-		return g.Category
-	case 4:
-		if l.full.Checked {
-			return g.IDNumber
-		}
-		return data.MaskID(g.IDNumber)
-	case 5:
-		if l.full.Checked {
-			return g.Phone
-		}
-		return data.MaskPhone(g.Phone)
-	case 6:
-		return g.CheckedInAt.Format("2006-01-02 15:04")
-	case 7:
-		return g.PlannedRelease.Format("2006-01-02")
-	}
-	if g.InIsolation() {
-		return lang.L("In isolation")
-	}
-	return string(g.Outcome)
 }
 
 // showFull unmasks ID numbers and phones on the list: an administrator's
@@ -102,7 +86,7 @@ func (l *guestList) showFull(on bool) {
 			return
 		}
 	}
-	l.table.Refresh()
+	l.table.view.Refresh()
 }
 
 // show lists the guests of a site.
@@ -113,8 +97,7 @@ func (l *guestList) show(siteID int64) {
 
 func (l *guestList) reload() {
 	if l.siteID == 0 {
-		l.rows = nil
-		l.table.Refresh()
+		l.table.set(nil)
 		l.count.SetText("")
 		return
 	}
@@ -133,7 +116,6 @@ func (l *guestList) reload() {
 		showMessage(l.win, lang.L("Guests"), say.Message(err))
 		return
 	}
-	l.rows = rows
-	l.table.Refresh()
+	l.table.set(rows)
 	l.count.SetText(lang.L("{{.N}} people", map[string]any{"N": len(rows)}))
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -25,33 +26,24 @@ func showItemHistory(w fyne.Window, a *app.App, it data.Item, moves *stockMoves)
 		return
 	}
 	n := len(hist)
-	line := func(row int) data.Move { return hist[n-1-row] }
-	headers := append(ledgerHeaders()[:7], lang.L("Balance there"), lang.L("Balance, all locations"), lang.L("Details"))
-	table := newMarkedTable(headers, []float32{130, 130, 50, 130, 150, 70, 100, 90, 90, 260},
-		func() int { return n }, func(row, col int) string {
-			m := line(row)
-			switch col {
-			case 7:
-				return strconv.Itoa(m.Balance)
-			case 8:
-				return strconv.Itoa(m.Total)
-			case 9:
-				return ledgerCell(m, 7)
-			}
-			return ledgerCell(m, col)
-		}, func(row int) widget.Importance { return ledgerMark(line(row)) })
+	ledger := ledgerColumns()
+	table := newTableOf(append(ledger[:7],
+		col(lang.L("Balance there"), 90, func(m data.Move) string { return strconv.Itoa(m.Balance) }),
+		col(lang.L("Balance, all locations"), 90, func(m data.Move) string { return strconv.Itoa(m.Total) }),
+		col(lang.L("Details"), 260, moveDetails))...)
+	table.mark = ledgerMark
+	newest := slices.Clone(hist)
+	slices.Reverse(newest)
+	table.set(newest)
 	var d dialog.Dialog
-	table.OnSelected = func(id widget.TableCellID) {
-		table.UnselectAll()
-		if id.Row >= 0 && id.Row < n {
-			d.Hide()
-			moves.reverse(line(id.Row))
-		}
+	table.onSelect = func(m data.Move) {
+		d.Hide()
+		moves.reverse(m)
 	}
 	note := widget.NewLabel(lang.L("{{.N}} lines, newest first. Tap a line to reverse its movement.", map[string]any{"N": n}))
 	levels := widget.NewButtonWithIcon(lang.L("Warning level at a location"), theme.WarningIcon(), func() { setLocationWarning(w, a, it, moves.done) })
 	d = dialog.NewCustom(lang.L("History of {{.Item}}", map[string]any{"Item": it.Label()}), lang.L("Close"),
-		container.NewBorder(container.NewBorder(nil, nil, nil, levels, note), nil, nil, nil, table), w)
+		container.NewBorder(container.NewBorder(nil, nil, nil, levels, note), nil, nil, nil, table.box), w)
 	d.Resize(fyne.NewSize(1150, 640))
 	d.Show()
 }

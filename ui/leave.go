@@ -21,27 +21,21 @@ type leaveList struct {
 	win     fyne.Window
 	app     *app.App
 	changed func()
-	rows    []data.Leave
-	table   *widget.Table
+	table   *table[data.Leave]
 	box     fyne.CanvasObject
 }
 
 func newLeaveList(w fyne.Window, a *app.App, changed func()) *leaveList {
 	l := &leaveList{win: w, app: a, changed: changed}
-	l.table = newTable([]string{lang.L("Name"), lang.L("From date"), lang.L("To date"), lang.L("Reason")}, []float32{100, 110, 110, 300},
-		func() int { return len(l.rows) }, func(row, col int) string {
-			r := l.rows[row]
-			return []string{r.Staff, r.From.Format("2006-01-02"), r.To.Format("2006-01-02"), r.Reason}[col]
-		})
-	l.table.OnSelected = func(id widget.TableCellID) {
-		l.table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(l.rows) {
-			l.remove(l.rows[id.Row])
-		}
-	}
+	l.table = newTableOf(
+		col(lang.L("Name"), 100, func(r data.Leave) string { return r.Staff }),
+		col(lang.L("From date"), 110, func(r data.Leave) string { return r.From.Format("2006-01-02") }),
+		col(lang.L("To date"), 110, func(r data.Leave) string { return r.To.Format("2006-01-02") }),
+		col(lang.L("Reason"), 300, func(r data.Leave) string { return r.Reason }))
+	l.table.onSelect = l.remove
 	add := widget.NewButtonWithIcon(lang.L("Add leave"), theme.ContentAddIcon(), l.add)
 	l.box = container.NewBorder(container.NewBorder(nil, nil, nil, add,
-		widget.NewLabel(lang.L("Leave touching this week. Tap a line to take it back."))), nil, nil, nil, l.table)
+		widget.NewLabel(lang.L("Leave touching this week. Tap a line to take it back."))), nil, nil, nil, l.table.box)
 	return l
 }
 
@@ -51,8 +45,7 @@ func (l *leaveList) show(from, to time.Time) {
 		showMessage(l.win, lang.L("Leave"), say.Message(err))
 		return
 	}
-	l.rows = rows
-	l.table.Refresh()
+	l.table.set(rows)
 }
 
 func (l *leaveList) add() {

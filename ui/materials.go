@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -29,17 +31,14 @@ type materials struct {
 	filter    *widget.Entry
 	place     *locationPicker
 	stock     []data.StockLine
-	shown     []data.StockLine
-	stockTbl  *widget.Table
+	stockTbl  *table[data.StockLine]
 	summary   *widget.Label
-	ledger    []data.Move
-	ledgerTbl *widget.Table
+	ledgerTbl *table[data.Move]
 	ledgerDay *widget.Entry
 	ledgerTo  *widget.Entry
-	gifts     []data.Move
-	giftTbl   *widget.Table
+	giftTbl   *table[data.Move]
 	expiring  []data.Batch
-	expTbl    *widget.Table
+	expTbl    *table[data.Batch]
 	tabs      *container.AppTabs
 	box       fyne.CanvasObject
 }
@@ -54,63 +53,74 @@ func newMaterials(w fyne.Window, a *app.App) *materials {
 	m.filter.OnChanged = func(string) { m.applyFilter() }
 	m.summary.Wrapping = fyne.TextWrapWord
 
-	m.stockTbl = newMarkedTable([]string{lang.L("Item"), lang.L("Specification"), lang.L("Stock location"), lang.L("On hand"),
-		lang.L("Warning level"), lang.L("Daily use (7 days)"), lang.L("Days of supply"), lang.L("Expiring within 30 days")},
-		[]float32{130, 120, 190, 90, 80, 110, 90, 120}, func() int { return len(m.shown) }, m.stockCell,
-		func(row int) widget.Importance {
-			if m.shown[row].Below {
-				return widget.DangerImportance
+	m.stockTbl = newTableOf(
+		col(lang.L("Item"), 130, func(l data.StockLine) string { return l.Item.Name }),
+		col(lang.L("Specification"), 120, func(l data.StockLine) string { return l.Item.Spec }),
+		col(lang.L("Stock location"), 190, stockPlace),
+		col(lang.L("On hand"), 90, func(l data.StockLine) string { return strconv.Itoa(l.OnHand) + " " + l.Item.Unit }),
+		col(lang.L("Warning level"), 80, func(l data.StockLine) string {
+			if l.Warning == 0 {
+				return ""
 			}
-			if m.shown[row].LocationID != 0 {
-				return widget.LowImportance
+			return strconv.Itoa(l.Warning)
+		}),
+		col(lang.L("Daily use (7 days)"), 110, func(l data.StockLine) string {
+			if l.DailyUse == 0 {
+				return "—"
 			}
-			return widget.MediumImportance
-		})
-	m.stockTbl.OnSelected = func(id widget.TableCellID) {
-		m.stockTbl.UnselectAll()
-		if id.Row >= 0 && id.Row < len(m.shown) {
-			showItemHistory(m.win, m.app, m.shown[id.Row].Item, m.moves)
+			return fmt.Sprintf("%.1f", l.DailyUse)
+		}),
+		col(lang.L("Days of supply"), 90, func(l data.StockLine) string { return daysLeft(l.DaysLeft) }).
+			by(func(a, b data.StockLine) int { return cmp.Compare(daysOrder(a.DaysLeft), daysOrder(b.DaysLeft)) }),
+		col(lang.L("Expiring within 30 days"), 120, func(l data.StockLine) string {
+			if l.Expiring == 0 {
+				return ""
+			}
+			return strconv.Itoa(l.Expiring) + " " + l.Item.Unit
+		}),
+	)
+	m.stockTbl.mark = func(l data.StockLine) widget.Importance {
+		switch {
+		case l.Below:
+			return widget.DangerImportance
+		case l.LocationID != 0:
+			return widget.LowImportance
 		}
+		return widget.MediumImportance
 	}
+	m.stockTbl.onSelect = func(l data.StockLine) { showItemHistory(m.win, m.app, l.Item, m.moves) }
 
 	m.ledgerDay.SetPlaceHolder(lang.L("e.g. 2026-11-01"))
 	m.ledgerTo.SetPlaceHolder(lang.L("e.g. 2026-11-30"))
-	m.ledgerTbl = newMarkedTable(ledgerHeaders(), []float32{130, 130, 50, 150, 150, 70, 110, 230},
-		func() int { return len(m.ledger) }, func(row, col int) string { return ledgerCell(m.ledger[row], col) },
-		func(row int) widget.Importance { return ledgerMark(m.ledger[row]) })
-	m.ledgerTbl.OnSelected = func(id widget.TableCellID) {
-		m.ledgerTbl.UnselectAll()
-		if id.Row >= 0 && id.Row < len(m.ledger) {
-			m.moves.reverse(m.ledger[id.Row])
-		}
-	}
-	m.giftTbl = newTable([]string{lang.L("Date"), lang.L("Donor"), lang.L("Donor contact"), lang.L("Item"), lang.L("Quantity"), lang.L("Received at")},
-		[]float32{100, 200, 120, 200, 90, 190}, func() int { return len(m.gifts) }, func(row, col int) string {
-			return donationCells(m.gifts[row], reports.Masked)[col]
-		})
-	m.expTbl = newTable([]string{lang.L("Expiry"), lang.L("Item"), lang.L("Stock location"), lang.L("Batch"), lang.L("On hand")},
-		[]float32{100, 220, 200, 130, 90}, func() int { return len(m.expiring) }, func(row, col int) string {
-			b := m.expiring[row]
-			return []string{b.ExpiresOn.Format("2006-01-02"), b.Item.Label(), b.Location, b.Batch, strconv.Itoa(b.OnHand) + b.Item.Unit}[col]
-		})
+	m.ledgerTbl = newTableOf(ledgerColumns()...).withFilter()
+	m.ledgerTbl.mark = ledgerMark
+	m.ledgerTbl.onSelect = m.moves.reverse
+	m.giftTbl = newTableOf(donationColumns(reports.Masked)...).withFilter()
+	m.expTbl = newTableOf(
+		col(lang.L("Expiry"), 100, func(b data.Batch) string { return b.ExpiresOn.Format("2006-01-02") }),
+		col(lang.L("Item"), 220, func(b data.Batch) string { return b.Item.Label() }),
+		col(lang.L("Stock location"), 200, func(b data.Batch) string { return b.Location }),
+		col(lang.L("Batch"), 130, func(b data.Batch) string { return b.Batch }),
+		col(lang.L("On hand"), 90, func(b data.Batch) string { return strconv.Itoa(b.OnHand) + b.Item.Unit }),
+	).withFilter()
 
 	span := container.NewHBox(widget.NewLabel(lang.L("From date")+":"), container.NewGridWrap(fyne.NewSize(120, 36), m.ledgerDay),
 		widget.NewLabel(lang.L("To date")+":"), container.NewGridWrap(fyne.NewSize(120, 36), m.ledgerTo),
 		widget.NewButtonWithIcon(lang.L("Show"), theme.SearchIcon(), m.refresh))
 	m.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Stock"), container.NewBorder(m.summary, nil, nil, nil, m.stockTbl)),
+		container.NewTabItem(lang.L("Stock"), container.NewBorder(m.summary, nil, nil, nil, m.stockTbl.box)),
 		container.NewTabItem(lang.L("Ledger"), container.NewBorder(
 			container.NewVBox(
 				container.NewBorder(nil, nil, span, widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), m.exportLedger)),
 				widget.NewLabel(lang.L("Tap a line to reverse its whole movement; both lines stay in the ledger."))),
-			nil, nil, nil, m.ledgerTbl)),
+			nil, nil, nil, m.ledgerTbl.box)),
 		container.NewTabItem(lang.L("Donations"), container.NewBorder(
 			container.NewBorder(nil, nil, nil, container.NewHBox(
 				widget.NewButtonWithIcon(lang.L("Print"), theme.DocumentPrintIcon(), m.printDonations),
 				widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), m.exportDonations)),
 				widget.NewLabel(lang.L("Donations received in the span chosen under 台账 (the last 7 days if none)."))),
-			nil, nil, nil, m.giftTbl)),
-		container.NewTabItem(lang.L("Expiring"), m.expTbl),
+			nil, nil, nil, m.giftTbl.box)),
+		container.NewTabItem(lang.L("Expiring"), m.expTbl.box),
 	)
 	here := func() int64 { return m.place.id() }
 	buttons := container.NewHBox(
@@ -132,36 +142,6 @@ func newMaterials(w fyne.Window, a *app.App) *materials {
 
 func (m *materials) content() fyne.CanvasObject { return m.box }
 
-func (m *materials) stockCell(row, col int) string {
-	l := m.shown[row]
-	switch col {
-	case 0:
-		return l.Item.Name
-	case 1:
-		return l.Item.Spec
-	case 2:
-		return stockPlace(l)
-	case 3:
-		return strconv.Itoa(l.OnHand) + " " + l.Item.Unit
-	case 4:
-		if l.Warning == 0 {
-			return ""
-		}
-		return strconv.Itoa(l.Warning)
-	case 5:
-		if l.DailyUse == 0 {
-			return "—"
-		}
-		return fmt.Sprintf("%.1f", l.DailyUse)
-	case 6:
-		return daysLeft(l.DaysLeft)
-	}
-	if l.Expiring == 0 {
-		return ""
-	}
-	return strconv.Itoa(l.Expiring) + " " + l.Item.Unit
-}
-
 // stockPlace names a stock line's location: an item's total is at all
 // locations, or only at the one that holds it.
 func stockPlace(l data.StockLine) string {
@@ -172,6 +152,14 @@ func stockPlace(l data.StockLine) string {
 		return lang.L("Only at {{.Place}}", map[string]any{"Place": l.Location})
 	}
 	return lang.L("All locations")
+}
+
+// daysOrder sorts days of supply with "nothing used" last.
+func daysOrder(d float64) float64 {
+	if d < 0 {
+		return math.Inf(1)
+	}
+	return d
 }
 
 // daysLeft is days of supply as shown: "—" when nothing was used.
@@ -223,21 +211,23 @@ func (m *materials) refresh() {
 	}
 	m.place.SetSelected(chosen)
 	m.applyFilter()
-	m.expTbl.Refresh()
+	m.expTbl.set(m.expiring)
 	from, upto, err := m.span()
 	if err != nil {
 		showMessage(m.win, lang.L("Ledger"), lang.L("Please enter a date such as 2026-11-03."))
 		return
 	}
-	if m.ledger, err = m.app.DB.Ledger(ctx, data.LedgerQuery{From: from, Upto: upto, LocationID: m.place.id()}); err == nil {
-		m.gifts, err = m.app.DB.Donations(ctx, from, upto)
+	ledger, err := m.app.DB.Ledger(ctx, data.LedgerQuery{From: from, Upto: upto, LocationID: m.place.id()})
+	var gifts []data.Move
+	if err == nil {
+		gifts, err = m.app.DB.Donations(ctx, from, upto)
 	}
 	if err != nil {
 		showMessage(m.win, lang.L("Materials"), say.Message(err))
 		return
 	}
-	m.ledgerTbl.Refresh()
-	m.giftTbl.Refresh()
+	m.ledgerTbl.set(ledger)
+	m.giftTbl.set(gifts)
 }
 
 // applyFilter shows the stock lines of the items searched for, at the
@@ -245,14 +235,14 @@ func (m *materials) refresh() {
 func (m *materials) applyFilter() {
 	text := strings.TrimSpace(m.filter.Text)
 	loc := m.place.id()
-	m.shown = m.shown[:0]
+	var shown []data.StockLine
 	below, lowest := 0, -1.0
 	var lowestItem string
 	for _, l := range m.stock {
 		if (text != "" && !strings.Contains(l.Item.Label(), text)) || (loc != 0 && l.LocationID != loc) {
 			continue
 		}
-		m.shown = append(m.shown, l)
+		shown = append(shown, l)
 		// Counted as the daily report and 总览 count 低于警戒线: an item's
 		// total and each of its places, every line under its own level.
 		if l.Below {
@@ -274,33 +264,27 @@ func (m *materials) applyFilter() {
 		msg = lang.L("The catalogue is empty: open 物资目录 and tap 添加常用物资 to start with the common items.")
 	}
 	m.summary.SetText(msg)
-	m.stockTbl.Refresh()
+	m.stockTbl.set(shown)
 }
 
-func ledgerHeaders() []string {
-	return []string{lang.L("Time"), lang.L("Voucher"), lang.L("Kind"), lang.L("Item"), lang.L("Stock location"),
-		lang.L("Quantity"), lang.L("Batch"), lang.L("Details")}
-}
-
-// ledgerCell is one column of a ledger line, as the screen and the
-// workbook show it.
-func ledgerCell(m data.Move, col int) string {
-	switch col {
-	case 0:
-		return m.At.Format("2006-01-02 15:04")
-	case 1:
-		return m.Voucher
-	case 2:
-		return string(m.Kind)
-	case 3:
-		return m.Item.Label()
-	case 4:
-		return m.Location
-	case 5:
-		return fmt.Sprintf("%+d", m.Quantity)
-	case 6:
-		return m.Batch
+// ledgerColumns are the columns of a ledger line, as the ledger, an
+// item's history and the workbook show it.
+func ledgerColumns() []column[data.Move] {
+	return []column[data.Move]{
+		col(lang.L("Time"), 130, func(m data.Move) string { return m.At.Format("2006-01-02 15:04") }),
+		col(lang.L("Voucher"), 130, func(m data.Move) string { return m.Voucher }),
+		col(lang.L("Kind"), 50, func(m data.Move) string { return string(m.Kind) }),
+		col(lang.L("Item"), 150, func(m data.Move) string { return m.Item.Label() }),
+		col(lang.L("Stock location"), 150, func(m data.Move) string { return m.Location }),
+		col(lang.L("Quantity"), 70, func(m data.Move) string { return fmt.Sprintf("%+d", m.Quantity) }),
+		col(lang.L("Batch"), 110, func(m data.Move) string { return m.Batch }),
+		col(lang.L("Details"), 230, moveDetails),
 	}
+}
+
+// moveDetails is what else a ledger line says: its source, donor,
+// recipient, reason, handler and note.
+func moveDetails(m data.Move) string {
 	var parts []string
 	for _, p := range []struct{ label, v string }{
 		{lang.L("Source"), m.Source}, {lang.L("Donor"), m.Donor}, {lang.L("Issued to"), m.Recipient},
@@ -323,14 +307,22 @@ func ledgerMark(m data.Move) widget.Importance {
 	return widget.MediumImportance
 }
 
-// donationCells is a donation as listed; the contact is masked unless
+// donationColumns are a donation as listed; the contact is masked unless
 // asked for.
-func donationCells(m data.Move, p reports.Personal) []string {
-	contact := m.DonorContact
-	if p == reports.Masked {
-		contact = data.MaskPhone(contact)
+func donationColumns(p reports.Personal) []column[data.Move] {
+	return []column[data.Move]{
+		col(lang.L("Date"), 100, func(m data.Move) string { return m.At.Format("2006-01-02") }),
+		col(lang.L("Donor"), 200, func(m data.Move) string { return m.Donor }),
+		col(lang.L("Donor contact"), 120, func(m data.Move) string {
+			if p == reports.Masked {
+				return data.MaskPhone(m.DonorContact)
+			}
+			return m.DonorContact
+		}),
+		col(lang.L("Item"), 200, func(m data.Move) string { return m.Item.Label() }),
+		col(lang.L("Quantity"), 90, func(m data.Move) string { return strconv.Itoa(m.Quantity) + m.Item.Unit }),
+		col(lang.L("Received at"), 190, func(m data.Move) string { return m.Location }),
 	}
-	return []string{m.At.Format("2006-01-02"), m.Donor, contact, m.Item.Label(), strconv.Itoa(m.Quantity) + m.Item.Unit, m.Location}
 }
 
 // exportTable writes one table to a workbook in 导出.
@@ -356,25 +348,12 @@ func (m *materials) exportStock() {
 }
 
 func (m *materials) exportLedger() {
-	t := reports.Table{Name: lang.L("Ledger"), Header: ledgerHeaders()}
-	for _, mv := range m.ledger {
-		row := make([]string, len(t.Header))
-		for c := range row {
-			row[c] = ledgerCell(mv, c)
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	m.exportTable(lang.L("Material ledger"), t)
+	m.exportTable(lang.L("Material ledger"), m.ledgerTbl.sheet(lang.L("Ledger")))
 }
 
 func (m *materials) exportDonations() {
 	askPersonal(m.win, m.app, lang.L("Export Excel"), func(p reports.Personal) {
-		t := reports.Table{Name: lang.L("Donations"), Header: []string{lang.L("Date"), lang.L("Donor"), lang.L("Donor contact"),
-			lang.L("Item"), lang.L("Quantity"), lang.L("Received at")}}
-		for _, g := range m.gifts {
-			t.Rows = append(t.Rows, donationCells(g, p))
-		}
-		m.exportTable(lang.L("Donations"), t)
+		m.exportTable(lang.L("Donations"), sheetOf(lang.L("Donations"), donationColumns(p), m.giftTbl.shown()))
 	})
 }
 

@@ -110,13 +110,13 @@ func TestIssueTwoItemsToACheckpoint(t *testing.T) {
 	}
 	// The screen shows the new balances, and the slip was printed.
 	found := 0
-	for _, l := range m.shown {
+	for _, l := range m.stockTbl.shown() {
 		if l.LocationID == 0 && (l.Item.Name == "N95口罩" && l.OnHand == 350 || l.Item.Name == "护目镜" && l.OnHand == 40) {
 			found++
 		}
 	}
 	if found != 2 {
-		t.Fatalf("stock view not refreshed: %+v", m.shown)
+		t.Fatalf("stock view not refreshed: %+v", m.stockTbl.shown())
 	}
 	files, _ := os.ReadDir(a.ReportsDir())
 	if len(files) != 1 {
@@ -142,7 +142,7 @@ func TestStockUnderWarningComesFirstInRed(t *testing.T) {
 	// Every item under a level comes before every item that is not, the
 	// goggles now among the first and the masks (600 against 500) after.
 	seenFine, goggles := false, false
-	for row, l := range m.shown {
+	for row, l := range m.stockTbl.shown() {
 		if l.LocationID != 0 {
 			continue
 		}
@@ -151,7 +151,7 @@ func TestStockUnderWarningComesFirstInRed(t *testing.T) {
 		}
 		seenFine = seenFine || !l.Below
 		if l.Item.Name == "护目镜" {
-			goggles = l.Below && !seenFine && m.stockCell(row, 2) == "仅在指挥部仓库"
+			goggles = l.Below && !seenFine && cellText(m.stockTbl.view, row, 2) == "仅在指挥部仓库"
 		}
 		if l.Item.Name == "N95口罩" && l.Below {
 			t.Fatal("masks flagged")
@@ -161,7 +161,7 @@ func TestStockUnderWarningComesFirstInRed(t *testing.T) {
 		t.Fatal("goggles not flagged at the top")
 	}
 	test.Type(m.filter, "N95")
-	for _, l := range m.shown {
+	for _, l := range m.stockTbl.shown() {
 		if l.Item.Name != "N95口罩" {
 			t.Fatalf("filter shows %s", l.Item.Name)
 		}

@@ -29,8 +29,7 @@ type overview struct {
 	duty    *widget.Label
 	todo    *widget.Label
 	unfiled *widget.Label
-	sites   *widget.Table
-	rows    []data.SiteSummary
+	sites   *table[data.SiteSummary]
 	box     fyne.CanvasObject
 }
 
@@ -51,34 +50,27 @@ func newOverview(w fyne.Window, a *app.App) *overview {
 		o.numbers = append(o.numbers, n)
 		cards.Add(container.NewVBox(n, widget.NewLabel(lang.L(caption))))
 	}
-	headers := []string{lang.L("Isolation site"), lang.L("Rooms"), string(data.RoomOccupied), string(data.RoomVacant),
-		string(data.RoomAwaitsClean), string(data.RoomOutOfService), lang.L("In isolation"),
-		lang.L("Vacant by tomorrow"), lang.L("In 2 days"), lang.L("In 3 days")}
-	o.sites = newTable(headers, []float32{200, 60, 70, 60, 70, 60, 80, 100, 80, 80},
-		func() int { return len(o.rows) }, o.cell)
+	n := func(header string, width float32, of func(data.SiteSummary) int) column[data.SiteSummary] {
+		return col(header, width, func(s data.SiteSummary) string { return strconv.Itoa(of(s)) })
+	}
+	cols := []column[data.SiteSummary]{col(lang.L("Isolation site"), 200, func(s data.SiteSummary) string { return s.Site.Name }),
+		n(lang.L("Rooms"), 60, func(s data.SiteSummary) int { return s.Rooms })}
+	for _, state := range []data.RoomState{data.RoomOccupied, data.RoomVacant, data.RoomAwaitsClean, data.RoomOutOfService} {
+		cols = append(cols, n(string(state), 65, func(s data.SiteSummary) int { return s.Counts[state] }))
+	}
+	cols = append(cols, n(lang.L("In isolation"), 80, func(s data.SiteSummary) int { return s.InGuests }))
+	for i, h := range []string{lang.L("Vacant by tomorrow"), lang.L("In 2 days"), lang.L("In 3 days")} {
+		cols = append(cols, n(h, 90, func(s data.SiteSummary) int { return s.VacantSoon[i] }))
+	}
+	o.sites = newTableOf(cols...)
 	o.box = container.NewBorder(
 		container.NewVBox(o.date, cards, o.cases, widget.NewSeparator(), o.duty,
 			heading(lang.L("To do")), o.todo, heading(lang.L("Not yet filed today")), o.unfiled, heading(lang.L("Isolation"))),
-		nil, nil, nil, o.sites)
+		nil, nil, nil, o.sites.box)
 	return o
 }
 
 func (o *overview) content() fyne.CanvasObject { return container.NewPadded(o.box) }
-
-func (o *overview) cell(row, col int) string {
-	s := o.rows[row]
-	switch col {
-	case 0:
-		return s.Site.Name
-	case 1:
-		return strconv.Itoa(s.Rooms)
-	case 2, 3, 4, 5:
-		return strconv.Itoa(s.Counts[[]data.RoomState{data.RoomOccupied, data.RoomVacant, data.RoomAwaitsClean, data.RoomOutOfService}[col-2]])
-	case 6:
-		return strconv.Itoa(s.InGuests)
-	}
-	return strconv.Itoa(s.VacantSoon[col-7])
-}
 
 func (o *overview) refresh() {
 	ctx, now := o.app.Ctx(), o.app.Now()
@@ -109,8 +101,7 @@ func (o *overview) refresh() {
 		showMessage(o.win, lang.L("Overview"), say.Message(err))
 		return
 	}
-	o.rows = rows
-	o.sites.Refresh()
+	o.sites.set(rows)
 	vacant := 0
 	for _, s := range f.Sites {
 		vacant += s.Vacant

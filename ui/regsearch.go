@@ -13,7 +13,6 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
-	"fangkong/reports"
 	"fangkong/say"
 )
 
@@ -23,16 +22,14 @@ import (
 type regSearch struct {
 	win     fyne.Window
 	app     *app.App
-	rows    []data.Registration
 	names   map[int64]string
-	headers []string
 	text    *widget.Entry
 	post    *widget.Select
 	outcome *widget.Select
 	from    *widget.Entry
 	upto    *widget.Entry
 	count   *widget.Label
-	table   *widget.Table
+	table   *table[data.Registration]
 	box     fyne.CanvasObject
 }
 
@@ -43,10 +40,29 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 	s := &regSearch{win: w, app: a, text: widget.NewEntry(), count: widget.NewLabel("")}
 	s.text.SetPlaceHolder(lang.L("ID number or its last digits, phone, plate, or the start of a name; Enter to search"))
 	s.text.OnSubmitted = func(string) { s.search() }
-	s.headers = []string{lang.L("Time"), lang.L("Checkpoint"), lang.L("Direction"), lang.L("Name"), lang.L("ID number"),
-		lang.L("Phone"), lang.L("Plate"), lang.L("Temperature (°C)"), lang.L("Action taken"), lang.L("Note"), lang.L("Registered by")}
-	s.table = newTable(s.headers, []float32{130, 150, 50, 80, 160, 110, 100, 70, 60, 200, 70},
-		func() int { return len(s.rows) }, s.cell)
+	s.table = newTableOf(
+		col(lang.L("Time"), 130, func(r data.Registration) string { return r.At.Format("2006-01-02 15:04") }),
+		col(lang.L("Checkpoint"), 150, func(r data.Registration) string { return s.names[r.CheckpointID] }),
+		col(lang.L("Direction"), 50, func(r data.Registration) string { return string(r.Direction) }),
+		col(lang.L("Name"), 80, func(r data.Registration) string { return r.Name }),
+		col(lang.L("ID number"), 160, func(r data.Registration) string { return data.MaskID(r.IDNumber) }),
+		col(lang.L("Phone"), 110, func(r data.Registration) string { return data.MaskPhone(r.Phone) }),
+		col(lang.L("Plate"), 100, func(r data.Registration) string { return r.Plate }),
+		col(lang.L("Temperature (°C)"), 70, func(r data.Registration) string {
+			if r.Celsius == 0 {
+				return ""
+			}
+			return fmt.Sprintf("%.1f", r.Celsius)
+		}),
+		col(lang.L("Action taken"), 60, func(r data.Registration) string {
+			if !r.VoidedAt.IsZero() {
+				return lang.L("Voided")
+			}
+			return string(r.Outcome)
+		}),
+		col(lang.L("Note"), 200, func(r data.Registration) string { return r.Note }),
+		col(lang.L("Registered by"), 70, func(r data.Registration) string { return r.RegisteredBy }),
+	)
 	s.post = widget.NewSelect(nil, nil)
 	s.outcome = widget.NewSelect(append([]string{lang.L("All outcomes")}, labels(data.PassOutcomes)...), nil)
 	s.outcome.SetSelectedIndex(0)
@@ -68,42 +84,9 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 		widget.NewLabel(lang.L("To date")+":"), size(120, s.upto))
 	s.box = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(find, export), s.text), filters),
-		s.count, nil, nil, s.table)
+		s.count, nil, nil, s.table.box)
 	s.setPosts(nil)
 	return s
-}
-
-func (s *regSearch) cell(row, col int) string {
-	r := s.rows[row]
-	switch col {
-	case 0:
-		return r.At.Format("2006-01-02 15:04")
-	case 1:
-		return s.names[r.CheckpointID]
-	case 2:
-		return string(r.Direction)
-	case 3:
-		return r.Name
-	case 4:
-		return data.MaskID(r.IDNumber)
-	case 5:
-		return data.MaskPhone(r.Phone)
-	case 6:
-		return r.Plate
-	case 7:
-		if r.Celsius == 0 {
-			return ""
-		}
-		return fmt.Sprintf("%.1f", r.Celsius)
-	case 8:
-		if !r.VoidedAt.IsZero() {
-			return lang.L("Voided")
-		}
-		return string(r.Outcome)
-	case 9:
-		return r.Note
-	}
-	return r.RegisteredBy
 }
 
 // setPosts offers the checkpoints in the post filter, keeping the choice.
@@ -154,30 +137,22 @@ func (s *regSearch) search() {
 		showMessage(s.win, lang.L("Search"), lang.L("Please enter a date such as 2026-11-03."))
 		return
 	}
-	s.rows, err = s.app.DB.SearchRegistrations(s.app.Ctx(), q)
+	rows, err := s.app.DB.SearchRegistrations(s.app.Ctx(), q)
 	if err != nil {
 		showMessage(s.win, lang.L("Search"), say.Message(err))
 		return
 	}
-	msg := lang.L("{{.N}} registrations", map[string]any{"N": len(s.rows)})
-	if len(s.rows) == searchLimit {
+	msg := lang.L("{{.N}} registrations", map[string]any{"N": len(rows)})
+	if len(rows) == searchLimit {
 		msg += lang.L(" (the newest {{.N}}; search more narrowly for the rest)", map[string]any{"N": searchLimit})
 	}
 	s.count.SetText(msg)
-	s.table.Refresh()
+	s.table.set(rows)
 }
 
 // export writes the result (masked: ID numbers and phones as on screen) to
 // a workbook in 导出.
 func (s *regSearch) export() {
-	t := reports.Table{Name: lang.L("Registrations"), Header: s.headers}
-	for i := range s.rows {
-		row := make([]string, len(s.headers))
-		for c := range row {
-			row[c] = s.cell(i, c)
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	path, err := s.app.ExportTable(lang.L("Registrations"), t)
+	path, err := s.app.ExportTable(lang.L("Registrations"), s.table.sheet(lang.L("Registrations")))
 	exported(s.win, lang.L("Export Excel"), path, err)
 }

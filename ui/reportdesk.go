@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -21,17 +22,18 @@ type reportDesk struct {
 	checkBy  *widget.Entry
 	signedBy *widget.Entry
 	preview  *fyne.Container
-	issued   []data.IssuedReportLine
-	list     *widget.Table
+	list     *table[data.IssuedReportLine] // the issued reports
 	form     *form
 }
 
 func newReportDesk(day *dayPicker, reprint func(data.IssuedReportLine)) *reportDesk {
 	d := &reportDesk{day: day, events: widget.NewMultiLineEntry(), filledBy: widget.NewEntry(), checkBy: widget.NewEntry(),
 		signedBy: widget.NewEntry(), preview: container.NewVBox(), form: newForm()}
-	d.list = newTable([]string{lang.L("Date"), lang.L("Number"), lang.L("Version"), lang.L("Issued at"), lang.L("Operator")},
-		[]float32{110, 80, 60, 140, 90}, func() int { return len(d.issued) }, func(row, col int) string {
-			l := d.issued[row]
+	d.list = newTableOf(
+		col(lang.L("Date"), 110, func(l data.IssuedReportLine) string { return l.Day.Format("2006-01-02") }),
+		col(lang.L("Number"), 80, func(l data.IssuedReportLine) string { return lang.L("No. {{.N}}", map[string]any{"N": l.Number}) }).
+			by(func(a, b data.IssuedReportLine) int { return cmp.Compare(a.Number, b.Number) }),
+		col(lang.L("Version"), 60, func(l data.IssuedReportLine) string {
 			version := strconv.Itoa(l.Version)
 			if l.Version > 1 {
 				version += " " + lang.L("revised")
@@ -39,15 +41,11 @@ func newReportDesk(day *dayPicker, reprint func(data.IssuedReportLine)) *reportD
 			if l.Backfill {
 				version += " " + lang.L("filed late")
 			}
-			return []string{l.Day.Format("2006-01-02"), lang.L("No. {{.N}}", map[string]any{"N": l.Number}), version,
-				l.IssuedAt.Format("2006-01-02 15:04"), l.Operator}[col]
-		})
-	d.list.OnSelected = func(id widget.TableCellID) {
-		d.list.UnselectAll()
-		if id.Row >= 0 && id.Row < len(d.issued) {
-			reprint(d.issued[id.Row])
-		}
-	}
+			return version
+		}),
+		col(lang.L("Issued at"), 140, func(l data.IssuedReportLine) string { return l.IssuedAt.Format("2006-01-02 15:04") }),
+		col(lang.L("Operator"), 90, func(l data.IssuedReportLine) string { return l.Operator }))
+	d.list.onSelect = reprint
 	d.form.add("events", lang.L("Notable events"), d.events)
 	d.form.add("filled_by", lang.L("Filled by"), d.filledBy)
 	d.form.add("reviewed_by", lang.L("Reviewed by"), d.checkBy)
@@ -60,7 +58,7 @@ func newReportDesk(day *dayPicker, reprint func(data.IssuedReportLine)) *reportD
 func (d *reportDesk) layout(buttons fyne.CanvasObject, offset float64) fyne.CanvasObject {
 	left := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), d.day.box), d.form.grid, buttons),
 		nil, nil, nil, container.NewScroll(d.preview))
-	right := container.NewBorder(heading(lang.L("Issued reports (tap one to print it again)")), nil, nil, nil, d.list)
+	right := container.NewBorder(heading(lang.L("Issued reports (tap one to print it again)")), nil, nil, nil, d.list.box)
 	split := container.NewHSplit(left, right)
 	split.SetOffset(offset)
 	return split

@@ -26,7 +26,7 @@ type reporting struct {
 	rate  *widget.Label
 	miss  *widget.Label
 	c     data.CountyDay
-	table *widget.Table
+	table *table[data.TownshipDay]
 	box   fyne.CanvasObject
 }
 
@@ -35,43 +35,53 @@ func newReporting(w fyne.Window, a *app.App) *reporting {
 	r.day = newYesterdayPicker(a.Now, r.refresh)
 	r.rate.Wrapping = fyne.TextWrapWord
 	r.miss.Wrapping = fyne.TextWrapWord
-	r.table = newMarkedTable([]string{lang.L("Township"), lang.L("Status"), lang.L("Timeliness"), lang.L("Number"), lang.L("Version"),
-		lang.L("Issued at"), lang.L("Imported at"), lang.L("Contact"), lang.L("Duty phone")},
-		[]float32{120, 80, 80, 70, 60, 130, 130, 90, 130}, func() int { return len(r.c.Townships) }, r.cell,
-		func(row int) widget.Importance {
-			switch t := r.c.Townships[row]; {
-			case t.Status == data.NotReported:
-				return widget.DangerImportance
-			case !t.OnTime:
-				return widget.WarningImportance
+	reported := func(f func(t data.TownshipDay) string) func(data.TownshipDay) string {
+		return func(t data.TownshipDay) string {
+			if t.Status == data.NotReported {
+				return ""
 			}
-			return widget.MediumImportance
-		})
+			return f(t)
+		}
+	}
+	r.table = newTableOf(
+		col(lang.L("Township"), 120, func(t data.TownshipDay) string { return t.Township.Name }),
+		col(lang.L("Status"), 80, func(t data.TownshipDay) string { return reports.StatusText(t.Status) }),
+		col(lang.L("Timeliness"), 80, reports.TimelinessText),
+		col(lang.L("Number"), 70, reported(func(t data.TownshipDay) string {
+			return lang.L("No. {{.N}}", map[string]any{"N": t.Report.Number})
+		})),
+		col(lang.L("Version"), 60, reported(func(t data.TownshipDay) string {
+			version := lang.L("v{{.N}}", map[string]any{"N": t.Report.Version})
+			if t.Versions > 1 {
+				version += lang.L(" ({{.N}} received)", map[string]any{"N": t.Versions})
+			}
+			return version
+		})),
+		col(lang.L("Issued at"), 130, reported(func(t data.TownshipDay) string { return t.Report.IssuedAt.Format("01-02 15:04") })),
+		col(lang.L("Imported at"), 130, reported(func(t data.TownshipDay) string { return t.ReceivedAt.Format("01-02 15:04") })),
+		col(lang.L("Contact"), 90, func(t data.TownshipDay) string { return t.Township.Contact }),
+		col(lang.L("Duty phone"), 130, func(t data.TownshipDay) string { return t.Township.Phone }),
+	)
+	r.table.mark = func(t data.TownshipDay) widget.Importance {
+		switch {
+		case t.Status == data.NotReported:
+			return widget.DangerImportance
+		case !t.OnTime:
+			return widget.WarningImportance
+		}
+		return widget.MediumImportance
+	}
 	folder := widget.NewButtonWithIcon(lang.L("Import a folder…"), theme.FolderOpenIcon(), func() { chooseFolder(w, r.importFolder) })
 	folder.Importance = widget.HighImportance
 	file := widget.NewButtonWithIcon(lang.L("Import a file…"), theme.FileIcon(), func() {
 		chooseFile(w, nil, func(path string) { r.importFiles([]string{path}) })
 	})
 	top := container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), r.day.box, folder, file), r.miss, r.rate)
-	r.box = container.NewBorder(top, nil, nil, nil, r.table)
+	r.box = container.NewBorder(top, nil, nil, nil, r.table.box)
 	return r
 }
 
 func (r *reporting) content() fyne.CanvasObject { return container.NewPadded(r.box) }
-
-func (r *reporting) cell(row, col int) string {
-	t := r.c.Townships[row]
-	base := []string{t.Township.Name, reports.StatusText(t.Status), reports.TimelinessText(t)}
-	if t.Status == data.NotReported {
-		return append(base, "", "", "", "", t.Township.Contact, t.Township.Phone)[col]
-	}
-	version := lang.L("v{{.N}}", map[string]any{"N": t.Report.Version})
-	if t.Versions > 1 {
-		version += lang.L(" ({{.N}} received)", map[string]any{"N": t.Versions})
-	}
-	return append(base, lang.L("No. {{.N}}", map[string]any{"N": t.Report.Number}), version,
-		t.Report.IssuedAt.Format("01-02 15:04"), t.ReceivedAt.Format("01-02 15:04"), t.Township.Contact, t.Township.Phone)[col]
-}
 
 func (r *reporting) refresh() {
 	day, ok := r.day.chosen(r.win, lang.L("Reporting"))
@@ -91,7 +101,7 @@ func (r *reporting) refresh() {
 	r.miss.SetText(reports.MissingLine(c))
 	r.rate.SetText(reports.FormatDate(c.Day) + "  " + reports.RateLine(c) + "  " +
 		lang.L("Due by {{.Deadline}}.", map[string]any{"Deadline": c.Deadline.Format("1月2日 15:04")}))
-	r.table.Refresh()
+	r.table.set(c.Townships)
 }
 
 // importFolder shows the report files found in a folder (and the folders
@@ -171,23 +181,32 @@ func showReceipts(w fyne.Window, receipts []data.FileReceipt) {
 			refused++
 		}
 	}
-	table := newMarkedTable([]string{lang.L("File"), lang.L("Township"), lang.L("Date"), lang.L("Version"), lang.L("Result")},
-		[]float32{260, 90, 100, 50, 420}, func() int { return len(receipts) }, func(row, col int) string {
-			rc := receipts[row]
-			day, version := "", ""
-			if !rc.Day.IsZero() {
-				day, version = rc.Day.Format("2006-01-02"), lang.L("v{{.N}}", map[string]any{"N": rc.Version})
+	table := newTableOf(
+		col(lang.L("File"), 260, func(rc data.FileReceipt) string { return rc.File }),
+		col(lang.L("Township"), 90, func(rc data.FileReceipt) string { return rc.Township }),
+		col(lang.L("Date"), 100, func(rc data.FileReceipt) string {
+			if rc.Day.IsZero() {
+				return ""
 			}
-			return []string{rc.File, rc.Township, day, version, receiptText(rc)}[col]
-		}, func(row int) widget.Importance {
-			if receipts[row].Outcome == data.Refused {
-				return widget.DangerImportance
+			return rc.Day.Format("2006-01-02")
+		}),
+		col(lang.L("Version"), 50, func(rc data.FileReceipt) string {
+			if rc.Day.IsZero() {
+				return ""
 			}
-			return widget.MediumImportance
-		})
+			return lang.L("v{{.N}}", map[string]any{"N": rc.Version})
+		}),
+		col(lang.L("Result"), 420, receiptText))
+	table.mark = func(rc data.FileReceipt) widget.Importance {
+		if rc.Outcome == data.Refused {
+			return widget.DangerImportance
+		}
+		return widget.MediumImportance
+	}
+	table.set(receipts)
 	summary := widget.NewLabel(lang.L("{{.Got}} imported, {{.Had}} received before, {{.Refused}} refused.",
 		map[string]any{"Got": got, "Had": had, "Refused": refused}))
-	d := dialog.NewCustom(lang.L("Import report files"), lang.L("OK"), container.NewBorder(summary, nil, nil, nil, table), w)
+	d := dialog.NewCustom(lang.L("Import report files"), lang.L("OK"), container.NewBorder(summary, nil, nil, nil, table.box), w)
 	d.Resize(fyne.NewSize(980, min(600, 180+38*float32(len(receipts)))))
 	d.Show()
 }

@@ -21,34 +21,31 @@ import (
 // staffScreen is the staff directory (人员): a searchable list on the left,
 // the selected or new person's form on the right.
 type staffScreen struct {
-	win  fyne.Window
-	app  *app.App
-	rows []data.Staff
+	win fyne.Window
+	app *app.App
 
 	search       *widget.Entry
 	showInactive *widget.Check
 	count        *widget.Label
-	table        *widget.Table
+	table        *table[data.Staff]
 
-	heading  *widget.RichText
-	name     *widget.Entry
-	phone    *widget.Entry
-	unit     *widget.SelectEntry
-	kind     *widget.Select
-	mayLead  *widget.Check
-	active   *widget.Check
-	note     *widget.Entry
-	form     *form
-	save     *widget.Button
-	toggle   *widget.Button
-	loaded   data.Staff // what the form held when last loaded or saved
-	selected int        // row shown in the form, -1 for a new person
-	box      fyne.CanvasObject
+	heading *widget.RichText
+	name    *widget.Entry
+	phone   *widget.Entry
+	unit    *widget.SelectEntry
+	kind    *widget.Select
+	mayLead *widget.Check
+	active  *widget.Check
+	note    *widget.Entry
+	form    *form
+	save    *widget.Button
+	toggle  *widget.Button
+	loaded  data.Staff // what the form held when last loaded or saved
+	box     fyne.CanvasObject
 }
 
 func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
-	s := &staffScreen{win: w, app: a, selected: -1}
-	headers := []string{lang.L("Name"), lang.L("Phone"), lang.L("Unit"), lang.L("Kind"), lang.L("May lead"), lang.L("Status")}
+	s := &staffScreen{win: w, app: a}
 
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("Search by name, pinyin initials, phone or unit"))
@@ -56,9 +53,24 @@ func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 	s.showInactive = widget.NewCheck(lang.L("Show inactive"), func(bool) { s.refresh() })
 	s.count = widget.NewLabel("")
 
-	s.table = newTable(headers, []float32{90, 130, 120, 100, 70, 70},
-		func() int { return len(s.rows) }, s.cell)
-	s.table.OnSelected = func(id widget.TableCellID) { s.choose(id.Row) }
+	s.table = newTableOf(
+		col(lang.L("Name"), 90, func(p data.Staff) string { return p.Name }),
+		col(lang.L("Phone"), 130, func(p data.Staff) string { return p.Phone }),
+		col(lang.L("Unit"), 120, func(p data.Staff) string { return p.Unit }),
+		col(lang.L("Kind"), 100, func(p data.Staff) string { return p.Kind }),
+		col(lang.L("May lead"), 70, func(p data.Staff) string {
+			if p.MayLead {
+				return lang.L("Yes")
+			}
+			return ""
+		}),
+		col(lang.L("Status"), 70, func(p data.Staff) string {
+			if p.Active {
+				return lang.L("Active")
+			}
+			return lang.L("Inactive")
+		}))
+	s.table.onSelect = s.choose
 
 	s.heading = heading("")
 	s.name = widget.NewEntry()
@@ -99,7 +111,7 @@ func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 		s.search)
 	editor := container.NewBorder(s.heading, container.NewHBox(s.save, revert, s.toggle), nil, nil,
 		container.NewVScroll(s.form.grid))
-	split := container.NewHSplit(container.NewBorder(nil, s.count, nil, nil, s.table), container.NewPadded(editor))
+	split := container.NewHSplit(container.NewBorder(nil, s.count, nil, nil, s.table.box), container.NewPadded(editor))
 	split.SetOffset(0.6)
 	s.box = container.NewBorder(toolbar, nil, nil, nil, split)
 	s.load(data.Staff{Active: true})
@@ -107,30 +119,6 @@ func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 }
 
 func (s *staffScreen) content() fyne.CanvasObject { return s.box }
-
-func (s *staffScreen) cell(row, col int) string {
-	p := s.rows[row]
-	switch col {
-	case 0:
-		return p.Name
-	case 1:
-		return p.Phone
-	case 2:
-		return p.Unit
-	case 3:
-		return p.Kind
-	case 4:
-		if p.MayLead {
-			return lang.L("Yes")
-		}
-		return ""
-	default:
-		if p.Active {
-			return lang.L("Active")
-		}
-		return lang.L("Inactive")
-	}
-}
 
 // refresh reloads the list for the current search.
 func (s *staffScreen) refresh() {
@@ -141,15 +129,7 @@ func (s *staffScreen) refresh() {
 		showMessage(s.win, lang.L("Staff"), say.Message(err))
 		return
 	}
-	s.rows = rows
-	s.selected = -1
-	for i, r := range rows {
-		if r.ID == s.loaded.ID && r.ID != 0 {
-			s.selected = i
-		}
-	}
-	s.table.UnselectAll()
-	s.table.Refresh()
+	s.table.set(rows)
 	s.count.SetText(lang.L("{{.N}} people", map[string]any{"N": len(rows)}))
 }
 
@@ -238,20 +218,16 @@ func (s *staffScreen) whenSaved(next func()) {
 	askDiscard(s.win, lang.L("The form has changes that are not saved. Discard them?"), next, nil)
 }
 
-func (s *staffScreen) choose(row int) {
-	if row < 0 || row >= len(s.rows) || row == s.selected {
+// choose opens a person in the form, asking first if it holds changes.
+func (s *staffScreen) choose(p data.Staff) {
+	if p.ID == s.loaded.ID {
 		return
 	}
-	s.whenSaved(func() {
-		s.selected = row
-		s.load(s.rows[row])
-	})
+	s.whenSaved(func() { s.load(p) })
 }
 
 func (s *staffScreen) newPerson() {
 	s.whenSaved(func() {
-		s.selected = -1
-		s.table.UnselectAll()
 		s.load(data.Staff{Active: true})
 		s.win.Canvas().Focus(s.name)
 	})

@@ -1,45 +1,376 @@
 package ui
 
 import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"fangkong/data"
+	"fangkong/reports"
 )
 
-// newTable is a read-only table with a header row: widths per column,
-// rows() rows, and cell(row, col) as text that truncates with an ellipsis.
-func newTable(headers []string, widths []float32, rows func() int, cell func(row, col int) string) *widget.Table {
-	return newMarkedTable(headers, widths, rows, cell, nil)
+// column is one column of a table, defined once: its header, its width,
+// the text of a row's cell, and how rows order by it where the text would
+// order them wrongly (nil: by the text, numbers as numbers).
+type column[T any] struct {
+	header string
+	width  float32
+	text   func(T) string
+	order  func(a, b T) int
 }
 
-// newMarkedTable is newTable with rows that can stand out: mark(row) says
-// how (red for a shortage, grey for a reversed line); nil marks nothing.
-func newMarkedTable(headers []string, widths []float32, rows func() int, cell func(row, col int) string,
-	mark func(row int) widget.Importance) *widget.Table {
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return rows(), len(headers) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.Importance = widget.MediumImportance
-			if mark != nil {
-				l.Importance = mark(id.Row)
+// col is a column: col("姓名", 90, func(s data.Staff) string { return s.Name }).
+func col[T any](header string, width float32, text func(T) string) column[T] {
+	return column[T]{header: header, width: width, text: text}
+}
+
+// textColumns are the columns of a table of texts, a row a []string.
+func textColumns(headers []string, widths []float32) []column[[]string] {
+	cols := make([]column[[]string], len(headers))
+	for i, h := range headers {
+		cols[i] = col(h, widths[i], func(r []string) string {
+			if i < len(r) {
+				return r[i]
 			}
-			l.SetText(cell(id.Row, id.Col))
-			l.Refresh()
+			return ""
 		})
-	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(headers[id.Col])
+	}
+	return cols
+}
+
+// by orders the column's rows by order rather than by their text.
+func (c column[T]) by(order func(a, b T) int) column[T] {
+	c.order = order
+	return c
+}
+
+// table shows rows like a spreadsheet: a header tapped sorts by its
+// column (tapped again, the other way), the filter box narrows the rows to
+// those holding what is typed, the line below shows the whole of the cell
+// under the pointer, and a right-click offers the row to read or copy. It
+// is the one table every screen uses.
+type table[T any] struct {
+	cols     []column[T]
+	all      []T
+	rows     []T // shown: filtered, then sorted
+	sortCol  int // -1: in the order given
+	desc     bool
+	filter   *widget.Entry
+	full     *widget.Label
+	view     *widget.Table
+	box      fyne.CanvasObject
+	mark     func(T) widget.Importance // how a row stands out; nil: none does
+	onSelect func(T)                   // a row tapped; nil: nothing happens
+	totals   int                       // the last rows sum the rest: they stay last, whatever the sort or filter
+}
+
+// newTableOf makes a table of the columns; rows come with set.
+func newTableOf[T any](cols ...column[T]) *table[T] {
+	t := &table[T]{cols: cols, sortCol: -1, filter: widget.NewEntry(), full: widget.NewLabel("")}
+	t.full.Truncation = fyne.TextTruncateEllipsis
+	t.full.Importance = widget.LowImportance
+	t.filter.SetPlaceHolder(lang.L("Filter the rows shown"))
+	t.filter.OnChanged = func(string) { t.show() }
+	t.view = widget.NewTableWithHeaders(
+		func() (int, int) { return len(t.rows), len(t.cols) },
+		func() fyne.CanvasObject { return newTableCell(t.openRow) },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			c := o.(*tableCell)
+			c.row = id.Row
+			c.Importance = widget.MediumImportance
+			if t.mark != nil {
+				c.Importance = t.mark(t.rows[id.Row])
+			}
+			c.SetText(t.cols[id.Col].text(t.rows[id.Row]))
+		})
+	t.view.ShowHeaderColumn = false
+	t.view.CreateHeader = func() fyne.CanvasObject { return newHeaderCell() }
+	t.view.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col < 0 || id.Col >= len(t.cols) {
+			return
+		}
+		h := o.(*headerCell)
+		text := t.cols[id.Col].header
+		switch {
+		case id.Col == t.sortCol && t.desc:
+			text += " ▼"
+		case id.Col == t.sortCol:
+			text += " ▲"
+		}
+		h.SetText(text)
+		h.onTap = func() { t.sortBy(id.Col) }
+	}
+	t.view.OnSelected = func(id widget.TableCellID) {
+		t.view.UnselectAll()
+		if t.onSelect != nil && id.Row >= 0 && id.Row < len(t.rows) {
+			t.onSelect(t.rows[id.Row])
 		}
 	}
-	for col, w := range widths {
-		t.SetColumnWidth(col, w)
+	t.view.OnHighlighted = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(t.rows) && id.Col >= 0 && id.Col < len(t.cols) {
+			t.full.SetText(t.cols[id.Col].header + ":" + t.cols[id.Col].text(t.rows[id.Row]))
+		}
 	}
+	t.widths()
+	t.box = container.NewBorder(nil, t.full, nil, nil, t.view)
 	return t
+}
+
+// withFilter puts the filter box above the table, for tables that have no
+// search of their own.
+func (t *table[T]) withFilter() *table[T] {
+	t.box = container.NewBorder(t.filter, t.full, nil, nil, t.view)
+	return t
+}
+
+func (t *table[T]) widths() {
+	for i, c := range t.cols {
+		t.view.SetColumnWidth(i, c.width)
+	}
+}
+
+// setColumns replaces the columns, for tables whose columns follow the
+// data (a day each, a report's section).
+func (t *table[T]) setColumns(cols ...column[T]) {
+	t.cols, t.sortCol = cols, -1
+	t.widths()
+	t.view.Refresh()
+}
+
+// set shows rows, kept in the sort and filter chosen.
+func (t *table[T]) set(rows []T) {
+	t.all = rows
+	t.show()
+}
+
+// shown are the rows as the table shows them.
+func (t *table[T]) shown() []T { return t.rows }
+
+// sheet is the table as shown, for a workbook.
+func (t *table[T]) sheet(name string) reports.Table { return sheetOf(name, t.cols, t.rows) }
+
+// sheetOf is rows in columns, for a workbook.
+func sheetOf[T any](name string, cols []column[T], rows []T) reports.Table {
+	s := reports.Table{Name: name}
+	for _, c := range cols {
+		s.Header = append(s.Header, c.header)
+	}
+	for _, r := range rows {
+		cells := make([]string, len(cols))
+		for i, c := range cols {
+			cells[i] = c.text(r)
+		}
+		s.Rows = append(s.Rows, cells)
+	}
+	return s
+}
+
+// show filters and sorts the rows and draws them.
+func (t *table[T]) show() {
+	body, tail := t.all, []T(nil)
+	if n := min(t.totals, len(t.all)); n > 0 {
+		body, tail = t.all[:len(t.all)-n], t.all[len(t.all)-n:]
+	}
+	t.rows = t.rows[:0]
+	if q := strings.TrimSpace(t.filter.Text); q != "" {
+		for _, r := range body {
+			if t.matches(r, q) {
+				t.rows = append(t.rows, r)
+			}
+		}
+	} else {
+		t.rows = append(t.rows, body...)
+	}
+	defer func() {
+		t.rows = append(t.rows, tail...)
+		t.full.SetText("")
+		t.view.Refresh()
+	}()
+	if t.sortCol < 0 {
+		return
+	}
+	if c := t.cols[t.sortCol]; c.order != nil {
+		slices.SortStableFunc(t.rows, func(a, b T) int {
+			if t.desc {
+				return c.order(b, a)
+			}
+			return c.order(a, b)
+		})
+		return
+	}
+	t.sortByText(t.cols[t.sortCol].text)
+}
+
+// sortByText sorts the rows by a column's text, each row's text and its
+// pinyin read once rather than at every comparison.
+func (t *table[T]) sortByText(text func(T) string) {
+	type keyed struct {
+		row       T
+		text, key string
+	}
+	rows := make([]keyed, len(t.rows))
+	for i, r := range t.rows {
+		s := text(r)
+		rows[i] = keyed{r, s, data.SortKey(s)}
+	}
+	slices.SortStableFunc(rows, func(a, b keyed) int {
+		if t.desc {
+			a, b = b, a
+		}
+		return compareCells(a.text, a.key, b.text, b.key)
+	})
+	for i, r := range rows {
+		t.rows[i] = r.row
+	}
+}
+
+func (t *table[T]) matches(r T, q string) bool {
+	texts := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		texts[i] = c.text(r)
+	}
+	return data.Matches(q, texts...)
+}
+
+// sortBy sorts by a column; again by the same one, the other way.
+func (t *table[T]) sortBy(col int) {
+	if col == t.sortCol {
+		t.desc = !t.desc
+	} else {
+		t.sortCol, t.desc = col, false
+	}
+	t.show()
+}
+
+// compareText orders cell texts as a clerk reads them: numbers (with a
+// unit or sign after them, 120只, 37.5, +12) by value, the rest by pinyin,
+// empty cells last.
+func compareText(a, b string) int { return compareCells(a, data.SortKey(a), b, data.SortKey(b)) }
+
+// compareCells is compareText with each text's pinyin already read.
+func compareCells(a, keyA, b, keyB string) int {
+	switch {
+	case a == b:
+		return 0
+	case a == "":
+		return 1
+	case b == "":
+		return -1
+	}
+	x, okA := leadingNumber(a)
+	y, okB := leadingNumber(b)
+	if okA && okB && x != y {
+		return cmp.Compare(x, y)
+	}
+	if c := strings.Compare(keyA, keyB); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+// leadingNumber reads the number a cell starts with.
+func leadingNumber(s string) (float64, bool) {
+	end := 0
+	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == '.' || (end == 0 && (s[end] == '-' || s[end] == '+'))) {
+		end++
+	}
+	v, err := strconv.ParseFloat(s[:end], 64)
+	return v, err == nil
+}
+
+// openRow offers a row to read whole or to copy, at where it was
+// right-clicked.
+func (t *table[T]) openRow(row int, at fyne.Position, on fyne.CanvasObject) {
+	if row < 0 || row >= len(t.rows) {
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(on)
+	if c == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(t.rowMenu(t.rows[row], c), c, at)
+}
+
+// rowMenu is what a right-click offers for a row.
+func (t *table[T]) rowMenu(r T, c fyne.Canvas) *fyne.Menu {
+	return fyne.NewMenu("",
+		fyne.NewMenuItem(lang.L("Show the whole row"), func() { t.showRow(r, c) }),
+		fyne.NewMenuItem(lang.L("Copy the row"), func() { fyne.CurrentApp().Clipboard().SetContent(t.rowText(r, "\t")) }))
+}
+
+// rowText is a row's cells joined by sep.
+func (t *table[T]) rowText(r T, sep string) string {
+	cells := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		cells[i] = c.text(r)
+	}
+	return strings.Join(cells, sep)
+}
+
+// showRow shows every cell of a row whole, with a button to copy it.
+func (t *table[T]) showRow(r T, c fyne.Canvas) {
+	lines := make([]string, len(t.cols))
+	for i, col := range t.cols {
+		lines[i] = col.header + ":" + col.text(r)
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	w := fyne.CurrentApp().Driver().AllWindows()[0]
+	for _, win := range fyne.CurrentApp().Driver().AllWindows() {
+		if win.Canvas() == c {
+			w = win
+		}
+	}
+	d := dialog.NewCustomConfirm(lang.L("Row"), lang.L("Copy the row"), lang.L("Close"), container.NewVScroll(text), func(copy bool) {
+		if copy {
+			fyne.CurrentApp().Clipboard().SetContent(t.rowText(r, "\t"))
+		}
+	}, w)
+	d.Resize(fyne.NewSize(560, min(620, 80+30*float32(len(lines)))))
+	d.Show()
+}
+
+// tableCell is a cell's text, truncated with an ellipsis; a right-click
+// opens its row.
+type tableCell struct {
+	widget.Label
+	row  int
+	open func(row int, at fyne.Position, on fyne.CanvasObject)
+}
+
+func newTableCell(open func(int, fyne.Position, fyne.CanvasObject)) *tableCell {
+	c := &tableCell{open: open}
+	c.Truncation = fyne.TextTruncateEllipsis
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TappedSecondary opens the cell's row.
+func (c *tableCell) TappedSecondary(e *fyne.PointEvent) { c.open(c.row, e.AbsolutePosition, c) }
+
+// headerCell is a column's header; a tap sorts by it.
+type headerCell struct {
+	widget.Label
+	onTap func()
+}
+
+func newHeaderCell() *headerCell {
+	h := &headerCell{}
+	h.Truncation = fyne.TextTruncateEllipsis
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// Tapped sorts by the header's column.
+func (h *headerCell) Tapped(*fyne.PointEvent) {
+	if h.onTap != nil {
+		h.onTap()
+	}
 }

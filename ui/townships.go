@@ -20,9 +20,8 @@ type townships struct {
 	win    fyne.Window
 	app    *app.App
 	all    []data.Township
-	shown  []data.Township
 	search *widget.Entry
-	table  *widget.Table
+	table  *table[data.Township]
 	box    fyne.CanvasObject
 }
 
@@ -30,32 +29,30 @@ func newTownships(w fyne.Window, a *app.App) *townships {
 	t := &townships{win: w, app: a, search: widget.NewEntry()}
 	t.search.SetPlaceHolder(lang.L("Search by name, contact or phone"))
 	t.search.OnChanged = func(string) { t.filter() }
-	t.table = newMarkedTable([]string{lang.L("Township"), lang.L("Contact"), lang.L("Duty phone"), lang.L("Reporting since"),
-		lang.L("Status"), lang.L("Key fingerprint")}, []float32{140, 100, 140, 110, 70, 260},
-		func() int { return len(t.shown) }, func(row, col int) string {
-			x := t.shown[row]
-			status := lang.L("Expected")
+	t.table = newTableOf(
+		col(lang.L("Township"), 140, func(x data.Township) string { return x.Name }),
+		col(lang.L("Contact"), 100, func(x data.Township) string { return x.Contact }),
+		col(lang.L("Duty phone"), 140, func(x data.Township) string { return x.Phone }),
+		col(lang.L("Reporting since"), 110, func(x data.Township) string { return x.Since.Format("2006-01-02") }),
+		col(lang.L("Status"), 70, func(x data.Township) string {
 			if !x.Active {
-				status = lang.L("No longer reporting")
+				return lang.L("No longer reporting")
 			}
-			return []string{x.Name, x.Contact, x.Phone, x.Since.Format("2006-01-02"), status, data.Fingerprint(x.PublicKey)}[col]
-		}, func(row int) widget.Importance {
-			if !t.shown[row].Active {
-				return widget.LowImportance
-			}
-			return widget.MediumImportance
-		})
-	t.table.OnSelected = func(id widget.TableCellID) {
-		t.table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(t.shown) {
-			t.edit(t.shown[id.Row], "")
+			return lang.L("Expected")
+		}),
+		col(lang.L("Key fingerprint"), 260, func(x data.Township) string { return data.Fingerprint(x.PublicKey) }))
+	t.table.mark = func(x data.Township) widget.Importance {
+		if !x.Active {
+			return widget.LowImportance
 		}
+		return widget.MediumImportance
 	}
+	t.table.onSelect = func(x data.Township) { t.edit(x, "") }
 	register := widget.NewButtonWithIcon(lang.L("Register a township…"), theme.ContentAddIcon(), t.register)
 	register.Importance = widget.HighImportance
 	note := widget.NewLabel(lang.L("A township is registered from one of its report files: check the key fingerprint with the township by phone (it is shown in its 设置). Files signed with any other key are refused."))
 	note.Wrapping = fyne.TextWrapWord
-	t.box = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, register, t.search), note), nil, nil, nil, t.table)
+	t.box = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, register, t.search), note), nil, nil, nil, t.table.box)
 	return t
 }
 
@@ -71,13 +68,13 @@ func (t *townships) refresh() {
 }
 
 func (t *townships) filter() {
-	t.shown = t.shown[:0]
+	var shown []data.Township
 	for _, x := range t.all {
 		if data.Matches(t.search.Text, x.Name, x.Contact, x.Phone) {
-			t.shown = append(t.shown, x)
+			shown = append(shown, x)
 		}
 	}
-	t.table.Refresh()
+	t.table.set(shown)
 }
 
 // register reads a township's report file and offers it for registration

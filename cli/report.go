@@ -22,28 +22,36 @@ func reportFlags(fs *flag.FlagSet) reportOptions {
 		xlsx: fs.String("xlsx", "", "")}
 }
 
-// open checks the options and opens the database; the day is today
-// unless --date names another.
-func (o reportOptions) open() (*app.App, time.Time, app.ReportFiles, error) {
+// run checks the options, opens the database and does report on it for
+// the day (today unless --date names another) into the files named, then
+// says where they went. It hands over whether the database is a county's.
+func (o reportOptions) run(out io.Writer, report func(a *app.App, day time.Time, files app.ReportFiles, county bool) error) error {
 	files := app.ReportFiles{PDF: *o.out, XLSX: *o.xlsx}
 	if files.PDF == "" && files.XLSX == "" {
-		return nil, time.Time{}, files, misuse{lang.L("Please name the output with --out FILE.pdf (and/or --xlsx FILE.xlsx).")}
+		return misuse{lang.L("Please name the output with --out FILE.pdf (and/or --xlsx FILE.xlsx).")}
 	}
 	day := time.Now()
 	if *o.date != "" {
 		d, err := data.ParseDay(*o.date)
 		if err != nil {
-			return nil, day, files, misuse{lang.L("Please enter a date such as 2026-11-03.")}
+			return misuse{lang.L("Please enter a date such as 2026-11-03.")}
 		}
 		day = d
 	}
 	a, err := open(*o.db, false)
-	return a, day, files, err
-}
-
-// written says where the files went.
-func (o reportOptions) written(out io.Writer) {
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	mode, err := a.DB.Mode(a.Ctx())
+	if err != nil {
+		return err
+	}
+	if err := report(a, day, files, mode == data.CountyMode); err != nil {
+		return err
+	}
 	fmt.Fprintln(out, lang.L("Report written to {{.Path}}", map[string]any{"Path": strings.TrimSpace(*o.out + " " + *o.xlsx)}))
+	return nil
 }
 
 // reportDaily prints the day's issued report, or issues it if none was:
@@ -53,29 +61,20 @@ func (o reportOptions) written(out io.Writer) {
 func reportDaily(fs *flag.FlagSet) func(io.Writer) error {
 	o := reportFlags(fs)
 	return func(out io.Writer) error {
-		a, day, files, err := o.open()
-		if err != nil {
-			return err
-		}
-		defer a.Close()
-		mode, err := a.DB.Mode(a.Ctx())
-		if err != nil {
-			return err
-		}
-		if mode == data.CountyMode {
-			if _, _, err := a.ScheduledCountyReport(a.Ctx(), day, files); err != nil {
+		submission := ""
+		err := o.run(out, func(a *app.App, day time.Time, files app.ReportFiles, county bool) error {
+			if county {
+				_, _, err := a.ScheduledCountyReport(a.Ctx(), day, files)
 				return err
 			}
-			o.written(out)
-			return nil
-		}
-		r, _, err := a.ScheduledDailyReport(a.Ctx(), day, files)
-		if err != nil {
+			r, _, err := a.ScheduledDailyReport(a.Ctx(), day, files)
+			submission = a.SubmissionPath(r)
 			return err
+		})
+		if err == nil && submission != "" {
+			fmt.Fprintln(out, lang.L("Report file for the county: {{.Path}}", map[string]any{"Path": submission}))
 		}
-		o.written(out)
-		fmt.Fprintln(out, lang.L("Report file for the county: {{.Path}}", map[string]any{"Path": a.SubmissionPath(r)}))
-		return nil
+		return err
 	}
 }
 
@@ -84,22 +83,11 @@ func reportDaily(fs *flag.FlagSet) func(io.Writer) error {
 func reportWeekly(fs *flag.FlagSet) func(io.Writer) error {
 	o := reportFlags(fs)
 	return func(out io.Writer) error {
-		a, day, files, err := o.open()
-		if err != nil {
-			return err
-		}
-		defer a.Close()
-		mode, err := a.DB.Mode(a.Ctx())
-		if err != nil {
-			return err
-		}
-		if mode == data.CountyMode {
-			return app.ErrCountyMode
-		}
-		if err := a.WriteWeeklyReport(a.Ctx(), day, files); err != nil {
-			return err
-		}
-		o.written(out)
-		return nil
+		return o.run(out, func(a *app.App, day time.Time, files app.ReportFiles, county bool) error {
+			if county {
+				return app.ErrCountyMode
+			}
+			return a.WriteWeeklyReport(a.Ctx(), day, files)
+		})
 	}
 }

@@ -23,7 +23,7 @@ func actionLabel(a data.Action) string {
 
 // showAudit shows the audit trail (操作日志), newest first, with search.
 func showAudit(w fyne.Window, a *app.App) {
-	search := widget.NewEntry()
+	search := newField()
 	search.SetPlaceHolder(lang.L("Search by operator, action, name or any value"))
 	count := widget.NewLabel("")
 	table := newTableOf(
@@ -54,5 +54,5 @@ func showAudit(w fyne.Window, a *app.App) {
 	load("")
 	d := dialog.NewCustom(lang.L("Audit trail"), lang.L("Close"), container.NewBorder(search, count, nil, nil, table.box), w)
 	d.Resize(fyne.NewSize(1000, 620))
-	d.Show()
+	showKeyed(w, d, d.Hide)
 }

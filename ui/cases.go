@@ -27,7 +27,7 @@ type casesScreen struct {
 	checkIn func(data.Room) *checkInForm // the isolation screen's, which keeps its draft
 
 	span   *widget.Select
-	search *widget.Entry
+	search *textField
 	count  *widget.Label
 	limit  time.Duration
 	now    time.Time
@@ -43,10 +43,10 @@ type casesScreen struct {
 }
 
 func newCases(w fyne.Window, a *app.App, checkIn func(data.Room) *checkInForm) *casesScreen {
-	c := &casesScreen{win: w, app: a, checkIn: checkIn, search: widget.NewEntry(), count: widget.NewLabel(""),
+	c := &casesScreen{win: w, app: a, checkIn: checkIn, search: newField(), count: widget.NewLabel(""),
 		title: heading(""), facts: widget.NewLabel(""), steps: container.NewVBox(), actions: container.NewHBox()}
 	// The lists the screen offers, the open cases first; query reads them by position.
-	c.span = widget.NewSelect([]string{lang.L("Open cases"), lang.L("Found today"), lang.L("Last 7 days"),
+	c.span = newSelect([]string{lang.L("Open cases"), lang.L("Found today"), lang.L("Last 7 days"),
 		lang.L("Last 30 days"), lang.L("All cases")}, nil)
 	c.span.SetSelectedIndex(0)
 	c.span.OnChanged = func(string) { c.refresh() }
@@ -286,7 +286,7 @@ func (c *casesScreen) printSlip(cs data.Case) {
 // writes it as a workbook.
 func (c *casesScreen) export(ext string) {
 	today := data.StartOfDay(c.app.Now())
-	from, upto := widget.NewEntry(), widget.NewEntry()
+	from, upto := newField(), newField()
 	from.SetText(today.AddDate(0, 0, -6).Format("2006-01-02"))
 	upto.SetText(today.Format("2006-01-02"))
 	f := newForm()

@@ -16,11 +16,11 @@ import (
 	"fangkong/data"
 )
 
-// radioIn is the first choice group in o.
-func radioIn(t *testing.T, o fyne.CanvasObject) *widget.RadioGroup {
+// choiceIn is the first choice in o.
+func choiceIn(t *testing.T, o fyne.CanvasObject) *choice {
 	t.Helper()
 	for _, obj := range test.LaidOutObjects(o) {
-		if r, ok := obj.(*widget.RadioGroup); ok {
+		if r, ok := obj.(*choice); ok {
 			return r
 		}
 	}
@@ -100,7 +100,7 @@ func TestCaseFromAFeverAtTheGateToTheHospital(t *testing.T) {
 	// 移交 to the fever clinic, with the receiver, at 08:20.
 	test.Tap(findButton(t, cs.box, "移交…"))
 	dlg := topOverlay(t, s)
-	if radioIn(t, dlg).Selected != "发热门诊" || s.win.Canvas().Focused() == nil {
+	if choiceIn(t, dlg).Selected != "发热门诊" || s.win.Canvas().Focused() == nil {
 		t.Fatal("the hand-over does not start on 发热门诊 with the cursor in a field")
 	}
 	e := entriesIn(dlg)
@@ -113,7 +113,7 @@ func TestCaseFromAFeverAtTheGateToTheHospital(t *testing.T) {
 	now = now.Add(40 * time.Minute)
 	test.Tap(findButton(t, cs.box, "结果…"))
 	dlg = topOverlay(t, s)
-	radioIn(t, dlg).SetSelected("转集中隔离")
+	choiceIn(t, dlg).SetSelected("转集中隔离")
 	test.Tap(findButton(t, dlg, "保存"))
 	test.Tap(findButton(t, topOverlay(t, s), "是"))
 	test.Tap(findButton(t, topOverlay(t, s), "继续")) // the first room that can take someone
@@ -134,13 +134,13 @@ func TestCaseFromAFeverAtTheGateToTheHospital(t *testing.T) {
 	showGuest(s.win, a, guests[0].ID, iso.refresh)
 	test.Tap(findButton(t, topOverlay(t, s), "录入结果"))
 	dlg = topOverlay(t, s)
-	radioIn(t, dlg).SetSelected("阳性")
+	choiceIn(t, dlg).SetSelected("阳性")
 	test.Tap(findButton(t, dlg, "保存"))
 	now = now.Add(30 * time.Minute)
 	showGuest(s.win, a, guests[0].ID, iso.refresh)
 	test.Tap(findButton(t, topOverlay(t, s), "结束隔离"))
 	dlg = topOverlay(t, s)
-	radioIn(t, dlg).SetSelected("转院")
+	choiceIn(t, dlg).SetSelected("转院")
 	test.Type(entriesIn(dlg)[0], "120送市定点医院")
 	test.Tap(findButton(t, dlg, "确认"))
 

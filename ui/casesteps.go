@@ -3,9 +3,7 @@ package ui
 import (
 	"time"
 
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"fangkong/data"
 	"fangkong/reports"
@@ -14,14 +12,14 @@ import (
 
 // momentEntry is the time a step happened: empty for now, or typed as
 // 14:05 or 11-25 14:05.
-func momentEntry() *widget.Entry {
-	e := widget.NewEntry()
+func momentEntry() *textField {
+	e := newField()
 	e.SetPlaceHolder(lang.L("Now (or e.g. 14:05, 11-25 14:05)"))
 	return e
 }
 
 // moment reads a momentEntry; a mistyped time is an error beside it.
-func moment(e *widget.Entry, now func() time.Time) (time.Time, error) {
+func moment(e *textField, now func() time.Time) (time.Time, error) {
 	t, err := data.ParseMoment(e.Text, now())
 	if err != nil {
 		return t, &data.FieldError{Field: "at", Err: err}
@@ -30,7 +28,7 @@ func moment(e *widget.Entry, now func() time.Time) (time.Time, error) {
 }
 
 // addStep saves a step from a dialog and shows the case again.
-func (c *casesScreen) addStep(s data.CaseStep, at *widget.Entry) error {
+func (c *casesScreen) addStep(s data.CaseStep, at *textField) error {
 	t, err := moment(at, c.app.Now)
 	if err != nil {
 		return err
@@ -46,7 +44,7 @@ func (c *casesScreen) addStep(s data.CaseStep, at *widget.Entry) error {
 // handover records to whom the person was handed over.
 func (c *casesScreen) handover(cs data.Case) {
 	unit := choices(data.HandoverUnits)
-	receiver, phone, note, at := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), momentEntry()
+	receiver, phone, note, at := newField(), newField(), newField(), momentEntry()
 	receiver.SetPlaceHolder(lang.L("e.g. 王医生"))
 	phone.SetPlaceHolder(lang.L("e.g. 0913-6123456"))
 	f := newForm()
@@ -66,7 +64,7 @@ func (c *casesScreen) handover(cs data.Case) {
 // isolation, the check-in is offered at once.
 func (c *casesScreen) result(cs data.Case) {
 	result := choices(data.CaseResults)
-	note, at := widget.NewEntry(), momentEntry()
+	note, at := newField(), momentEntry()
 	note.SetPlaceHolder(lang.L("e.g. 核酸阴性,排除"))
 	f := newForm()
 	f.add("result", lang.L("Result"), result)
@@ -78,12 +76,12 @@ func (c *casesScreen) result(cs data.Case) {
 			return err
 		}
 		if data.CaseResult(result.Selected) == data.ToIsolation {
-			dialog.ShowConfirm(lang.L("Check in at a site…"), lang.L("Check {{.Who}} in at an isolation site now?",
+			confirmDialog(c.win, lang.L("Check in at a site…"), lang.L("Check {{.Who}} in at an isolation site now?",
 				map[string]any{"Who": cs.Who()}), func(yes bool) {
 				if yes {
 					c.checkInFrom(cs)
 				}
-			}, c.win)
+			})
 		}
 		return nil
 	})
@@ -103,7 +101,7 @@ func (c *casesScreen) reopen(cs data.Case) {
 // noteStep records a step that is a line of text and a time: the
 // conclusion of a closing, the reason of a reopening.
 func (c *casesScreen) noteStep(cs data.Case, kind data.StepKind, action, label, hint string) {
-	note, at := widget.NewEntry(), momentEntry()
+	note, at := newField(), momentEntry()
 	note.SetPlaceHolder(hint)
 	f := newForm()
 	f.add("note", label, note)
@@ -117,8 +115,8 @@ func (c *casesScreen) noteStep(cs data.Case, kind data.StepKind, action, label, 
 // open records a case by hand (接报): a call, or a matter of the duty log
 // filled in as from.
 func (c *casesScreen) open(from data.Case) {
-	name, id, phone, cameFrom, place := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	what, foundBy, at := widget.NewMultiLineEntry(), widget.NewEntry(), momentEntry()
+	name, id, phone, cameFrom, place := newField(), newField(), newField(), newField(), newField()
+	what, foundBy, at := newMultiLineField(), newField(), momentEntry()
 	what.SetMinRowsVisible(3)
 	what.SetPlaceHolder(lang.L("What was reported or found, e.g. 村民来电:邻居从外地返乡,发热未报备"))
 	place.SetPlaceHolder(lang.L("e.g. 东村3组"))
@@ -186,7 +184,7 @@ func (c *casesScreen) checkInFrom(cs data.Case) {
 		showMessage(c.win, lang.L("Check in at a site…"), lang.L("No room of any site can take someone in now."))
 		return
 	}
-	room := widget.NewSelect(labels, nil)
+	room := newSelect(labels, nil)
 	room.SetSelectedIndex(0)
 	f := newForm()
 	f.add("room", lang.L("Room"), room)

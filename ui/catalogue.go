@@ -60,7 +60,7 @@ func showCatalogue(w fyne.Window, a *app.App, changed func()) {
 	d := dialog.NewCustom(lang.L("Catalogue"), lang.L("Close"),
 		container.NewBorder(container.NewHBox(add, starter, store), nil, nil, nil, table.box), w)
 	d.Resize(fyne.NewSize(760, 560))
-	d.Show()
+	showKeyed(w, d, d.Hide)
 	load()
 	if len(items) > 0 {
 		starter.Hide()
@@ -69,12 +69,12 @@ func showCatalogue(w fyne.Window, a *app.App, changed func()) {
 
 // editItem adds or changes one item of the catalogue.
 func editItem(w fyne.Window, a *app.App, it data.Item, saved func()) {
-	name, spec, unit, level := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, spec, unit, level := newField(), newField(), newField(), newField()
 	name.SetText(it.Name)
 	spec.SetText(it.Spec)
 	unit.SetText(it.Unit)
 	level.SetText(strconv.Itoa(it.WarningLevel))
-	category := widget.NewSelect(data.ItemCategories, nil)
+	category := newSelect(data.ItemCategories, nil)
 	category.SetSelected(it.Category)
 	tracks := widget.NewCheck(lang.L("Receipts carry a batch and an expiry date"), nil)
 	tracks.SetChecked(it.TracksExpiry)
@@ -110,7 +110,7 @@ func editItem(w fyne.Window, a *app.App, it data.Item, saved func()) {
 // addStore adds a store beside the command post's (checkpoints and sites
 // have theirs already).
 func addStore(w fyne.Window, a *app.App, done func()) {
-	name := widget.NewEntry()
+	name := newField()
 	name.SetPlaceHolder(lang.L("e.g. 河湾村物资储备点"))
 	f := newForm()
 	f.add("name", lang.L("Store name"), name)

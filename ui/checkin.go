@@ -18,8 +18,8 @@ import (
 // checkInForm is the admission form for one room.
 type checkInForm struct {
 	room                                  data.Room
-	name, idNumber, phone, cameFrom, days *widget.Entry
-	contact, contactPhone, note           *widget.Entry
+	name, idNumber, phone, cameFrom, days *textField
+	contact, contactPhone, note           *textField
 	sex, category                         *widget.Select
 	needs                                 *widget.CheckGroup
 	idInfo, release                       *widget.Label
@@ -41,8 +41,8 @@ func (c *checkInForm) fromCase(cs data.Case, saved func()) {
 }
 
 // typed are the form's text fields by name, for its draft.
-func (c *checkInForm) typed() map[string]*widget.Entry {
-	return map[string]*widget.Entry{"name": c.name, "id_number": c.idNumber, "phone": c.phone, "came_from": c.cameFrom,
+func (c *checkInForm) typed() map[string]*textField {
+	return map[string]*textField{"name": c.name, "id_number": c.idNumber, "phone": c.phone, "came_from": c.cameFrom,
 		"emergency_contact": c.contact, "emergency_phone": c.contactPhone, "note": c.note}
 }
 
@@ -86,10 +86,10 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 		return nil
 	}
 	c := &checkInForm{room: room,
-		name: widget.NewEntry(), idNumber: widget.NewEntry(), phone: widget.NewEntry(), cameFrom: widget.NewEntry(),
-		days: widget.NewEntry(), contact: widget.NewEntry(), contactPhone: widget.NewEntry(),
-		note: widget.NewMultiLineEntry(), idInfo: widget.NewLabel(""), release: widget.NewLabel(""),
-		sex: widget.NewSelect([]string{"男", "女"}, nil), needs: widget.NewCheckGroup(data.SpecialNeeds, nil),
+		name: newField(), idNumber: newField(), phone: newField(), cameFrom: newField(),
+		days: newField(), contact: newField(), contactPhone: newField(),
+		note: newMultiLineField(), idInfo: widget.NewLabel(""), release: widget.NewLabel(""),
+		sex: newSelect([]string{"男", "女"}, nil), needs: widget.NewCheckGroup(data.SpecialNeeds, nil),
 	}
 	c.needs.Horizontal = true
 	c.sex.PlaceHolder = lang.L("(From the ID number)")
@@ -104,7 +104,7 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 		}
 		c.release.SetText(reports.FormatDate(data.ReleaseDate(a.Now(), n)))
 	}
-	c.category = widget.NewSelect(data.GuestCategories, func(cat string) {
+	c.category = newSelect(data.GuestCategories, func(cat string) {
 		c.days.SetText(strconv.Itoa(rules.DaysByCategory[cat]))
 	})
 	c.days.OnChanged = func(string) { showRelease() }

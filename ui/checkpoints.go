@@ -42,6 +42,11 @@ type checkpoints struct {
 // draft is the passage half typed at the chosen post.
 func (c *checkpoints) draft() (string, map[string]string) { return "registration", c.reg.draft() }
 
+func (c *checkpoints) submit() { c.reg.submit() }
+
+// firstField is 姓名: the direction is 进 for most passages.
+func (c *checkpoints) firstField() fyne.Focusable { return c.reg.name }
+
 // restore goes back to the post the passage was typed at and puts it back.
 func (c *checkpoints) restore(f map[string]string) {
 	if p, ok := c.draftPost(f); ok {
@@ -73,7 +78,7 @@ func newCheckpoints(w fyne.Window, a *app.App) *checkpoints {
 	c := &checkpoints{win: w, app: a, dayLabel: widget.NewLabel("")}
 	c.dayLabel.Wrapping = fyne.TextWrapWord
 	c.day = newDayPicker(a.Now, c.showDay)
-	c.picker = widget.NewSelect(nil, func(name string) {
+	c.picker = newSelect(nil, func(name string) {
 		for _, p := range c.posts {
 			if p.Name == name && p.ID != c.post.ID {
 				c.post = p
@@ -229,7 +234,7 @@ func (c *checkpoints) printBlankForm() {
 
 // voidEntry voids a mistaken registration with a reason; it stays listed.
 func (c *checkpoints) voidEntry(r data.Registration) {
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.SetPlaceHolder(lang.L("e.g. 重复登记"))
 	f := newForm()
 	f.add("void_reason", lang.L("Reason"), reason)
@@ -244,10 +249,10 @@ func (c *checkpoints) voidEntry(r data.Registration) {
 
 // editPost adds or edits a checkpoint.
 func (c *checkpoints) editPost(p data.Checkpoint) {
-	name, location, manager, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	shifts, staff := widget.NewEntry(), widget.NewEntry()
-	kind := widget.NewSelect(data.CheckpointKinds, nil)
-	needs := widget.NewSelect(append([]string{lang.L("(Anyone)")}, data.StaffKinds...), nil)
+	name, location, manager, phone := newField(), newField(), newField(), newField()
+	shifts, staff := newField(), newField()
+	kind := newSelect(data.CheckpointKinds, nil)
+	needs := newSelect(append([]string{lang.L("(Anyone)")}, data.StaffKinds...), nil)
 	needs.SetSelectedIndex(0)
 	if p.RequiredKind != "" {
 		needs.SetSelected(p.RequiredKind)
@@ -267,7 +272,7 @@ func (c *checkpoints) editPost(p data.Checkpoint) {
 	}
 	shifts.SetText(strings.Join(parts, ","))
 	staff.SetText(strconv.Itoa(p.StaffPerShift))
-	pattern := widget.NewSelect(labels(data.ShiftPatterns), func(s string) { shifts.SetText(data.ShiftPattern(s).Text()) })
+	pattern := newSelect(labels(data.ShiftPatterns), func(s string) { shifts.SetText(data.ShiftPattern(s).Text()) })
 	pattern.PlaceHolder = lang.L("(Pattern)")
 	f := newForm()
 	f.add("name", lang.L("Checkpoint name"), name)

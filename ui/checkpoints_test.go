@@ -16,7 +16,7 @@ import (
 	"fangkong/reports"
 )
 
-func enter(e *widget.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+func enter(e fyne.Focusable) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
 
 func TestRegisterThreePassagesByTyping(t *testing.T) {
 	a := openTestApp(t, false)

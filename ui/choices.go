@@ -1,6 +1,9 @@
 package ui
 
-import "fyne.io/fyne/v2/widget"
+import (
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
 
 // labels are typed domain values as the words a list or choice shows.
 func labels[T ~string](values []T) []string {
@@ -11,12 +14,10 @@ func labels[T ~string](values []T) []string {
 	return out
 }
 
-// choices is a horizontal set of typed options, one of them always
-// chosen: the first, until another is.
-func choices[T ~string](options []T) *widget.RadioGroup {
-	r := widget.NewRadioGroup(labels(options), nil)
-	r.Horizontal = true
-	r.Required = true
-	r.SetSelected(string(options[0]))
-	return r
+// newSelect is a drop-down list that says 请选择 until something is chosen
+// (Fyne's own placeholder is English).
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("(Choose)")
+	return s
 }

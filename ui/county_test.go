@@ -38,10 +38,10 @@ func TestCountyRollUpThroughTheScreens(t *testing.T) {
 	county := openTestAppAt(t, true, &now)
 	s := newTestShell(t, county)
 	setupForm := s.root.Objects[0]
-	var entries []*widget.Entry
+	var entries []*textField
 	for _, o := range test.LaidOutObjects(setupForm) {
 		switch o := o.(type) {
-		case *widget.Entry:
+		case *textField:
 			entries = append(entries, o)
 		case *widget.Select:
 			o.SetSelectedIndex(int(data.CountyMode))
@@ -63,7 +63,7 @@ func TestCountyRollUpThroughTheScreens(t *testing.T) {
 		t.Fatal("the registration does not show the key's fingerprint to check")
 	}
 	for _, o := range test.LaidOutObjects(dlg) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == "" {
+		if e, ok := o.(*textField); ok && e.Text == "" {
 			test.Type(e, "王建国") // the contact, the first empty field
 			break
 		}
@@ -163,7 +163,7 @@ func TestCountyRollUpThroughTheScreens(t *testing.T) {
 		t.Fatalf("re-issued without a 修订说明: version %d", r.Version)
 	}
 	for _, o := range test.LaidOutObjects(dlg) {
-		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "重新签发的原因,如:东关镇补报" {
+		if e, ok := o.(*textField); ok && e.PlaceHolder == "重新签发的原因,如:东关镇补报" {
 			test.Type(e, "城关镇补充处置结果")
 		}
 	}

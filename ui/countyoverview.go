@@ -58,8 +58,8 @@ func newCountyOverview(w fyne.Window, a *app.App) *countyOverview {
 	for _, m := range measureNames {
 		names = append(names, lang.L(m))
 	}
-	o.measure = widget.NewSelect(names, func(string) { o.showTrend() })
-	o.item = widget.NewSelect(nil, func(string) { o.showTrend() })
+	o.measure = newSelect(names, func(string) { o.showTrend() })
+	o.item = newSelect(nil, func(string) { o.showTrend() })
 	o.item.Hide()
 	o.table = newTableOf[int]()
 	o.table.totals = 1

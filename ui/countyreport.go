@@ -83,7 +83,7 @@ func (r *countyReports) issue() {
 	summary := widget.NewLabel(what)
 	summary.Wrapping = fyne.TextWrapWord
 	f.add("summary", "", summary)
-	note := widget.NewEntry()
+	note := newField()
 	height := float32(0)
 	if draft.Revised() {
 		old, err := r.app.DB.LatestCountyReport(ctx, day)

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -106,12 +105,12 @@ func (r *dailyReports) redraft() {
 		replace()
 		return
 	}
-	dialog.ShowConfirm(lang.L("Draft from the cases"), lang.L("Replace what was written in 重要情况 with a new draft from the day's cases?"),
+	confirmDialog(r.win, lang.L("Draft from the cases"), lang.L("Replace what was written in 重要情况 with a new draft from the day's cases?"),
 		func(yes bool) {
 			if yes {
 				replace()
 			}
-		}, r.win)
+		})
 }
 
 // showPreview shows the report as it would be issued: its title, then
@@ -194,7 +193,7 @@ func (r *dailyReports) issue() {
 	summary := widget.NewLabel(what)
 	summary.Wrapping = fyne.TextWrapWord
 	f.add("summary", "", summary)
-	note := widget.NewEntry() // one line: Enter issues
+	note := newField() // one line: Enter issues
 	height := float32(0)
 	if draft.Revised() {
 		f.wide = true

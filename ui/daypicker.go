@@ -15,7 +15,7 @@ import (
 // dayPicker chooses the day a view shows: typed the way clerks write dates,
 // or stepped a day at a time; empty is today.
 type dayPicker struct {
-	entry    *widget.Entry
+	entry    *textField
 	now      func() time.Time
 	onChange func()
 	reset    *widget.Button
@@ -23,7 +23,7 @@ type dayPicker struct {
 }
 
 func newDayPicker(now func() time.Time, onChange func()) *dayPicker {
-	p := &dayPicker{entry: widget.NewEntry(), now: now, onChange: onChange}
+	p := &dayPicker{entry: newField(), now: now, onChange: onChange}
 	p.entry.SetPlaceHolder(lang.L("Today"))
 	p.entry.OnSubmitted = func(string) { onChange() }
 	p.reset = widget.NewButton(lang.L("Today"), func() { p.entry.SetText(""); onChange() })

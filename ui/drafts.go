@@ -28,7 +28,7 @@ type drafted interface {
 
 // typedText is the text fields that hold something, by name; nil when
 // none does: the choices alone are a form's defaults, nothing typed.
-func typedText(entries map[string]*widget.Entry) map[string]string {
+func typedText(entries map[string]*textField) map[string]string {
 	fields := map[string]string{}
 	for name, e := range entries {
 		if e.Text != "" {
@@ -126,5 +126,5 @@ func (s *shell) offerDrafts() {
 		}
 	}, s.win)
 	dlg.Resize(fyne.NewSize(520, 240))
-	dlg.Show()
+	showKeyed(s.win, dlg, dlg.Confirm)
 }

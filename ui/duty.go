@@ -232,7 +232,7 @@ func (d *duty) generate() {
 	label.Wrapping = fyne.TextWrapWord
 	dlg := dialog.NewCustom(lang.L("Roster this week"), lang.L("Close"), container.NewVScroll(label), d.win)
 	dlg.Resize(fyne.NewSize(620, min(600, 160+20*float32(len(res.Holes)))))
-	dlg.Show()
+	showKeyed(d.win, dlg, dlg.Hide)
 }
 
 // holeLine names a hole: date, post and shift, and what is missing.
@@ -254,7 +254,7 @@ func (d *duty) clear() {
 	if !ok {
 		return
 	}
-	dialog.ShowConfirm(lang.L("Clear this week"), lang.L("Remove every assignment of this week, including those made by hand?"), func(ok bool) {
+	confirmLoss(d.win, lang.L("Clear this week"), lang.L("Remove every assignment of this week, including those made by hand?"), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -262,7 +262,7 @@ func (d *duty) clear() {
 			showMessage(d.win, lang.L("Clear this week"), say.Message(err))
 		}
 		d.refresh()
-	}, d.win)
+	})
 }
 
 func (d *duty) printWeek() {
@@ -284,7 +284,7 @@ func (d *duty) printDay() {
 			posts[r.Post.Name] = r.Post
 		}
 	}
-	pick := widget.NewSelect(names, nil)
+	pick := newSelect(names, nil)
 	if len(names) > 0 {
 		pick.SetSelectedIndex(0)
 	}
@@ -335,7 +335,7 @@ func (d *duty) openShift(v data.ShiftView) {
 	}
 	dlg = dialog.NewCustom(title, lang.L("Close"), container.NewVBox(rows, add), d.win)
 	dlg.Resize(fyne.NewSize(620, 0))
-	dlg.Show()
+	showKeyed(d.win, dlg, dlg.Hide)
 }
 
 // staffChoice picks a person, the least loaded first.
@@ -347,14 +347,14 @@ func (d *duty) staffChoice() (*widget.Select, map[string]int64) {
 		ids[label] = l.Staff.ID
 		options = append([]string{label}, options...)
 	}
-	return widget.NewSelect(options, nil), ids
+	return newSelect(options, nil), ids
 }
 
 // assign puts someone on a shift; a break of the rules is named and then
 // needs a note to go ahead.
 func (d *duty) assign(v data.ShiftView) {
 	pick, ids := d.staffChoice()
-	note := widget.NewEntry()
+	note := newField()
 	note.SetPlaceHolder(lang.L("Only if a rule must be broken: why"))
 	f := newForm()
 	f.add("staff", lang.L("Person"), pick)
@@ -393,8 +393,8 @@ func (d *duty) swap(a data.Assignment) {
 			add(v, r.Post.Name+" "+r.Shift.String())
 		}
 	}
-	pick := widget.NewSelect(options, nil)
-	note := widget.NewEntry()
+	pick := newSelect(options, nil)
+	note := newField()
 	note.SetPlaceHolder(lang.L("Only if a rule must be broken: why"))
 	f := newForm()
 	f.add("other", lang.L("Swap with"), pick)
@@ -486,7 +486,7 @@ func (l *loadList) showShifts(p data.PersonLoad) {
 	table.set(newest)
 	dlg := dialog.NewCustom(lang.L("Duty of {{.Name}}", map[string]any{"Name": p.Staff.Name}), lang.L("Close"), table.box, l.win)
 	dlg.Resize(fyne.NewSize(700, 520))
-	dlg.Show()
+	showKeyed(l.win, dlg, dlg.Hide)
 }
 
 // average is the shifts a person of rows had on average.

@@ -94,12 +94,12 @@ func TestGenerateWeekThenSwapIntoShortRest(t *testing.T) {
 	test.Tap(findButton(t, topOverlay(t, s), "调换"))
 	form := topOverlay(t, s)
 	var pick *widget.Select
-	var note *widget.Entry
+	var note *textField
 	for _, o := range test.LaidOutObjects(form) {
 		switch w := o.(type) {
 		case *widget.Select:
 			pick = w
-		case *widget.Entry:
+		case *textField:
 			note = w
 		}
 	}

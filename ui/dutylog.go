@@ -61,7 +61,7 @@ func (l *dutyLog) refresh() {
 
 // add records a matter, or the handover note to the next shift.
 func (l *dutyLog) add(kind data.LogKind) {
-	caller, matter, handling, officer := widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry(), widget.NewEntry()
+	caller, matter, handling, officer := newField(), newMultiLineField(), newMultiLineField(), newField()
 	officer.SetText(l.app.Operator().Name)
 	f := newForm()
 	title := lang.L("Handover note")
@@ -130,5 +130,5 @@ func (l *dutyLog) showEntry(e data.DutyLogEntry) {
 	}
 	d = dialog.NewCustom(lang.L("Duty log"), lang.L("Close"), box, l.win)
 	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	showKeyed(l.win, d, d.Hide)
 }

@@ -19,14 +19,14 @@ import (
 // anyone's two shifts.
 type dutyRules struct {
 	app                 *app.App
-	shifts, staff, rest *widget.Entry
+	shifts, staff, rest *textField
 	form                *form
 	saved               *widget.Label
 	box                 fyne.CanvasObject
 }
 
 func newDutyRules(w fyne.Window, a *app.App) *dutyRules {
-	r := &dutyRules{app: a, shifts: widget.NewEntry(), staff: widget.NewEntry(), rest: widget.NewEntry(), form: newForm(),
+	r := &dutyRules{app: a, shifts: newField(), staff: newField(), rest: newField(), form: newForm(),
 		saved: widget.NewLabel("")}
 	r.shifts.SetPlaceHolder("08:00-20:00,20:00-08:00")
 	r.form.add("command_shifts", lang.L("Command-post duty shifts"), r.shifts)
@@ -48,7 +48,7 @@ func (r *dutyRules) typed() (data.DutyRules, error) {
 	}
 	for _, f := range []struct {
 		field string
-		e     *widget.Entry
+		e     *textField
 		dst   *int
 	}{{"command_staff", r.staff, &rules.CommandStaff}, {"min_rest", r.rest, &rules.MinRestHours}} {
 		n, err := wholeNumber(f.field, f.e.Text)

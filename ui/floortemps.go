@@ -23,7 +23,7 @@ type floorTemps struct {
 	boards  map[string][]data.BoardRoom
 	picker  *widget.Select
 	rows    *fyne.Container
-	entries []*widget.Entry
+	entries []*textField
 	guests  []data.Occupant
 	errs    []*widget.Label
 	msg     *widget.Label
@@ -49,7 +49,7 @@ func showFloorTemps(w fyne.Window, a *app.App, site data.Site, done func()) *flo
 		}
 		f.boards[key] = append(f.boards[key], r)
 	}
-	f.picker = widget.NewSelect(f.floors, func(floor string) { f.show(floor) })
+	f.picker = newSelect(f.floors, func(floor string) { f.show(floor) })
 	save := widget.NewButton(lang.L("Save readings"), func() {
 		if f.save() {
 			done()
@@ -64,7 +64,7 @@ func showFloorTemps(w fyne.Window, a *app.App, site data.Site, done func()) *flo
 	f.dialog = dialog.NewCustomWithoutButtons(lang.L("Temperature round")+" — "+site.Name,
 		container.NewBorder(top, bottom, nil, nil, container.NewVScroll(f.rows)), w)
 	f.dialog.Resize(fyne.NewSize(520, 640))
-	f.dialog.Show()
+	showKeyed(w, f.dialog, nil)
 	if len(f.floors) == 0 {
 		f.rows.Add(widget.NewLabel(lang.L("Nobody is in isolation at this site.")))
 	} else {
@@ -79,7 +79,7 @@ func (f *floorTemps) show(floor string) {
 	f.msg.SetText("")
 	for _, r := range f.boards[floor] {
 		for _, o := range r.Occupants {
-			e := widget.NewEntry()
+			e := newField()
 			e.SetPlaceHolder("36.5")
 			n := len(f.entries)
 			e.OnSubmitted = func(string) {

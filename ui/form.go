@@ -22,7 +22,7 @@ type form struct {
 	wide    bool // rows of several fields side by side: a wider dialog
 	grid    *fyne.Container
 	errs    map[string]*widget.Label
-	entries []*widget.Entry // the text fields, so Enter can submit
+	inputs  []fyne.Focusable // what takes the keyboard, in order: Enter submits from them
 	widgets map[string]fyne.CanvasObject
 }
 
@@ -39,23 +39,7 @@ func (f *form) add(field, label string, w fyne.CanvasObject) {
 	msg.Hide()
 	f.errs[field] = msg
 	f.widgets[field] = w
-	var e *widget.Entry
-	switch w := w.(type) {
-	case *widget.Entry:
-		e = w
-	case *widget.SelectEntry:
-		e = &w.Entry
-	}
-	if e != nil {
-		f.entries = append(f.entries, e)
-		prev := e.OnChanged
-		e.OnChanged = func(s string) {
-			f.setError(field, "")
-			if prev != nil {
-				prev(s)
-			}
-		}
-	}
+	f.addInputs(field, w)
 	if label == "" {
 		f.grid.Add(container.NewVBox()) // no label: the row is as tall as its widget
 	} else {
@@ -64,19 +48,80 @@ func (f *form) add(field, label string, w fyne.CanvasObject) {
 	f.grid.Add(container.NewVBox(w, msg))
 }
 
+// addInputs keeps the fields in w (itself, or inside its containers) in
+// Tab order; editing one clears field's error.
+func (f *form) addInputs(field string, w fyne.CanvasObject) {
+	var e *widget.Entry
+	switch w := w.(type) {
+	case *fyne.Container:
+		for _, o := range w.Objects {
+			f.addInputs(field, o)
+		}
+	case *textField:
+		e = &w.Entry
+		f.inputs = append(f.inputs, w)
+	case *widget.SelectEntry:
+		e = &w.Entry
+		f.inputs = append(f.inputs, w)
+	case *choice:
+		f.inputs = append(f.inputs, w)
+	}
+	if e == nil {
+		return
+	}
+	prev := e.OnChanged
+	e.OnChanged = func(s string) {
+		f.setError(field, "")
+		if prev != nil {
+			prev(s)
+		}
+	}
+}
+
+// onSubmit makes Enter in a one-line field or a choice, and Ctrl+S in
+// any field, call submit.
+func (f *form) onSubmit(submit func()) {
+	for _, in := range f.inputs {
+		switch w := in.(type) {
+		case *textField:
+			w.save = submit
+			if !w.MultiLine {
+				w.OnSubmitted = func(string) { submit() }
+			}
+		case *widget.SelectEntry:
+			w.OnSubmitted = func(string) { submit() }
+		case *choice:
+			w.onEnter = submit
+		}
+	}
+}
+
+// first is where the keyboard starts: the first field still enabled.
+func (f *form) first() fyne.Focusable {
+	for _, in := range f.inputs {
+		if d, ok := in.(fyne.Disableable); ok && d.Disabled() {
+			continue
+		}
+		return in
+	}
+	return nil
+}
+
 // values are what the form's text fields and choices hold, by field name:
 // what a draft keeps.
 func (f *form) values() map[string]string {
 	out := map[string]string{}
 	for name, w := range f.widgets {
 		switch w := w.(type) {
-		case *widget.Entry:
+		case *textField:
 			out[name] = w.Text
 		case *widget.SelectEntry:
 			out[name] = w.Text
 		case *widget.Select:
 			out[name] = w.Selected
 		case *locationPicker:
+			out[name] = w.Selected
+		case *choice:
 			out[name] = w.Selected
 		}
 	}
@@ -91,13 +136,15 @@ func (f *form) fill(v map[string]string) {
 			continue
 		}
 		switch w := w.(type) {
-		case *widget.Entry:
+		case *textField:
 			w.SetText(text)
 		case *widget.SelectEntry:
 			w.SetText(text)
 		case *widget.Select:
 			w.SetSelected(text)
 		case *locationPicker:
+			w.SetSelected(text)
+		case *choice:
 			w.SetSelected(text)
 		}
 	}
@@ -139,7 +186,7 @@ func (f *form) showError(err error) bool {
 // reason beside the field (or in a message when it concerns no field),
 // a good one says 已保存 beside the button.
 func saveButton(w fyne.Window, f *form, saved *widget.Label, save func() error) *widget.Button {
-	return widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
+	submit := func() {
 		f.clearErrors()
 		saved.SetText("")
 		if err := save(); err != nil {
@@ -149,7 +196,9 @@ func saveButton(w fyne.Window, f *form, saved *widget.Label, save func() error) 
 			return
 		}
 		saved.SetText(lang.L("Saved."))
-	})
+	}
+	f.onSubmit(submit)
+	return widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), submit)
 }
 
 // wholeNumber reads a whole number as typed (full-width digits too); one

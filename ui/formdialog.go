@@ -42,11 +42,7 @@ func showFormDialog(w fyne.Window, title, saveText string, f *form, save func() 
 			overlays.Add(o)
 		}
 	}
-	for _, e := range f.entries {
-		if !e.MultiLine {
-			e.OnSubmitted = func(string) { submit() }
-		}
-	}
+	f.onSubmit(submit)
 	ok := widget.NewButton(saveText, submit)
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
@@ -58,6 +54,9 @@ func showFormDialog(w fyne.Window, title, saveText string, f *form, save func() 
 		width = 900
 	}
 	d.Resize(fyne.NewSize(width, min(720, 140+float32(len(f.errs))*52)))
-	d.Show()
+	showKeyed(w, d, nil)
+	if first := f.first(); first != nil {
+		w.Canvas().Focus(first)
+	}
 	return d
 }

@@ -113,7 +113,7 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 	body := container.NewVBox(info, widget.NewSeparator(), testBox, widget.NewSeparator(), tempBox)
 	d = dialog.NewCustom(g.Name, lang.L("Close"), container.NewBorder(nil, actions, nil, nil, container.NewVScroll(body)), w)
 	d.Resize(fyne.NewSize(620, 640))
-	d.Show()
+	showKeyed(w, d, d.Hide)
 }
 
 // printReleaseSlip prints the 解除隔离告知单 for a guest.
@@ -137,7 +137,7 @@ func parseCelsius(s string) (float64, error) {
 }
 
 func recordTemperature(w fyne.Window, a *app.App, g data.Guest, done func()) {
-	celsius := widget.NewEntry()
+	celsius := newField()
 	celsius.SetPlaceHolder("36.5")
 	f := newForm()
 	f.add("celsius", lang.L("Temperature (°C)"), celsius)
@@ -173,10 +173,10 @@ func recordTest(w fyne.Window, a *app.App, g data.Guest, t data.Test, done func(
 }
 
 func changeRelease(w fyne.Window, a *app.App, g data.Guest, done func()) {
-	days := widget.NewEntry()
+	days := newField()
 	days.SetText(strconv.Itoa(g.PlannedDays))
 	release := widget.NewLabel(reports.FormatDate(g.PlannedRelease))
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.SetPlaceHolder(lang.L("e.g. 第7天核酸待复核,延长7天"))
 	newDays := func() (int, error) {
 		n, err := wholeNumber("planned_days", days.Text)
@@ -224,8 +224,7 @@ func moveGuest(w fyne.Window, a *app.App, g data.Guest, done func()) {
 			ids[r.Label()] = r.ID
 		}
 	}
-	to := widget.NewSelect(labels, nil)
-	to.PlaceHolder = lang.L("(Choose)")
+	to := newSelect(labels, nil)
 	f := newForm()
 	f.add("from", lang.L("From"), widget.NewLabel(g.Room.Label()))
 	f.add("room", lang.L("To"), to)
@@ -243,7 +242,7 @@ func moveGuest(w fyne.Window, a *app.App, g data.Guest, done func()) {
 
 func endIsolation(w fyne.Window, a *app.App, g data.Guest, done func()) {
 	outcome := choices(data.Outcomes)
-	note := widget.NewEntry()
+	note := newField()
 	note.SetPlaceHolder(lang.L("e.g. 转居家健康监测7天"))
 	f := newForm()
 	f.add("outcome", lang.L("Outcome"), outcome)

@@ -18,7 +18,7 @@ type guestList struct {
 	app      *app.App
 	changed  func()
 	siteID   int64
-	search   *widget.Entry
+	search   *textField
 	status   *widget.Select
 	category *widget.Select
 	full     *widget.Check // show ID numbers and phones unmasked
@@ -31,12 +31,12 @@ func newGuestList(w fyne.Window, a *app.App, changed func()) *guestList {
 	l := &guestList{win: w, app: a, changed: changed, count: widget.NewLabel("")}
 	statuses := []string{lang.L("In isolation"), lang.L("Ended"), lang.L("All")}
 	categories := append([]string{lang.L("All categories")}, data.GuestCategories...)
-	l.search = widget.NewEntry()
+	l.search = newField()
 	l.search.SetPlaceHolder(lang.L("Search by name, ID number or its last digits, phone or room"))
 	l.search.OnChanged = func(string) { l.reload() }
-	l.status = widget.NewSelect(statuses, func(string) { l.reload() })
+	l.status = newSelect(statuses, func(string) { l.reload() })
 	l.status.Selected = statuses[0]
-	l.category = widget.NewSelect(categories, func(string) { l.reload() })
+	l.category = newSelect(categories, func(string) { l.reload() })
 	l.category.Selected = categories[0]
 	l.table = newTableOf(
 		col(lang.L("Name"), 80, func(g data.Guest) string { return g.Name }),

@@ -61,7 +61,7 @@ func (s *shell) checkIdle() {
 	}
 	s.locked = true
 	op := s.app.Operator()
-	pin := widget.NewPasswordEntry()
+	pin := newPasswordField()
 	f := newForm()
 	f.add("pin", lang.L("PIN"), pin)
 	var d *dialog.CustomDialog

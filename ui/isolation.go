@@ -27,7 +27,7 @@ type isolation struct {
 
 	picker  *widget.Select
 	counts  *widget.Label
-	asOf    *widget.Entry // a past date to show the board as it was; empty for now
+	asOf    *textField // a past date to show the board as it was; empty for now
 	board   *fyne.Container
 	tabs    *container.AppTabs
 	guests  *guestList
@@ -41,7 +41,7 @@ type isolation struct {
 
 func newIsolation(w fyne.Window, a *app.App) *isolation {
 	s := &isolation{win: w, app: a}
-	s.picker = widget.NewSelect(nil, func(name string) {
+	s.picker = newSelect(nil, func(name string) {
 		for _, site := range s.sites {
 			if site.Name == name && site.ID != s.site.ID {
 				s.site = site
@@ -52,7 +52,7 @@ func newIsolation(w fyne.Window, a *app.App) *isolation {
 	s.picker.PlaceHolder = lang.L("(No isolation site yet)")
 	s.counts = widget.NewLabel("")
 	s.counts.Truncation = fyne.TextTruncateEllipsis
-	s.asOf = widget.NewEntry()
+	s.asOf = newField()
 	s.asOf.SetPlaceHolder(lang.L("Date, e.g. 2026-11-03"))
 	s.asOf.OnSubmitted = func(string) { s.showBoard() }
 	history := container.NewHBox(widget.NewLabel(lang.L("Board on")),
@@ -173,12 +173,12 @@ func (s *isolation) showBoard() {
 
 // editSite adds or edits a site.
 func (s *isolation) editSite(site data.Site) {
-	name, address, manager, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, address, manager, phone := newField(), newField(), newField(), newField()
 	name.SetText(site.Name)
 	address.SetText(site.Address)
 	manager.SetText(site.Manager)
 	phone.SetText(site.Phone)
-	duty := widget.NewEntry()
+	duty := newField()
 	duty.SetText(strconv.Itoa(site.DutyStaff))
 	f := newForm()
 	f.add("name", lang.L("Site name"), name)
@@ -209,11 +209,11 @@ func (s *isolation) editSite(site data.Site) {
 // addRooms adds rooms in bulk: a building, a range of floors and a range of
 // room numbers per floor.
 func (s *isolation) addRooms() {
-	building := widget.NewEntry()
+	building := newField()
 	building.SetPlaceHolder(lang.L("e.g. 3号楼"))
-	fromFloor, toFloor := widget.NewEntry(), widget.NewEntry()
-	fromNo, toNo := widget.NewEntry(), widget.NewEntry()
-	capacity := widget.NewEntry()
+	fromFloor, toFloor := newField(), newField()
+	fromNo, toNo := newField(), newField()
+	capacity := newField()
 	fromFloor.SetText("1")
 	toFloor.SetText("1")
 	fromNo.SetText("1")
@@ -222,7 +222,7 @@ func (s *isolation) addRooms() {
 	preview := widget.NewLabel("")
 	batch := func() (data.RoomBatch, error) {
 		nums := make([]int, 5)
-		for i, e := range []*widget.Entry{fromFloor, toFloor, fromNo, toNo, capacity} {
+		for i, e := range []*textField{fromFloor, toFloor, fromNo, toNo, capacity} {
 			n, err := wholeNumber([]string{"floors", "floors", "numbers", "numbers", "capacity"}[i], e.Text)
 			if err != nil {
 				return data.RoomBatch{}, err
@@ -245,16 +245,15 @@ func (s *isolation) addRooms() {
 			preview.SetText("")
 		}
 	}
+	for _, e := range []*textField{building, fromFloor, toFloor, fromNo, toNo, capacity} {
+		e.OnChanged = update
+	}
 	f := newForm()
 	f.add("building", lang.L("Building"), building)
 	f.add("floors", lang.L("Floors"), container.NewGridWithColumns(3, fromFloor, widget.NewLabel(lang.L("to (floor)")), toFloor))
 	f.add("numbers", lang.L("Rooms per floor"), container.NewGridWithColumns(3, fromNo, widget.NewLabel(lang.L("to (number)")), toNo))
 	f.add("capacity", lang.L("Beds per room"), capacity)
 	f.add("preview", lang.L("Will add"), preview)
-	for _, e := range []*widget.Entry{building, fromFloor, toFloor, fromNo, toNo, capacity} {
-		e.OnChanged = update
-	}
-	f.entries = append(f.entries, fromFloor, toFloor, fromNo, toNo)
 	update("")
 	showFormDialog(s.win, lang.L("Add rooms")+" — "+s.site.Name, lang.L("Add"), f, func() error {
 		b, err := batch()

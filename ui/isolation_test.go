@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
 	"fangkong/data"
@@ -52,10 +51,10 @@ func topOverlay(t *testing.T, s *shell) fyne.CanvasObject {
 	return top
 }
 
-func entriesIn(o fyne.CanvasObject) []*widget.Entry {
-	var out []*widget.Entry
+func entriesIn(o fyne.CanvasObject) []*textField {
+	var out []*textField
 	for _, obj := range test.LaidOutObjects(o) {
-		if e, ok := obj.(*widget.Entry); ok {
+		if e, ok := obj.(*textField); ok {
 			out = append(out, e)
 		}
 	}

@@ -18,18 +18,18 @@ import (
 // category and the days of isolation with a nucleic-acid test.
 type isolationRules struct {
 	app      *app.App
-	days     map[string]*widget.Entry
-	testDays *widget.Entry
+	days     map[string]*textField
+	testDays *textField
 	form     *form
 	saved    *widget.Label
 	box      fyne.CanvasObject
 }
 
 func newIsolationRules(w fyne.Window, a *app.App) *isolationRules {
-	r := &isolationRules{app: a, days: map[string]*widget.Entry{}, testDays: widget.NewEntry(),
+	r := &isolationRules{app: a, days: map[string]*textField{}, testDays: newField(),
 		form: newForm(), saved: widget.NewLabel("")}
 	for _, cat := range data.GuestCategories {
-		e := widget.NewEntry()
+		e := newField()
 		r.days[cat] = e
 		r.form.add("days."+cat, lang.L("{{.Category}}: days", map[string]any{"Category": cat}), e)
 	}

@@ -45,7 +45,7 @@ func showItemHistory(w fyne.Window, a *app.App, it data.Item, moves *stockMoves)
 	d = dialog.NewCustom(lang.L("History of {{.Item}}", map[string]any{"Item": it.Label()}), lang.L("Close"),
 		container.NewBorder(container.NewBorder(nil, nil, nil, levels, note), nil, nil, nil, table.box), w)
 	d.Resize(fyne.NewSize(1150, 640))
-	d.Show()
+	showKeyed(w, d, d.Hide)
 }
 
 // setLocationWarning sets an item's warning level at one location, beside
@@ -57,7 +57,7 @@ func setLocationWarning(w fyne.Window, a *app.App, it data.Item, done func()) {
 		return
 	}
 	loc := newLocationPicker(locs, 0)
-	level := widget.NewEntry()
+	level := newField()
 	level.SetPlaceHolder(lang.L("0 removes it"))
 	f := newForm()
 	f.add("location", lang.L("Stock location"), loc)

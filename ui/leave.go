@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -62,7 +61,7 @@ func (l *leaveList) add() {
 		names = append(names, label)
 	}
 	who := widget.NewSelectEntry(names)
-	from, to, reason := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	from, to, reason := newField(), newField(), newField()
 	from.SetPlaceHolder(lang.L("e.g. 2026-11-01"))
 	to.SetPlaceHolder(lang.L("e.g. 2026-11-30"))
 	reason.SetPlaceHolder(lang.L("e.g. 病假"))
@@ -93,7 +92,7 @@ func (l *leaveList) add() {
 }
 
 func (l *leaveList) remove(r data.Leave) {
-	dialog.ShowConfirm(lang.L("Leave"), lang.L("Take back the leave of {{.Name}}?", map[string]any{"Name": r.Staff}), func(ok bool) {
+	confirmDialog(l.win, lang.L("Leave"), lang.L("Take back the leave of {{.Name}}?", map[string]any{"Name": r.Staff}), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -101,5 +100,5 @@ func (l *leaveList) remove(r data.Leave) {
 			showMessage(l.win, lang.L("Leave"), say.Message(err))
 		}
 		l.changed()
-	}, l.win)
+	})
 }

@@ -28,14 +28,14 @@ type materials struct {
 	app   *app.App
 	moves *stockMoves
 
-	filter    *widget.Entry
+	filter    *textField
 	place     *locationPicker
 	stock     []data.StockLine
 	stockTbl  *table[data.StockLine]
 	summary   *widget.Label
 	ledgerTbl *table[data.Move]
-	ledgerDay *widget.Entry
-	ledgerTo  *widget.Entry
+	ledgerDay *textField
+	ledgerTo  *textField
 	giftTbl   *table[data.Move]
 	expiring  []data.Batch
 	expTbl    *table[data.Batch]
@@ -44,8 +44,8 @@ type materials struct {
 }
 
 func newMaterials(w fyne.Window, a *app.App) *materials {
-	m := &materials{win: w, app: a, filter: widget.NewEntry(), summary: widget.NewLabel(""),
-		ledgerDay: widget.NewEntry(), ledgerTo: widget.NewEntry()}
+	m := &materials{win: w, app: a, filter: newField(), summary: widget.NewLabel(""),
+		ledgerDay: newField(), ledgerTo: newField()}
 	m.moves = &stockMoves{win: w, app: a, done: m.refresh}
 	m.place = newLocationPicker(nil, 0)
 	m.place.OnChanged = func(string) { m.applyFilter() }

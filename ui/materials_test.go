@@ -86,7 +86,7 @@ func TestIssueTwoItemsToACheckpoint(t *testing.T) {
 		t.Fatal("the store's masks are not shown beside the line")
 	}
 	entries := entriesIn(dlg)
-	quantity := func(line int) *widget.Entry {
+	quantity := func(line int) *textField {
 		// receiver, handler, note, then quantity and batch for each line.
 		return entries[3+2*line]
 	}

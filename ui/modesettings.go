@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,22 +28,22 @@ type modeSettings struct {
 	choice   *widget.Select
 	print    *widget.Label
 	dayAfter *widget.Select
-	at       *widget.Entry
+	at       *textField
 	form     *form
 	saved    *widget.Label
 	box      fyne.CanvasObject
 }
 
 func newModeSettings(w fyne.Window, a *app.App, mode data.Mode, changed func()) *modeSettings {
-	m := &modeSettings{win: w, app: a, mode: mode, print: widget.NewLabel(""), at: widget.NewEntry(), form: newForm(), saved: widget.NewLabel("")}
-	m.choice = widget.NewSelect(translated(modeNames), nil)
+	m := &modeSettings{win: w, app: a, mode: mode, print: widget.NewLabel(""), at: newField(), form: newForm(), saved: widget.NewLabel("")}
+	m.choice = newSelect(translated(modeNames), nil)
 	m.choice.SetSelectedIndex(int(mode))
 	switchMode := widget.NewButton(lang.L("Switch"), func() {
 		to := data.Mode(m.choice.SelectedIndex())
 		if to == m.mode {
 			return
 		}
-		dialog.ShowConfirm(lang.L("Switch"), lang.L("The program will be used as: {{.Mode}}. The screens change; nothing recorded is deleted.",
+		confirmDialog(w, lang.L("Switch"), lang.L("The program will be used as: {{.Mode}}. The screens change; nothing recorded is deleted.",
 			map[string]any{"Mode": m.choice.Selected}), func(ok bool) {
 			if !ok {
 				return
@@ -54,7 +53,7 @@ func newModeSettings(w fyne.Window, a *app.App, mode data.Mode, changed func()) 
 				return
 			}
 			changed()
-		}, w)
+		})
 	})
 	items := []fyne.CanvasObject{heading(lang.L("Reporting up")), container.NewHBox(widget.NewLabel(lang.L("The program is used as")),
 		container.NewGridWrap(fyne.NewSize(330, m.choice.MinSize().Height), m.choice), switchMode)}
@@ -69,7 +68,7 @@ func newModeSettings(w fyne.Window, a *app.App, mode data.Mode, changed func()) 
 		})
 		items = append(items, note, container.NewHBox(widget.NewLabel(lang.L("Key fingerprint")), m.print), open)
 	} else {
-		m.dayAfter = widget.NewSelect([]string{lang.L("the same day"), lang.L("the day after")}, nil)
+		m.dayAfter = newSelect([]string{lang.L("the same day"), lang.L("the day after")}, nil)
 		m.at.SetPlaceHolder("13:00")
 		m.form.add("deadline", lang.L("Reports due by"), container.NewHBox(m.dayAfter, container.NewGridWrap(fyne.NewSize(90, 36), m.at)))
 		items = append(items, m.form.grid, container.NewHBox(saveButton(w, m.form, m.saved, m.save), m.saved))

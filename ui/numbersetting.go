@@ -17,7 +17,7 @@ import (
 // note saying what the number does, the field and 保存.
 type numberSetting struct {
 	read  func() (int, error)
-	entry *widget.Entry
+	entry *textField
 	form  *form
 	saved *widget.Label
 	box   fyne.CanvasObject
@@ -26,7 +26,7 @@ type numberSetting struct {
 // newNumberSetting builds the section; save gets the number as typed, and
 // its refusal shows beside the field.
 func newNumberSetting(w fyne.Window, title, note, field, label string, read func() (int, error), save func(text string) error) *numberSetting {
-	n := &numberSetting{read: read, entry: widget.NewEntry(), form: newForm(), saved: widget.NewLabel("")}
+	n := &numberSetting{read: read, entry: newField(), form: newForm(), saved: widget.NewLabel("")}
 	n.form.add(field, label, n.entry)
 	about := widget.NewLabel(note)
 	about.Wrapping = fyne.TextWrapWord

@@ -25,30 +25,30 @@ type operators struct {
 	staff  []data.Staff
 	person *widget.Select
 	admin  *widget.Check
-	pin    *widget.Entry
+	pin    *textField
 	form   *form
 	note   *widget.Label
 	save   *widget.Button
-	idle   *widget.Entry
+	idle   *textField
 	box    fyne.CanvasObject
 }
 
 func newOperators(w fyne.Window, a *app.App) *operators {
 	o := &operators{win: w, app: a, list: widget.NewLabel(""), admin: widget.NewCheck(lang.L("Administrator"), nil),
-		pin: widget.NewPasswordEntry(), form: newForm(), note: widget.NewLabel("")}
+		pin: newPasswordField(), form: newForm(), note: widget.NewLabel("")}
 	o.list.Wrapping = fyne.TextWrapWord
 	o.note.Wrapping = fyne.TextWrapWord
-	o.person = widget.NewSelect(nil, nil)
-	o.person.PlaceHolder = lang.L("(Choose)")
+	o.person = newSelect(nil, nil)
 	o.pin.SetPlaceHolder(lang.L("4 to 20 characters"))
 	o.form.add("staff", lang.L("Staff member"), o.person)
 	o.form.add("role", lang.L("Role"), o.admin)
 	o.form.add("pin", lang.L("PIN"), o.pin)
 	o.save = widget.NewButtonWithIcon(lang.L("Save operator"), theme.DocumentSaveIcon(), o.submit)
-	o.idle = widget.NewEntry()
+	o.idle = newField()
 	idleForm := newForm()
 	idleForm.add("idle_minutes", lang.L("Lock after (minutes without use)"), o.idle)
-	saveIdle := widget.NewButton(lang.L("Save"), func() {
+	o.form.onSubmit(o.submit)
+	submitIdle := func() {
 		idleForm.clearErrors()
 		n, err := wholeNumber("idle_minutes", o.idle.Text)
 		if err == nil {
@@ -57,7 +57,9 @@ func newOperators(w fyne.Window, a *app.App) *operators {
 		if err != nil && !idleForm.showError(err) {
 			showMessage(o.win, lang.L("Operators"), say.Message(err))
 		}
-	})
+	}
+	idleForm.onSubmit(submitIdle)
+	saveIdle := widget.NewButton(lang.L("Save"), submitIdle)
 	o.box = container.NewVBox(heading(lang.L("Operators")), o.note, o.list, o.form.grid, container.NewHBox(o.save),
 		idleForm.grid, container.NewHBox(saveIdle))
 	return o

@@ -93,10 +93,10 @@ func indexOf(list []data.Staff, id int64) int {
 	return -1
 }
 
-func passwordEntry(t *testing.T, o fyne.CanvasObject) *widget.Entry {
+func passwordEntry(t *testing.T, o fyne.CanvasObject) *textField {
 	t.Helper()
 	for _, obj := range test.LaidOutObjects(o) {
-		if e, ok := obj.(*widget.Entry); ok && e.Password {
+		if e, ok := obj.(*textField); ok && e.Password {
 			return e
 		}
 	}

@@ -39,5 +39,5 @@ func askPersonal(w fyne.Window, a *app.App, title string, then func(reports.Pers
 		then(reports.Personal(full.Checked))
 	}, w)
 	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	showKeyed(w, d, d.Confirm)
 }

@@ -71,5 +71,5 @@ func showFile(w fyne.Window, title, msg, path string, more ...string) {
 				}
 			}
 		}, w)
-	d.Show()
+	showKeyed(w, d, d.Hide)
 }

@@ -23,10 +23,10 @@ type registrationForm struct {
 	post data.Checkpoint
 	done func()
 
-	direction                                    *widget.RadioGroup
-	name, idNumber, override, phone, plate       *widget.Entry
-	passengers, cameFrom, goingTo, celsius, note *widget.Entry
-	health, outcome                              *widget.RadioGroup
+	direction                                    *choice
+	name, idNumber, override, phone, plate       *textField
+	passengers, cameFrom, goingTo, celsius, note *textField
+	health, outcome                              *choice
 	idInfo, tempInfo, saved                      *widget.Label
 	form                                         *form
 	box                                          fyne.CanvasObject
@@ -34,25 +34,18 @@ type registrationForm struct {
 
 func newRegistrationForm(w fyne.Window, a *app.App, done func()) *registrationForm {
 	r := &registrationForm{win: w, app: a, done: done,
-		direction: widget.NewRadioGroup(labels([]data.Direction{data.Inbound, data.Outbound}), nil),
-		name:      widget.NewEntry(), idNumber: widget.NewEntry(), override: widget.NewEntry(), phone: widget.NewEntry(),
-		plate: widget.NewEntry(), passengers: widget.NewEntry(), cameFrom: widget.NewEntry(), goingTo: widget.NewEntry(),
-		celsius: widget.NewEntry(), note: widget.NewEntry(),
-		health: widget.NewRadioGroup([]string{"绿", "黄", "红"}, nil), outcome: widget.NewRadioGroup(labels(data.PassOutcomes), nil),
+		direction: choices([]data.Direction{data.Inbound, data.Outbound}),
+		name:      newField(), idNumber: newField(), override: newField(), phone: newField(),
+		plate: newField(), passengers: newField(), cameFrom: newField(), goingTo: newField(),
+		celsius: newField(), note: newField(),
+		health: newChoice(healthChoices(), ""), outcome: choices(data.PassOutcomes),
 		idInfo: widget.NewLabel(""), tempInfo: widget.NewLabel(""), saved: widget.NewLabel(""), form: newForm()}
-	r.direction.Horizontal, r.health.Horizontal, r.outcome.Horizontal = true, true, true
-	r.direction.SetSelected(string(data.Inbound))
-	r.outcome.SetSelected(string(data.Passed))
 	r.plate.SetPlaceHolder(lang.L("e.g. 陕G12345"))
-	r.celsius.SetPlaceHolder("36.5")
 	r.override.SetPlaceHolder(lang.L("Only if the check digit is wrong: why it is accepted"))
 	r.override.Hide()
 	r.idInfo.Hide()
 	r.idNumber.OnChanged = func(s string) { r.showID(s) }
-	r.celsius.OnChanged = func(s string) {
-		r.form.setError("celsius", "") // it sits in a container, so the form can't clear it
-		r.showTemperature(s)
-	}
+	r.celsius.OnChanged = r.showTemperature
 
 	r.form.add("direction", lang.L("Direction"), r.direction)
 	r.form.add("name", lang.L("Name"), r.name)
@@ -67,10 +60,7 @@ func newRegistrationForm(w fyne.Window, a *app.App, done func()) *registrationFo
 	r.form.add("health_code", lang.L("Health code"), r.health)
 	r.form.add("outcome", lang.L("Action taken"), r.outcome)
 	r.form.add("note", lang.L("Note"), r.note)
-	for _, e := range []*widget.Entry{r.name, r.idNumber, r.override, r.phone, r.plate, r.passengers,
-		r.cameFrom, r.goingTo, r.celsius, r.note} {
-		e.OnSubmitted = func(string) { r.submit() }
-	}
+	r.form.onSubmit(r.submit)
 	save := widget.NewButton(lang.L("Save (Enter)"), r.submit)
 	save.Importance = widget.HighImportance
 	r.saved.Importance = widget.SuccessImportance
@@ -79,8 +69,8 @@ func newRegistrationForm(w fyne.Window, a *app.App, done func()) *registrationFo
 }
 
 // typed are the form's text fields by name, for its draft.
-func (r *registrationForm) typed() map[string]*widget.Entry {
-	return map[string]*widget.Entry{"name": r.name, "id_number": r.idNumber, "id_override": r.override, "phone": r.phone,
+func (r *registrationForm) typed() map[string]*textField {
+	return map[string]*textField{"name": r.name, "id_number": r.idNumber, "id_override": r.override, "phone": r.phone,
 		"plate": r.plate, "passengers": r.passengers, "came_from": r.cameFrom, "going_to": r.goingTo, "celsius": r.celsius, "note": r.note}
 }
 
@@ -92,7 +82,7 @@ func (r *registrationForm) draft() map[string]string {
 		return nil
 	}
 	fields["post"] = strconv.FormatInt(r.post.ID, 10)
-	fields["direction"], fields["health"], fields["outcome"] = r.direction.Selected, r.health.Selected, r.outcome.Selected
+	fields["direction"], fields["health"], fields["outcome"] = r.direction.Selected, healthCode(r.health.Selected), r.outcome.Selected
 	return fields
 }
 
@@ -102,7 +92,7 @@ func (r *registrationForm) restore(f map[string]string) {
 		e.SetText(f[name])
 	}
 	r.direction.SetSelected(f["direction"])
-	r.health.SetSelected(f["health"])
+	r.health.SetSelected(healthLabel(f["health"]))
 	r.outcome.SetSelected(f["outcome"])
 }
 
@@ -144,7 +134,7 @@ func (r *registrationForm) showTemperature(s string) {
 }
 
 // submit saves the passage; on success the form clears for the next one,
-// keeping the direction; on a bad field its message shows beside it.
+// back to its choices' defaults; on a bad field its message shows beside it.
 func (r *registrationForm) submit() {
 	r.form.clearErrors()
 	r.saved.SetText("")
@@ -154,7 +144,7 @@ func (r *registrationForm) submit() {
 	}
 	reg := data.Registration{CheckpointID: r.post.ID, At: r.app.Now(), Direction: data.Direction(r.direction.Selected),
 		Name: r.name.Text, IDNumber: r.idNumber.Text, IDOverride: r.override.Text, Phone: r.phone.Text,
-		Plate: r.plate.Text, CameFrom: r.cameFrom.Text, GoingTo: r.goingTo.Text, HealthCode: r.health.Selected,
+		Plate: r.plate.Text, CameFrom: r.cameFrom.Text, GoingTo: r.goingTo.Text, HealthCode: healthCode(r.health.Selected),
 		Outcome: data.PassOutcome(r.outcome.Selected), Note: r.note.Text}
 	if t := strings.TrimSpace(data.HalfWidth(r.passengers.Text)); t != "" {
 		n, err := strconv.Atoi(t)
@@ -190,12 +180,40 @@ func (r *registrationForm) submit() {
 	if last, err := r.app.DB.RecentRegistrations(r.app.Ctx(), r.post.ID, 1); err == nil && len(last) == 1 {
 		who = strings.TrimSpace(last[0].Name + " " + last[0].Plate)
 	}
-	for _, e := range []*widget.Entry{r.name, r.idNumber, r.override, r.phone, r.plate, r.passengers, r.cameFrom, r.goingTo, r.celsius, r.note} {
+	for _, e := range []*textField{r.name, r.idNumber, r.override, r.phone, r.plate, r.passengers, r.cameFrom, r.goingTo, r.celsius, r.note} {
 		e.SetText("")
 	}
-	r.health.SetSelected("")
+	r.direction.SetSelected(string(data.Inbound))
+	r.health.SetSelected(healthLabel(""))
 	r.outcome.SetSelected(string(data.Passed))
 	r.saved.SetText(lang.L("Saved: {{.Who}}", map[string]any{"Who": who}))
 	r.done()
 	r.win.Canvas().Focus(r.name)
+}
+
+// healthChoices are the health-code colours as offered, none shown first.
+func healthChoices() []string {
+	out := []string{healthLabel("")}
+	for _, c := range data.HealthCodes {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// healthLabel is a stored health code as offered: none shown has a word.
+func healthLabel(code string) string {
+	if code == "" {
+		return lang.L("Not shown")
+	}
+	return code
+}
+
+// healthCode is an offered health code as stored.
+func healthCode(label string) string {
+	if label == healthLabel("") {
+		return ""
+	}
+	return label
 }

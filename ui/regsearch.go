@@ -23,11 +23,11 @@ type regSearch struct {
 	win     fyne.Window
 	app     *app.App
 	names   map[int64]string
-	text    *widget.Entry
+	text    *textField
 	post    *widget.Select
 	outcome *widget.Select
-	from    *widget.Entry
-	upto    *widget.Entry
+	from    *textField
+	upto    *textField
 	count   *widget.Label
 	table   *table[data.Registration]
 	box     fyne.CanvasObject
@@ -37,7 +37,7 @@ type regSearch struct {
 const searchLimit = 5000
 
 func newRegSearch(w fyne.Window, a *app.App) *regSearch {
-	s := &regSearch{win: w, app: a, text: widget.NewEntry(), count: widget.NewLabel("")}
+	s := &regSearch{win: w, app: a, text: newField(), count: widget.NewLabel("")}
 	s.text.SetPlaceHolder(lang.L("ID number or its last digits, phone, plate, or the start of a name; Enter to search"))
 	s.text.OnSubmitted = func(string) { s.search() }
 	s.table = newTableOf(
@@ -63,13 +63,13 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 		col(lang.L("Note"), 200, func(r data.Registration) string { return r.Note }),
 		col(lang.L("Registered by"), 70, func(r data.Registration) string { return r.RegisteredBy }),
 	)
-	s.post = widget.NewSelect(nil, nil)
-	s.outcome = widget.NewSelect(append([]string{lang.L("All outcomes")}, labels(data.PassOutcomes)...), nil)
+	s.post = newSelect(nil, nil)
+	s.outcome = newSelect(append([]string{lang.L("All outcomes")}, labels(data.PassOutcomes)...), nil)
 	s.outcome.SetSelectedIndex(0)
-	s.from, s.upto = widget.NewEntry(), widget.NewEntry()
+	s.from, s.upto = newField(), newField()
 	s.from.SetPlaceHolder(lang.L("e.g. 2026-11-01"))
 	s.upto.SetPlaceHolder(lang.L("e.g. 2026-11-30"))
-	for _, e := range []*widget.Entry{s.from, s.upto} {
+	for _, e := range []*textField{s.from, s.upto} {
 		e.OnSubmitted = func(string) { s.search() }
 	}
 	find := widget.NewButtonWithIcon(lang.L("Search"), theme.SearchIcon(), s.search)

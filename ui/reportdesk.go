@@ -17,18 +17,18 @@ import (
 // again.
 type reportDesk struct {
 	day      *dayPicker
-	events   *widget.Entry
-	filledBy *widget.Entry
-	checkBy  *widget.Entry
-	signedBy *widget.Entry
+	events   *textField
+	filledBy *textField
+	checkBy  *textField
+	signedBy *textField
 	preview  *fyne.Container
 	list     *table[data.IssuedReportLine] // the issued reports
 	form     *form
 }
 
 func newReportDesk(day *dayPicker, reprint func(data.IssuedReportLine)) *reportDesk {
-	d := &reportDesk{day: day, events: widget.NewMultiLineEntry(), filledBy: widget.NewEntry(), checkBy: widget.NewEntry(),
-		signedBy: widget.NewEntry(), preview: container.NewVBox(), form: newForm()}
+	d := &reportDesk{day: day, events: newMultiLineField(), filledBy: newField(), checkBy: newField(),
+		signedBy: newField(), preview: container.NewVBox(), form: newForm()}
 	d.list = newTableOf(
 		col(lang.L("Date"), 110, func(l data.IssuedReportLine) string { return l.Day.Format("2006-01-02") }),
 		col(lang.L("Number"), 80, func(l data.IssuedReportLine) string { return lang.L("No. {{.N}}", map[string]any{"N": l.Number}) }).

@@ -149,7 +149,7 @@ func (r *reporting) importFolder(dir string) {
 			r.importFiles(chosen)
 		}, r.win)
 	d.Resize(fyne.NewSize(720, 520))
-	d.Show()
+	showKeyed(r.win, d, d.Confirm)
 }
 
 // importFiles imports report files and lists what became of each: the
@@ -208,7 +208,7 @@ func showReceipts(w fyne.Window, receipts []data.FileReceipt) {
 		map[string]any{"Got": got, "Had": had, "Refused": refused}))
 	d := dialog.NewCustom(lang.L("Import report files"), lang.L("OK"), container.NewBorder(summary, nil, nil, nil, table.box), w)
 	d.Resize(fyne.NewSize(980, min(600, 180+38*float32(len(receipts)))))
-	d.Show()
+	showKeyed(w, d, d.Hide)
 }
 
 // receiptText is what became of one file, as one sentence.

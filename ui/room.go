@@ -16,13 +16,16 @@ import (
 
 // openRoom shows what can be done with a room in its state: check someone
 // in, open an occupant, record disinfection, or take it out of or back into
-// service.
+// service. Enter does what the blue button does.
 func (s *isolation) openRoom(r data.BoardRoom) {
 	var d dialog.Dialog
+	var primary func()
 	act := func(label string, important bool, f func()) *widget.Button {
-		b := widget.NewButton(label, func() { d.Hide(); f() })
+		do := func() { d.Hide(); f() }
+		b := widget.NewButton(label, do)
 		if important {
 			b.Importance = widget.HighImportance
+			primary = do
 		}
 		return b
 	}
@@ -38,13 +41,21 @@ func (s *isolation) openRoom(r data.BoardRoom) {
 		box.Add(act(lang.L("Back into service"), true, func() { s.setOutOfService(r, false) }))
 	case len(r.Occupants) < r.Capacity:
 		box.Add(act(lang.L("Check in"), true, func() { s.openCheckIn(r.Room) }))
+	default:
+		full := widget.NewLabel(lang.L("Full: {{.N}} of {{.N}} beds taken. Move someone out or choose another room to check in.",
+			map[string]any{"N": r.Capacity}))
+		full.Wrapping = fyne.TextWrapWord
+		box.Add(full)
 	}
 	if r.State == data.RoomVacant {
 		box.Add(act(lang.L("Take out of service"), false, func() { s.setOutOfService(r, true) }))
 	}
 	d = dialog.NewCustom(s.site.Name+" "+r.Label(), lang.L("Close"), box, s.win)
 	d.Resize(fyne.NewSize(360, 0))
-	d.Show()
+	if primary == nil {
+		primary = d.Hide
+	}
+	showKeyed(s.win, d, primary)
 }
 
 // openCheckIn opens the check-in form of a room and keeps it while open,
@@ -116,7 +127,7 @@ func (s *isolation) setOutOfService(r data.BoardRoom, out bool) {
 
 // disinfect records who did the terminal disinfection; the room becomes vacant.
 func (s *isolation) disinfect(r data.BoardRoom) {
-	by := widget.NewEntry()
+	by := newField()
 	by.SetPlaceHolder(lang.L("e.g. 消杀组 王师傅"))
 	f := newForm()
 	f.add("done_by", lang.L("Done by"), by)

@@ -204,8 +204,9 @@ func (s *settings) restore() {
 			}
 			showFile(s.win, lang.L("Restore from backup…"), lang.L("Restored. The data replaced was first backed up to:"), saved)
 		}, s.win)
+		confirm.SetConfirmImportance(widget.DangerImportance)
 		confirm.Resize(fyne.NewSize(560, 0))
-		confirm.Show()
+		showKeyed(s.win, confirm, nil)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 	if l, err := storage.ListerForURI(storage.NewFileURI(s.app.BackupDir())); err == nil {
@@ -217,5 +218,6 @@ func (s *settings) restore() {
 
 // showMessage shows one sentence in a dialog with an OK button.
 func showMessage(w fyne.Window, title, msg string) {
-	dialog.ShowInformation(title, msg, w)
+	d := dialog.NewInformation(title, msg, w)
+	showKeyed(w, d, d.Hide)
 }

@@ -15,14 +15,14 @@ import (
 
 // postForm edits the command post's details; first-run setup and 设置 share it.
 type postForm struct {
-	township, postName, dutyPhone *widget.Entry
-	sendTo, copyTo                *widget.Entry // 报 and 送 of the daily report
+	township, postName, dutyPhone *textField
+	sendTo, copyTo                *textField // 报 and 送 of the daily report
 	form                          *form
 }
 
 func newPostForm(p data.PostInfo, submit func()) *postForm {
-	f := &postForm{township: widget.NewEntry(), postName: widget.NewEntry(), dutyPhone: widget.NewEntry(),
-		sendTo: widget.NewEntry(), copyTo: widget.NewEntry(), form: newForm()}
+	f := &postForm{township: newField(), postName: newField(), dutyPhone: newField(),
+		sendTo: newField(), copyTo: newField(), form: newForm()}
 	f.township.SetPlaceHolder(lang.L("e.g. 城关镇"))
 	f.postName.SetPlaceHolder(lang.L("e.g. 城关镇疫情防控指挥部"))
 	f.dutyPhone.SetPlaceHolder(lang.L("e.g. 0913-2345678"))
@@ -34,9 +34,7 @@ func newPostForm(p data.PostInfo, submit func()) *postForm {
 	f.form.add("send_to", lang.L("Daily report goes to (报)"), f.sendTo)
 	f.form.add("copy_to", lang.L("Copy to (送)"), f.copyTo)
 	f.load(p)
-	for _, e := range []*widget.Entry{f.township, f.postName, f.dutyPhone, f.sendTo, f.copyTo} {
-		e.OnSubmitted = func(string) { submit() }
-	}
+	f.form.onSubmit(submit)
 	return f
 }
 
@@ -88,7 +86,7 @@ type setup struct{ box fyne.CanvasObject }
 
 func newSetup(a *app.App, w fyne.Window, done func(data.PostInfo)) *setup {
 	var f *postForm
-	use := widget.NewSelect(translated(modeNames), nil)
+	use := newSelect(translated(modeNames), nil)
 	use.SetSelectedIndex(int(data.TownshipMode))
 	submit := func() {
 		mode := data.Mode(use.SelectedIndex())

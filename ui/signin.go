@@ -14,18 +14,18 @@ import (
 // signIn is the operator picker: who is at the keyboard, with their PIN.
 type signIn struct {
 	picker *widget.Select
-	pin    *widget.Entry
+	pin    *textField
 	form   *form
 	box    fyne.CanvasObject
 }
 
 func newSignIn(a *app.App, ops []data.OperatorRow, done func(data.Operator)) *signIn {
-	s := &signIn{pin: widget.NewPasswordEntry(), form: newForm()}
+	s := &signIn{pin: newPasswordField(), form: newForm()}
 	names := make([]string, len(ops))
 	for i, o := range ops {
 		names[i] = o.Name
 	}
-	s.picker = widget.NewSelect(names, nil)
+	s.picker = newSelect(names, nil)
 	s.picker.PlaceHolder = lang.L("(Choose your name)")
 	s.form.add("operator", lang.L("Operator"), s.picker)
 	s.form.add("pin", lang.L("PIN"), s.pin)

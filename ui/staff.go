@@ -24,19 +24,19 @@ type staffScreen struct {
 	win fyne.Window
 	app *app.App
 
-	search       *widget.Entry
+	search       *textField
 	showInactive *widget.Check
 	count        *widget.Label
 	table        *table[data.Staff]
 
 	heading *widget.RichText
-	name    *widget.Entry
-	phone   *widget.Entry
+	name    *textField
+	phone   *textField
 	unit    *widget.SelectEntry
 	kind    *widget.Select
 	mayLead *widget.Check
 	active  *widget.Check
-	note    *widget.Entry
+	note    *textField
 	form    *form
 	save    *widget.Button
 	toggle  *widget.Button
@@ -47,7 +47,7 @@ type staffScreen struct {
 func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 	s := &staffScreen{win: w, app: a}
 
-	s.search = widget.NewEntry()
+	s.search = newField()
 	s.search.SetPlaceHolder(lang.L("Search by name, pinyin initials, phone or unit"))
 	s.search.OnChanged = func(string) { s.refresh() }
 	s.showInactive = widget.NewCheck(lang.L("Show inactive"), func(bool) { s.refresh() })
@@ -73,20 +73,16 @@ func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 	s.table.onSelect = s.choose
 
 	s.heading = heading("")
-	s.name = widget.NewEntry()
-	s.phone = widget.NewEntry()
+	s.name = newField()
+	s.phone = newField()
 	s.phone.SetPlaceHolder(lang.L("11-digit mobile, or landline such as 0913-2345678"))
 	s.unit = widget.NewSelectEntry(data.StaffUnits)
-	s.kind = widget.NewSelect(data.StaffKinds, nil)
-	s.kind.PlaceHolder = lang.L("(Choose)")
+	s.kind = newSelect(data.StaffKinds, nil)
 	s.mayLead = widget.NewCheck(lang.L("May lead on duty"), nil)
 	s.active = widget.NewCheck(lang.L("Active"), nil)
-	s.note = widget.NewMultiLineEntry()
+	s.note = newMultiLineField()
 	s.note.SetMinRowsVisible(3)
 	s.note.Wrapping = fyne.TextWrapWord
-	for _, e := range []*widget.Entry{s.name, s.phone, &s.unit.Entry} {
-		e.OnSubmitted = func(string) { s.submit() }
-	}
 
 	s.form = newForm()
 	s.form.add("name", lang.L("Name"), s.name)
@@ -96,6 +92,7 @@ func newStaffScreen(w fyne.Window, a *app.App) *staffScreen {
 	s.form.add("may_lead", lang.L("May lead"), s.mayLead)
 	s.form.add("active", lang.L("Status"), s.active)
 	s.form.add("note", lang.L("Note"), s.note)
+	s.form.onSubmit(s.submit)
 
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.submit)
 	s.save.Importance = widget.HighImportance
@@ -318,10 +315,11 @@ func (s *staffScreen) confirmImport(imp app.StaffImport) {
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(560, 260))
 	if len(imp.New) == 0 {
-		dialog.ShowCustom(lang.L("Import Excel"), lang.L("OK"), container.NewVBox(widget.NewLabel(lang.L("Nothing new to import.")), scroll), s.win)
+		d := dialog.NewCustom(lang.L("Import Excel"), lang.L("OK"), container.NewVBox(widget.NewLabel(lang.L("Nothing new to import.")), scroll), s.win)
+		showKeyed(s.win, d, d.Hide)
 		return
 	}
-	dialog.ShowCustomConfirm(lang.L("Import Excel"), lang.L("Import {{.N}} people", map[string]any{"N": len(imp.New)}), lang.L("Cancel"), scroll, func(ok bool) {
+	d := dialog.NewCustomConfirm(lang.L("Import Excel"), lang.L("Import {{.N}} people", map[string]any{"N": len(imp.New)}), lang.L("Cancel"), scroll, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -333,6 +331,7 @@ func (s *staffScreen) confirmImport(imp app.StaffImport) {
 		s.refresh()
 		showMessage(s.win, lang.L("Import Excel"), lang.L("{{.N}} people imported.", map[string]any{"N": n}))
 	}, s.win)
+	showKeyed(s.win, d, d.Confirm)
 }
 
 func (s *staffScreen) exportXLSX() {

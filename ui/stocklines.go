@@ -29,9 +29,9 @@ type stockLines struct {
 
 type stockLine struct {
 	item     *widget.SelectEntry
-	quantity *widget.Entry
-	batch    *widget.Entry
-	expires  *widget.Entry
+	quantity *textField
+	batch    *textField
+	expires  *textField
 	have     *widget.Label
 }
 
@@ -58,8 +58,8 @@ func (s *stockLines) labels(filter string) []string {
 }
 
 func (s *stockLines) add() {
-	l := &stockLine{item: widget.NewSelectEntry(s.labels("")), quantity: widget.NewEntry(), batch: widget.NewEntry(),
-		expires: widget.NewEntry(), have: widget.NewLabel("")}
+	l := &stockLine{item: widget.NewSelectEntry(s.labels("")), quantity: newField(), batch: newField(),
+		expires: newField(), have: widget.NewLabel("")}
 	l.item.SetPlaceHolder(lang.L("Item: type part of its name"))
 	l.quantity.SetPlaceHolder(lang.L("Quantity"))
 	l.batch.SetPlaceHolder(lang.L("Batch (optional)"))
@@ -139,7 +139,7 @@ func (s *stockLines) lines() ([]data.Line, error) {
 func (s *stockLines) values() map[string]string {
 	out := map[string]string{}
 	for i, l := range s.rows {
-		for name, e := range map[string]*widget.Entry{"item": &l.item.Entry, "quantity": l.quantity, "batch": l.batch, "expires": l.expires} {
+		for name, e := range map[string]*widget.Entry{"item": &l.item.Entry, "quantity": &l.quantity.Entry, "batch": &l.batch.Entry, "expires": &l.expires.Entry} {
 			if e.Text != "" {
 				out[fmt.Sprintf("line%d.%s", i+1, name)] = e.Text
 			}

@@ -22,7 +22,7 @@ type locationPicker struct {
 }
 
 func newLocationPicker(locs []data.Location, chosen int64) *locationPicker {
-	p := &locationPicker{Select: widget.NewSelect(nil, nil), locs: locs}
+	p := &locationPicker{Select: newSelect(nil, nil), locs: locs}
 	for _, l := range locs {
 		p.Options = append(p.Options, l.Name)
 		if l.ID == chosen {
@@ -153,8 +153,8 @@ func (m *stockMoves) restore(v map[string]string) {
 }
 
 // handler is the 经办人 field, filled with whoever is signed in.
-func (m *stockMoves) handler() *widget.Entry {
-	e := widget.NewEntry()
+func (m *stockMoves) handler() *textField {
+	e := newField()
 	e.SetText(m.app.Operator().Name)
 	return e
 }
@@ -167,9 +167,9 @@ func (m *stockMoves) receive(at int64) {
 		return
 	}
 	loc := newLocationPicker(locs, at)
-	source := widget.NewSelect(data.ReceiptSources, nil)
+	source := newSelect(data.ReceiptSources, nil)
 	source.SetSelected(data.ReceiptSources[0])
-	donor, contact, handler, note := widget.NewEntry(), widget.NewEntry(), m.handler(), widget.NewEntry()
+	donor, contact, handler, note := newField(), newField(), m.handler(), newField()
 	donor.SetPlaceHolder(lang.L("Only for donations"))
 	lines := newStockLines(items, true, nil)
 	f := newForm()
@@ -203,7 +203,7 @@ func (m *stockMoves) issue(from int64) {
 	}
 	recipient := widget.NewSelectEntry(places)
 	recipient.SetPlaceHolder(lang.L("A checkpoint, a site, or a person"))
-	receiver, handler, note := widget.NewEntry(), m.handler(), widget.NewEntry()
+	receiver, handler, note := newField(), m.handler(), newField()
 	lines := newStockLines(items, false, m.onHandAt(loc))
 	loc.OnChanged = func(string) { lines.refreshOnHand() }
 	f := newForm()
@@ -238,7 +238,7 @@ func (m *stockMoves) transfer(from int64) {
 	src := newLocationPicker(locs, from)
 	dst := newLocationPicker(locs, 0)
 	dst.Selected = ""
-	handler, note := m.handler(), widget.NewEntry()
+	handler, note := m.handler(), newField()
 	lines := newStockLines(items, false, m.onHandAt(src))
 	src.OnChanged = func(string) { lines.refreshOnHand() }
 	f := newForm()
@@ -264,8 +264,8 @@ func (m *stockMoves) writeOff(at int64) {
 		return
 	}
 	loc := newLocationPicker(locs, at)
-	reason := widget.NewSelect(data.WriteOffReasons, nil)
-	handler, note := m.handler(), widget.NewEntry()
+	reason := newSelect(data.WriteOffReasons, nil)
+	handler, note := m.handler(), newField()
 	lines := newStockLines(items, false, m.onHandAt(loc))
 	loc.OnChanged = func(string) { lines.refreshOnHand() }
 	f := newForm()
@@ -293,7 +293,7 @@ func (m *stockMoves) stocktake(at int64) {
 	loc.OnChanged = func(string) { lines.refreshOnHand() }
 	row := lines.rows[0]
 	row.quantity.SetPlaceHolder(lang.L("Counted"))
-	reason, handler := widget.NewEntry(), m.handler()
+	reason, handler := newField(), m.handler()
 	reason.SetPlaceHolder(lang.L("Why the count differs, e.g. 破损未登记"))
 	f := newForm()
 	f.add("location", lang.L("At"), loc)
@@ -322,7 +322,7 @@ func (m *stockMoves) stocktake(at int64) {
 
 // reverse books 冲正 of a whole voucher, with the reason.
 func (m *stockMoves) reverse(line data.Move) {
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.SetPlaceHolder(lang.L("e.g. 数量录错,应为200"))
 	f := newForm()
 	f.add("reason", lang.L("Reason"), reason)

@@ -62,7 +62,7 @@ type table[T any] struct {
 	rows     []T // shown: filtered, then sorted
 	sortCol  int // -1: in the order given
 	desc     bool
-	filter   *widget.Entry
+	filter   *textField
 	full     *widget.Label
 	view     *widget.Table
 	box      fyne.CanvasObject
@@ -73,7 +73,7 @@ type table[T any] struct {
 
 // newTableOf makes a table of the columns; rows come with set.
 func newTableOf[T any](cols ...column[T]) *table[T] {
-	t := &table[T]{cols: cols, sortCol: -1, filter: widget.NewEntry(), full: widget.NewLabel("")}
+	t := &table[T]{cols: cols, sortCol: -1, filter: newField(), full: widget.NewLabel("")}
 	t.full.Truncation = fyne.TextTruncateEllipsis
 	t.full.Importance = widget.LowImportance
 	t.filter.SetPlaceHolder(lang.L("Filter the rows shown"))
@@ -334,7 +334,7 @@ func (t *table[T]) showRow(r T, c fyne.Canvas) {
 		}
 	}, w)
 	d.Resize(fyne.NewSize(560, min(620, 80+30*float32(len(lines)))))
-	d.Show()
+	showKeyed(w, d, d.Confirm)
 }
 
 // tableCell is a cell's text, truncated with an ellipsis; a right-click

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"fangkong/data"
 )
@@ -30,19 +29,18 @@ func (c *checkpoints) enterTally() {
 			shifts[label] = option{s, day}
 		}
 	}
-	pick := widget.NewSelect(labels, nil)
-	pick.PlaceHolder = lang.L("(Choose)")
+	pick := newSelect(labels, nil)
 	fields := []struct {
 		key, label string
-		entry      *widget.Entry
+		entry      *textField
 	}{
-		{"vehicles", lang.L("Vehicles"), widget.NewEntry()},
-		{"people", lang.L("People"), widget.NewEntry()},
-		{"turned_back", lang.L("Turned back"), widget.NewEntry()},
-		{"fevers", lang.L("Fevers"), widget.NewEntry()},
-		{"handed_over", lang.L("Handed over"), widget.NewEntry()},
+		{"vehicles", lang.L("Vehicles"), newField()},
+		{"people", lang.L("People"), newField()},
+		{"turned_back", lang.L("Turned back"), newField()},
+		{"fevers", lang.L("Fevers"), newField()},
+		{"handed_over", lang.L("Handed over"), newField()},
 	}
-	staff, note := widget.NewEntry(), widget.NewEntry()
+	staff, note := newField(), newField()
 	staff.SetPlaceHolder(lang.L("e.g. 张伟、刘芳"))
 	f := newForm()
 	f.add("shift", lang.L("Shift"), pick)

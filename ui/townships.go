@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -20,13 +19,13 @@ type townships struct {
 	win    fyne.Window
 	app    *app.App
 	all    []data.Township
-	search *widget.Entry
+	search *textField
 	table  *table[data.Township]
 	box    fyne.CanvasObject
 }
 
 func newTownships(w fyne.Window, a *app.App) *townships {
-	t := &townships{win: w, app: a, search: widget.NewEntry()}
+	t := &townships{win: w, app: a, search: newField()}
 	t.search.SetPlaceHolder(lang.L("Search by name, contact or phone"))
 	t.search.OnChanged = func(string) { t.filter() }
 	t.table = newTableOf(
@@ -102,7 +101,7 @@ func (t *townships) registerFrom(path string) {
 // edit shows a township's details to register (ID 0) or change.
 func (t *townships) edit(x data.Township, note string) {
 	f := newForm()
-	name, contact, phone, since := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, contact, phone, since := newField(), newField(), newField(), newField()
 	name.SetText(x.Name)
 	contact.SetText(x.Contact)
 	phone.SetText(x.Phone)
@@ -159,7 +158,7 @@ func (t *townships) replaceKeyFrom(x data.Township, path string, shown *widget.L
 	}
 	msg := lang.L("{{.Township}} will be known by this key from now on: {{.Fingerprint}}. Check it with the township by phone. Files signed with the old key are refused from then on; those received stay.",
 		map[string]any{"Township": x.Name, "Fingerprint": data.Fingerprint(from.PublicKey)})
-	dialog.ShowConfirm(lang.L("New key…"), msg, func(ok bool) {
+	confirmDialog(t.win, lang.L("New key…"), msg, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -169,5 +168,5 @@ func (t *townships) replaceKeyFrom(x data.Township, path string, shown *widget.L
 		}
 		shown.SetText(data.Fingerprint(from.PublicKey))
 		t.refresh()
-	}, t.win)
+	})
 }

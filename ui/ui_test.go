@@ -221,9 +221,9 @@ func TestFirstRunSetup(t *testing.T) {
 		t.Fatal("no welcome on first run")
 	}
 	setupForm := s.root.Objects[0]
-	entries := []*widget.Entry{}
+	entries := []*textField{}
 	for _, o := range test.LaidOutObjects(setupForm) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(*textField); ok {
 			entries = append(entries, e)
 		}
 	}

@@ -35,6 +35,16 @@ type page interface {
 	refresh()
 }
 
+// submitter pages save a form: Ctrl+S saves it with the cursor anywhere.
+type submitter interface {
+	submit()
+}
+
+// focuser pages start the keyboard somewhere other than their first field.
+type focuser interface {
+	firstField() fyne.Focusable
+}
+
 // guarded pages hold typed input that leaving would lose.
 type guarded interface {
 	unsaved() bool
@@ -86,6 +96,7 @@ func Run(fa fyne.App, args []string) (code int) {
 	w := fa.NewWindow(lang.L("AppName"))
 	s := newShell(w, a)
 	w.SetContent(newActivityWatcher(s.root, func() { s.lastActivity = a.Now() }))
+	focusFirst(w.Canvas())
 	s.watchIdle()
 	w.Resize(fyne.NewSize(1200, 760))
 	w.SetMaster()
@@ -164,6 +175,7 @@ func newShell(w fyne.Window, a *app.App) *shell {
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.operator = widget.NewLabel("")
 	s.root = container.NewStack()
+	s.installKeys()
 
 	post, err := a.DB.PostInfo(s.app.Ctx())
 	if err != nil {
@@ -176,6 +188,38 @@ func newShell(w fyne.Window, a *app.App) *shell {
 	}
 	s.signInThen(func() { s.showMain(post) })
 	return s
+}
+
+// installKeys makes Esc and Enter answer the dialog on top, and Ctrl+S
+// save the screen's form, wherever the cursor is.
+func (s *shell) installKeys() {
+	c := s.win.Canvas()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) { dialogKey(s.win, k) })
+	windowKeys[c] = s.shortcut
+	for _, k := range "123456789S" {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(k), Modifier: fyne.KeyModifierShortcutDefault}, s.shortcut)
+	}
+}
+
+// shortcut is Ctrl+1…9 (show that screen) and Ctrl+S (save the screen's
+// form); a dialog open is answered first.
+func (s *shell) shortcut(sc fyne.Shortcut) {
+	cs, ok := sc.(*desktop.CustomShortcut)
+	if !ok || dialogOpen(s.win) || s.nav == nil {
+		return
+	}
+	if cs.KeyName == fyne.KeyS {
+		if s.current < 0 {
+			return
+		}
+		if f, ok := s.entries[s.current].page.(submitter); ok {
+			f.submit()
+		}
+		return
+	}
+	if n := int(cs.KeyName[0] - '1'); n < len(s.entries) {
+		s.nav.Select(n)
+	}
 }
 
 // signInThen asks who is at the keyboard, once operators exist, and then
@@ -194,6 +238,7 @@ func (s *shell) signInThen(next func()) {
 	}
 	s.root.Objects = []fyne.CanvasObject{newSignIn(s.app, ops, func(data.Operator) { next() }).content()}
 	s.root.Refresh()
+	focusFirst(s.win.Canvas())
 }
 
 // switchOperator returns to the sign-in screen, asking first if a form
@@ -233,14 +278,14 @@ func (s *shell) unsaved() guarded {
 // askDiscard asks question before typed input is lost: yes runs if the
 // clerk agrees, no (when not nil) if not.
 func askDiscard(w fyne.Window, question string, yes, no func()) {
-	dialog.ShowConfirm(lang.L("Unsaved changes"), question, func(discard bool) {
+	confirmLoss(w, lang.L("Unsaved changes"), question, func(discard bool) {
 		switch {
 		case discard:
 			yes()
 		case no != nil:
 			no()
 		}
-	}, w)
+	})
 }
 
 // showStatus says who is signed in; switching is offered once operators
@@ -311,15 +356,6 @@ func (s *shell) showMain(post data.PostInfo) {
 			c.Objects[2].(*widget.Label).SetText("Ctrl+" + string(rune('1'+id)))
 		})
 	s.nav.OnSelected = func(id widget.ListItemID) { s.show(id) }
-	for i := range 9 { // a change of mode builds the navigation again, with fewer screens
-		s.win.Canvas().RemoveShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(rune('1' + i)), Modifier: fyne.KeyModifierShortcutDefault})
-	}
-	for i := range s.entries {
-		n := i
-		s.win.Canvas().AddShortcut(&desktop.CustomShortcut{
-			KeyName: fyne.KeyName(rune('1' + i)), Modifier: fyne.KeyModifierShortcutDefault,
-		}, func(fyne.Shortcut) { s.nav.Select(n) })
-	}
 	// The navigation keeps its width whatever a screen's toolbar asks for.
 	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
 	s.switchOp = widget.NewButtonWithIcon(lang.L("Switch operator"), theme.AccountIcon(), s.switchOperator)
@@ -355,6 +391,11 @@ func (s *shell) show(id int) {
 	p.refresh()
 	s.body.Objects = []fyne.CanvasObject{p.content()}
 	s.body.Refresh()
+	if f, ok := p.(focuser); ok {
+		s.win.Canvas().Focus(f.firstField())
+		return
+	}
+	focusFirst(s.win.Canvas())
 }
 
 // close closes the window, asking first if the screen shown holds typed

@@ -157,6 +157,5 @@ func showCheckIn(w fyne.Window, a *app.App, room data.Room, done func()) *checkI
 		}
 		return nil
 	})
-	w.Canvas().Focus(c.name)
 	return c
 }

@@ -14,19 +14,22 @@ import (
 	"fangkong/say"
 )
 
-// floorTemps is the round of temperature readings for one floor: a row per
-// person in isolation, typed one after another with Enter, saved together.
+// floorTemps is the round of temperature readings at a site, one floor on
+// screen at a time: a row per person in isolation, typed one after another
+// with Enter, the last Enter saving every floor's readings together.
 type floorTemps struct {
 	win     fyne.Window
 	app     *app.App
 	floors  []string
 	boards  map[string][]data.BoardRoom
+	typed   map[int64]string // what is typed for each guest, on any floor
 	picker  *widget.Select
 	rows    *fyne.Container
-	entries []*textField
+	entries []*textField // the floor shown
 	guests  []data.Occupant
 	errs    []*widget.Label
 	msg     *widget.Label
+	submit  func()
 	dialog  dialog.Dialog
 }
 
@@ -37,8 +40,10 @@ func showFloorTemps(w fyne.Window, a *app.App, site data.Site, done func()) *flo
 		showMessage(w, lang.L("Temperature round"), say.Message(err))
 		return nil
 	}
-	f := &floorTemps{win: w, app: a, boards: map[string][]data.BoardRoom{}, rows: container.NewVBox(), msg: widget.NewLabel("")}
+	f := &floorTemps{win: w, app: a, boards: map[string][]data.BoardRoom{}, typed: map[int64]string{},
+		rows: container.NewVBox(), msg: widget.NewLabel("")}
 	f.msg.Importance = widget.DangerImportance
+	f.msg.Wrapping = fyne.TextWrapWord
 	for _, r := range board {
 		if len(r.Occupants) == 0 {
 			continue
@@ -50,20 +55,21 @@ func showFloorTemps(w fyne.Window, a *app.App, site data.Site, done func()) *flo
 		f.boards[key] = append(f.boards[key], r)
 	}
 	f.picker = newSelect(f.floors, func(floor string) { f.show(floor) })
-	save := widget.NewButton(lang.L("Save readings"), func() {
+	f.submit = func() {
 		if f.save() {
 			done()
 			f.dialog.Hide()
 		}
-	})
+	}
+	save := widget.NewButton(lang.L("Save readings"), f.submit)
 	save.Importance = widget.HighImportance
-	note := widget.NewLabel(lang.L("Type each temperature and press Enter for the next; leave empty who was not measured."))
+	note := widget.NewLabel(lang.L("Type each temperature and press Enter for the next; Enter on the last saves. Leave empty who was not measured; what is typed on each floor is kept until saved."))
 	note.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Floor")+":"), nil, f.picker), note)
 	bottom := container.NewVBox(f.msg, container.NewHBox(widget.NewButton(lang.L("Cancel"), func() { f.dialog.Hide() }), save))
 	f.dialog = dialog.NewCustomWithoutButtons(lang.L("Temperature round")+" — "+site.Name,
 		container.NewBorder(top, bottom, nil, nil, container.NewVScroll(f.rows)), w)
-	f.dialog.Resize(fyne.NewSize(520, 640))
+	f.dialog.Resize(fyne.NewSize(560, 640))
 	showKeyed(w, f.dialog, nil)
 	if len(f.floors) == 0 {
 		f.rows.Add(widget.NewLabel(lang.L("Nobody is in isolation at this site.")))
@@ -73,27 +79,37 @@ func showFloorTemps(w fyne.Window, a *app.App, site data.Site, done func()) *flo
 	return f
 }
 
-// show lists the floor's occupants with an entry each.
+// show lists the floor's occupants, each with a field holding what was
+// typed for them and, beside it, 发热 or a misreading as it is typed.
 func (f *floorTemps) show(floor string) {
 	f.rows.Objects, f.entries, f.guests, f.errs = nil, nil, nil, nil
-	f.msg.SetText("")
 	for _, r := range f.boards[floor] {
 		for _, o := range r.Occupants {
 			e := newField()
-			e.SetPlaceHolder("36.5")
+			mark := widget.NewLabel("")
+			e.SetText(f.typed[o.GuestID])
+			markCelsius(mark, e.Text)
+			e.OnChanged = func(s string) {
+				f.typed[o.GuestID] = s
+				markCelsius(mark, s)
+			}
 			n := len(f.entries)
 			e.OnSubmitted = func(string) {
 				if n+1 < len(f.entries) {
 					f.win.Canvas().Focus(f.entries[n+1])
+					return
 				}
+				f.submit()
 			}
+			e.save = f.submit
 			bad := widget.NewLabel("")
 			bad.Importance = widget.DangerImportance
 			bad.Hide()
 			f.entries, f.guests, f.errs = append(f.entries, e), append(f.guests, o), append(f.errs, bad)
 			label := widget.NewLabel(r.Number + "  " + o.Name)
-			f.rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 36), label), nil,
-				container.NewVBox(e, bad)))
+			label.Wrapping = fyne.TextWrapWord
+			f.rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 36), label),
+				container.NewGridWrap(fyne.NewSize(110, 36), mark), container.NewVBox(e, bad)))
 		}
 	}
 	f.rows.Refresh()
@@ -102,12 +118,49 @@ func (f *floorTemps) show(floor string) {
 	}
 }
 
-// save records every typed reading in one go; with any bad value it marks
-// that row and saves none, keeping everything typed.
+// save records every typed reading of every floor in one go; with any bad
+// value it shows that value's floor with the row marked, and saves none,
+// keeping everything typed.
 func (f *floorTemps) save() bool {
 	var readings []data.Reading
-	ok := true
 	now := f.app.Now()
+	var badFloor string
+	for _, floor := range f.floors {
+		for _, r := range f.boards[floor] {
+			for _, o := range r.Occupants {
+				text := f.typed[o.GuestID]
+				if text == "" {
+					continue
+				}
+				v, err := parseCelsius(text)
+				if err != nil || !data.PlausibleCelsius(v) {
+					if badFloor == "" {
+						badFloor = floor
+					}
+					continue
+				}
+				readings = append(readings, data.Reading{GuestID: o.GuestID, TakenAt: now, Celsius: v})
+			}
+		}
+	}
+	if badFloor != "" {
+		if f.picker.Selected != badFloor {
+			f.picker.SetSelected(badFloor)
+		}
+		f.markBad()
+		f.msg.SetText(lang.L("Nothing was saved: correct the marked readings."))
+		return false
+	}
+	if err := f.app.DB.RecordTemperatures(f.app.Ctx(), readings); err != nil {
+		f.msg.SetText(say.Message(err))
+		return false
+	}
+	f.msg.SetText(lang.L("{{.N}} readings saved.", map[string]any{"N": strconv.Itoa(len(readings))}))
+	return true
+}
+
+// markBad puts the reason under each bad reading of the floor shown.
+func (f *floorTemps) markBad() {
 	for i, e := range f.entries {
 		f.errs[i].Hide()
 		if e.Text == "" {
@@ -120,19 +173,6 @@ func (f *floorTemps) save() bool {
 		if err != nil {
 			f.errs[i].SetText(say.Message(err))
 			f.errs[i].Show()
-			ok = false
-			continue
 		}
-		readings = append(readings, data.Reading{GuestID: f.guests[i].GuestID, TakenAt: now, Celsius: v})
 	}
-	if !ok {
-		f.msg.SetText(lang.L("Nothing was saved: correct the marked readings."))
-		return false
-	}
-	if err := f.app.DB.RecordTemperatures(f.app.Ctx(), readings); err != nil {
-		f.msg.SetText(say.Message(err))
-		return false
-	}
-	f.msg.SetText(lang.L("{{.N}} readings saved.", map[string]any{"N": strconv.Itoa(len(readings))}))
-	return true
 }

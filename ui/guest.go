@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -125,22 +124,12 @@ func printReleaseSlip(w fyne.Window, a *app.App, g data.Guest) {
 	})
 }
 
-// parseCelsius reads a typed temperature, full-width digits and point too.
-func parseCelsius(s string) (float64, error) {
-	s = strings.TrimSpace(data.HalfWidth(s))
-	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "℃"), "°C"), "度")
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, &data.FieldError{Field: "celsius", Err: data.ErrBadTemperature}
-	}
-	return v, nil
-}
-
 func recordTemperature(w fyne.Window, a *app.App, g data.Guest, done func()) {
 	celsius := newField()
-	celsius.SetPlaceHolder("36.5")
+	mark := widget.NewLabel("")
+	celsius.OnChanged = func(s string) { markCelsius(mark, s) }
 	f := newForm()
-	f.add("celsius", lang.L("Temperature (°C)"), celsius)
+	f.add("celsius", lang.L("Temperature (°C)"), container.NewBorder(nil, nil, nil, mark, celsius))
 	showFormDialog(w, lang.L("Record temperature")+" — "+g.Name, lang.L("Save"), f, func() error {
 		v, err := parseCelsius(celsius.Text)
 		if err != nil {
@@ -152,7 +141,6 @@ func recordTemperature(w fyne.Window, a *app.App, g data.Guest, done func()) {
 		done()
 		return nil
 	})
-	w.Canvas().Focus(celsius)
 }
 
 func recordTest(w fyne.Window, a *app.App, g data.Guest, t data.Test, done func()) {

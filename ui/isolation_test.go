@@ -177,9 +177,13 @@ func TestTemperatureRoundForAFloor(t *testing.T) {
 	if s.win.Canvas().Focused() != f.entries[1] {
 		t.Fatal("Enter did not move to the next person")
 	}
+	if f.entries[0].Text != "36.5" || f.entries[1].PlaceHolder != "" || findLabel(f.rows, "体温异常") {
+		t.Fatal("an empty row shows a value, or 36.5 is marked")
+	}
 	test.Type(f.entries[1], "45")
-	if f.save() {
-		t.Fatal("a reading of 45 ℃ was accepted")
+	enter(f.entries[1]) // Enter on the last row saves
+	if !findLabel(f.rows, "不是体温读数") || !dialogOpen(s.win) {
+		t.Fatal("a reading of 45 ℃ was not marked as typed, or was accepted")
 	}
 	if !f.errs[1].Visible() || f.errs[0].Visible() || f.entries[0].Text != "36.5" {
 		t.Fatal("the bad row is not marked, or typed values were lost")
@@ -191,7 +195,11 @@ func TestTemperatureRoundForAFloor(t *testing.T) {
 		}
 	}
 	f.entries[1].SetText("３７．５")
-	if !f.save() {
+	if !findLabel(f.rows, "体温异常") {
+		t.Fatal("37.5 is not marked 体温异常 as it is typed")
+	}
+	enter(f.entries[1])
+	if dialogOpen(s.win) {
 		t.Fatalf("corrected round refused: %s", f.msg.Text)
 	}
 	guests, _ := a.DB.Guests(ctx, data.GuestQuery{Text: "周强"})

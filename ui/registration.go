@@ -122,15 +122,9 @@ func (r *registrationForm) showID(s string) {
 
 // showTemperature flags a fever in red and moves the outcome to 转送.
 func (r *registrationForm) showTemperature(s string) {
-	v, err := parseCelsius(s)
-	if err != nil || v < data.FeverCelsius {
-		r.tempInfo.SetText("")
-		return
+	if markCelsius(r.tempInfo, s) {
+		r.outcome.SetSelected(string(data.HandedOver))
 	}
-	r.tempInfo.SetText(lang.L("Fever"))
-	r.tempInfo.Importance = widget.DangerImportance
-	r.tempInfo.Refresh()
-	r.outcome.SetSelected(string(data.HandedOver))
 }
 
 // submit saves the passage; on success the form clears for the next one,

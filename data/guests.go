@@ -62,6 +62,43 @@ func ReleaseDate(checkIn time.Time, days int) time.Time {
 	return StartOfDay(checkIn).AddDate(0, 0, days)
 }
 
+// ReleaseConcerns are what a release of a stay at now would leave undone:
+// the days still planned, the tests due by today not sampled or still
+// awaiting a result, and any positive one. None of them forbids the release (an official may
+// order it); the clerk is told before confirming.
+type ReleaseConcerns struct {
+	DaysEarly int
+	Unsampled []Test
+	Pending   []Test
+	Positive  []Test
+}
+
+// Any reports whether there is something to tell.
+func (c ReleaseConcerns) Any() bool {
+	return c.DaysEarly > 0 || len(c.Unsampled) > 0 || len(c.Pending) > 0 || len(c.Positive) > 0
+}
+
+// ConcernsOfRelease are the concerns of releasing g, with its tests, at now.
+func ConcernsOfRelease(g Guest, tests []Test, now time.Time) ReleaseConcerns {
+	var c ReleaseConcerns
+	today := StartOfDay(now)
+	if g.PlannedRelease.After(today) {
+		c.DaysEarly = int(g.PlannedRelease.Sub(today).Hours()/24 + 0.5)
+	}
+	for _, t := range tests {
+		switch {
+		case t.Result == TestPositive:
+			c.Positive = append(c.Positive, t)
+		case t.DueDate.After(today):
+		case t.Result == "":
+			c.Unsampled = append(c.Unsampled, t)
+		case t.Result == TestPending:
+			c.Pending = append(c.Pending, t)
+		}
+	}
+	return c
+}
+
 func (in *CheckIn) normalize(today time.Time) (birth time.Time, err error) {
 	in.Name, in.CameFrom, in.Note = clean(in.Name), clean(in.CameFrom), clean(in.Note)
 	in.EmergencyContact, in.Category, in.Sex = clean(in.EmergencyContact), clean(in.Category), clean(in.Sex)

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -291,5 +292,44 @@ func TestTemperaturesAndTests(t *testing.T) {
 	temps, err := db.SiteTemperatures(ctx, siteID)
 	if err != nil || len(temps) != 1 || temps[0].Celsius != 37.3 || temps[0].Guest != "赵一" {
 		t.Fatalf("site temperatures %+v, %v", temps, err)
+	}
+}
+
+// A release on day 10 of 14, with the tests of days 4 and 7 not taken and day 1's
+// awaiting its result, names each of them; on the planned day with every
+// test negative, nothing.
+func TestConcernsOfAnEarlyRelease(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	_, rooms := siteWithRooms(t, db)
+	in := guest(rooms["201"], "赵一", "11010519491231002X")
+	in.At = time.Date(2026, 11, 1, 10, 0, 0, 0, time.Local)
+	id, err := db.CheckIn(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests, _ := db.GuestTests(ctx, id)
+	if err := db.RecordTestResult(ctx, tests[0].ID, in.At, TestPending); err != nil {
+		t.Fatal(err)
+	}
+	g, _ := db.GuestByID(ctx, id)
+	tests, _ = db.GuestTests(ctx, id)
+	c := ConcernsOfRelease(g, tests, time.Date(2026, 11, 10, 16, 0, 0, 0, time.Local))
+	var unsampled []int
+	for _, t := range c.Unsampled {
+		unsampled = append(unsampled, t.Day)
+	}
+	if c.DaysEarly != 5 || fmt.Sprint(unsampled) != "[4 7]" || len(c.Pending) != 1 || c.Pending[0].Day != 1 || len(c.Positive) != 0 {
+		t.Fatalf("on 11月10日: %+v (planned %s)", c, g.PlannedRelease.Format("01-02"))
+	}
+
+	for _, tt := range tests {
+		if err := db.RecordTestResult(ctx, tt.ID, tt.DueDate.Add(9*time.Hour), TestNegative); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests, _ = db.GuestTests(ctx, id)
+	if c := ConcernsOfRelease(g, tests, time.Date(2026, 11, 15, 9, 0, 0, 0, time.Local)); c.Any() {
+		t.Fatalf("on the planned day, all negative: %+v", c)
 	}
 }

@@ -138,7 +138,7 @@ func TestCaseFromAFeverAtTheGateToTheHospital(t *testing.T) {
 	test.Tap(findButton(t, dlg, "保存"))
 	now = now.Add(30 * time.Minute)
 	showGuest(s.win, a, guests[0].ID, iso.refresh)
-	test.Tap(findButton(t, topOverlay(t, s), "结束隔离"))
+	test.Tap(findButton(t, topOverlay(t, s), "结束隔离…"))
 	dlg = topOverlay(t, s)
 	choiceIn(t, dlg).SetSelected("转院")
 	test.Type(entriesIn(dlg)[0], "120送市定点医院")

@@ -105,14 +105,34 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 		actions.Add(act(lang.L("Record temperature"), func() { recordTemperature(w, a, g, again) }))
 		actions.Add(act(lang.L("Change release date"), func() { changeRelease(w, a, g, again) }))
 		actions.Add(act(lang.L("Move room"), func() { moveGuest(w, a, g, again) }))
-		end := act(lang.L("End isolation"), func() { endIsolation(w, a, g, func() { done() }) })
-		end.Importance = widget.HighImportance
-		actions.Add(end)
+		actions.Add(act(lang.L("End isolation…"), func() { endIsolation(w, a, g, tests, func() { done() }) }))
 	}
 	body := container.NewVBox(info, widget.NewSeparator(), testBox, widget.NewSeparator(), tempBox)
 	d = dialog.NewCustom(g.Name, lang.L("Close"), container.NewBorder(nil, actions, nil, nil, container.NewVScroll(body)), w)
 	d.Resize(fyne.NewSize(620, 640))
 	showKeyed(w, d, d.Hide)
+}
+
+// releaseWarning says what a release now would leave undone, one line
+// each; empty when nothing.
+func releaseWarning(c data.ReleaseConcerns) string {
+	var lines []string
+	if c.DaysEarly > 0 {
+		lines = append(lines, lang.L("{{.N}} days before the planned release date.", map[string]any{"N": c.DaysEarly}))
+	}
+	for _, t := range c.Positive {
+		lines = append(lines, lang.L("The test of day {{.Day}} ({{.Date}}) is positive.", map[string]any{"Day": t.Day, "Date": t.DueDate.Format("1月2日")}))
+	}
+	for _, t := range c.Unsampled {
+		lines = append(lines, lang.L("The test of day {{.Day}} ({{.Date}}) was not sampled.", map[string]any{"Day": t.Day, "Date": t.DueDate.Format("1月2日")}))
+	}
+	for _, t := range c.Pending {
+		lines = append(lines, lang.L("The result of the test of day {{.Day}} ({{.Date}}) is not in.", map[string]any{"Day": t.Day, "Date": t.DueDate.Format("1月2日")}))
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return strings.Join(lines, "\n") + "\n" + lang.L("Confirm only if the release was ordered so.")
 }
 
 // printReleaseSlip prints the 解除隔离告知单 for a guest.
@@ -228,13 +248,27 @@ func moveGuest(w fyne.Window, a *app.App, g data.Guest, done func()) {
 	})
 }
 
-func endIsolation(w fyne.Window, a *app.App, g data.Guest, done func()) {
+// endIsolation ends a stay; a release before its planned date or with a
+// test not done is told in red before it is confirmed.
+func endIsolation(w fyne.Window, a *app.App, g data.Guest, tests []data.Test, done func()) {
 	outcome := choices(data.Outcomes)
 	note := newField()
 	note.SetPlaceHolder(lang.L("e.g. 转居家健康监测7天"))
+	warning := widget.NewLabel(releaseWarning(data.ConcernsOfRelease(g, tests, a.Now())))
+	warning.Wrapping = fyne.TextWrapWord
+	warning.Importance = widget.DangerImportance
+	outcome.OnChanged = func(o string) {
+		if data.Outcome(o) == data.Released && warning.Text != "" {
+			warning.Show()
+		} else {
+			warning.Hide()
+		}
+	}
+	outcome.OnChanged(outcome.Selected)
 	f := newForm()
 	f.add("outcome", lang.L("Outcome"), outcome)
 	f.add("outcome_note", lang.L("Note"), note)
+	f.add("concerns", "", warning)
 	showFormDialog(w, lang.L("End isolation")+" — "+g.Name+" "+g.Room.Label(), lang.L("Confirm"), f, func() error {
 		if err := a.DB.EndIsolation(a.Ctx(), g.ID, data.Outcome(outcome.Selected), a.Now(), note.Text); err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
 	"fangkong/data"
@@ -288,5 +289,41 @@ func TestCheckInDraftSurvivesARestart(t *testing.T) {
 	test.Tap(findButton(t, topOverlay(t, next), "取消"))
 	if form, fields := iso2.draft(); fields != nil {
 		t.Fatalf("a cancelled check-in is still a draft: %s %v", form, fields)
+	}
+}
+
+// 结束隔离 on day 10 of 14 with a test not taken says so in red before
+// the release is confirmed, and the release still goes through when it is;
+// a transfer to hospital is not warned of.
+func TestEarlyReleaseIsWarned(t *testing.T) {
+	s, iso, a := isolationWithRooms(t)
+	ctx := context.Background()
+	board, _ := a.DB.RoomBoard(ctx, iso.site.ID, a.Now())
+	id, err := a.DB.CheckIn(ctx, data.CheckIn{RoomID: board[0].ID, Name: "孙丽", Sex: "女", Category: "密切接触者",
+		PlannedDays: 14, At: a.Now().AddDate(0, 0, -9)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	showGuest(s.win, a, id, iso.refresh)
+	end := findButton(t, topOverlay(t, s), "结束隔离…")
+	if end.Importance == widget.HighImportance {
+		t.Fatal("结束隔离 is the primary action of the card")
+	}
+	test.Tap(end)
+	dlg := topOverlay(t, s)
+	for _, want := range []string{"比计划解除日期提前5天", "第4天核酸", "未采样", "第7天核酸"} {
+		if !findLabel(dlg, want) {
+			t.Errorf("the release does not warn %q", want)
+		}
+	}
+	choiceIn(t, dlg).SetSelected("转院")
+	if findLabel(dlg, "提前") {
+		t.Error("a transfer to hospital is warned of as an early release")
+	}
+	choiceIn(t, dlg).SetSelected("解除隔离")
+	test.Tap(findButton(t, dlg, "确认"))
+	g, _ := a.DB.GuestByID(ctx, id)
+	if g.InIsolation() || g.Outcome != data.Released {
+		t.Fatalf("the warned release did not go through: %+v", g)
 	}
 }

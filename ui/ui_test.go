@@ -55,17 +55,35 @@ func newTestShell(t *testing.T, a *app.App) *shell {
 	return s
 }
 
-// findLabel reports whether a visible label or rich text in o shows text containing want.
+// findLabel reports whether a label or rich text in o shows text
+// containing want, where the clerk sees it (nothing hidden above it).
 func findLabel(o fyne.CanvasObject, want string) bool {
-	for _, obj := range test.LaidOutObjects(o) {
-		if l, ok := obj.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, want) {
-			return true
+	test.LaidOutObjects(o) // lays it out, as it would be drawn
+	return shownText(o, want)
+}
+
+func shownText(o fyne.CanvasObject, want string) bool {
+	if o == nil || !o.Visible() {
+		return false
+	}
+	switch o := o.(type) {
+	case *widget.Label:
+		return strings.Contains(o.Text, want)
+	case *tableCell:
+		return strings.Contains(o.Text, want)
+	case *widget.RichText:
+		return strings.Contains(o.String(), want)
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if shownText(c, want) {
+				return true
+			}
 		}
-		if c, ok := obj.(*tableCell); ok && c.Visible() && strings.Contains(c.Text, want) {
-			return true
-		}
-		if r, ok := obj.(*widget.RichText); ok && r.Visible() && strings.Contains(r.String(), want) {
-			return true
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(o).Objects() {
+			if shownText(c, want) {
+				return true
+			}
 		}
 	}
 	return false

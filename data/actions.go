@@ -86,18 +86,65 @@ const (
 	ActAddCaseStep Action = "add case step"
 )
 
-// Actions are every action the trail records; a test fails when one is
-// left out here, or has no Chinese name.
-var Actions = []Action{
-	ActAddStaff, ActEditStaff, ActDeactivateStaff, ActReactivateStaff, ActSaveOperator, ActSavePostInfo, ActSaveIdleMinutes,
-	ActShowUnmasked, ActRestore, ActSaveMode, ActSaveCaseOverdue, ActSaveReportNumber,
-	ActSaveIsolationRules, ActAddSite, ActEditSite, ActAddRooms, ActSetOutOfService, ActDisinfect, ActCheckIn, ActMoveGuest,
-	ActChangeRelease, ActEndIsolation, ActRecordTemperature, ActRecordTest,
-	ActSaveCheckpoint, ActVoidRegistration, ActSaveTally,
-	ActSaveItem, ActAddStore, ActSetLocationWarning, ActReceiveStock, ActIssueStock, ActTransferStock, ActWriteOffStock,
-	ActStocktake, ActReverse,
-	ActRoster, ActClearRoster, ActAssignDuty, ActUnassignDuty, ActSwapDuty, ActAddLeave, ActRemoveLeave, ActSaveDutyRules,
-	ActIssueReport, ActMakeReportKey, ActReceiveReports, ActSaveDeadline, ActRegisterTownship, ActEditTownship,
-	ActReplaceTownshipKey, ActIssueCountyReport,
-	ActOpenCase, ActAddCaseStep,
+// AuditArea is the part of the work an action belongs to: 操作日志 is
+// narrowed to one.
+type AuditArea string
+
+const (
+	AreaStaff       AuditArea = "staff and settings"
+	AreaIsolation   AuditArea = "isolation"
+	AreaCheckpoints AuditArea = "checkpoints"
+	AreaMaterials   AuditArea = "materials"
+	AreaDuty        AuditArea = "duty"
+	AreaReports     AuditArea = "reports"
+	AreaCases       AuditArea = "cases"
+)
+
+// areaActions are the actions of each area, in the order the areas are
+// offered.
+var areaActions = []struct {
+	area    AuditArea
+	actions []Action
+}{
+	{AreaStaff, []Action{ActAddStaff, ActEditStaff, ActDeactivateStaff, ActReactivateStaff, ActSaveOperator, ActSavePostInfo,
+		ActSaveIdleMinutes, ActShowUnmasked, ActRestore, ActSaveMode, ActSaveCaseOverdue, ActSaveReportNumber}},
+	{AreaIsolation, []Action{ActSaveIsolationRules, ActAddSite, ActEditSite, ActAddRooms, ActSetOutOfService, ActDisinfect,
+		ActCheckIn, ActMoveGuest, ActChangeRelease, ActEndIsolation, ActRecordTemperature, ActRecordTest}},
+	{AreaCheckpoints, []Action{ActSaveCheckpoint, ActVoidRegistration, ActSaveTally}},
+	{AreaMaterials, []Action{ActSaveItem, ActAddStore, ActSetLocationWarning, ActReceiveStock, ActIssueStock, ActTransferStock,
+		ActWriteOffStock, ActStocktake, ActReverse}},
+	{AreaDuty, []Action{ActRoster, ActClearRoster, ActAssignDuty, ActUnassignDuty, ActSwapDuty, ActAddLeave, ActRemoveLeave,
+		ActSaveDutyRules}},
+	{AreaReports, []Action{ActIssueReport, ActMakeReportKey, ActReceiveReports, ActSaveDeadline, ActRegisterTownship,
+		ActEditTownship, ActReplaceTownshipKey, ActIssueCountyReport}},
+	{AreaCases, []Action{ActOpenCase, ActAddCaseStep}},
+}
+
+// AuditAreas are the areas in the order they are offered.
+var AuditAreas = func() []AuditArea {
+	var out []AuditArea
+	for _, a := range areaActions {
+		out = append(out, a.area)
+	}
+	return out
+}()
+
+// Actions are every action the trail records, area by area; a test fails
+// when one is left out here, or has no Chinese name.
+var Actions = func() []Action {
+	var out []Action
+	for _, a := range areaActions {
+		out = append(out, a.actions...)
+	}
+	return out
+}()
+
+// actionsOf are the actions of area.
+func actionsOf(area AuditArea) []Action {
+	for _, a := range areaActions {
+		if a.area == area {
+			return a.actions
+		}
+	}
+	return nil
 }

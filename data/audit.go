@@ -68,9 +68,11 @@ type AuditEntry struct {
 	At       time.Time
 	Operator string
 	Action   Action
-	Entity   string
+	Entity   string // the table changed
 	EntityID int64
-	Old, New string
+	Subject  string // the record's name where it has one: the person, the checkpoint, the item
+	Old, New string // as stored, JSON
+	Changes  []FieldChange
 }
 
 // AuditPage is how many lines of the trail a search shows at most: the
@@ -80,6 +82,8 @@ const AuditPage = 2000
 // AuditQuery filters the trail.
 type AuditQuery struct {
 	Text       string // operator, action, or anything in the values
+	Operator   string // exactly this operator; "" any
+	Area       AuditArea
 	From, Upto time.Time
 	Limit      int
 }
@@ -94,6 +98,17 @@ func (db *DB) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 			OR old_value LIKE ? ESCAPE '\' OR new_value LIKE ? ESCAPE '\')`
 		args = append(args, like, like, like, like, like)
 	}
+	if q.Operator != "" {
+		query += " AND operator = ?"
+		args = append(args, q.Operator)
+	}
+	if q.Area != "" {
+		actions := actionsOf(q.Area)
+		query += " AND action IN (" + strings.TrimSuffix(strings.Repeat("?,", len(actions)), ",") + ")"
+		for _, a := range actions {
+			args = append(args, string(a))
+		}
+	}
 	if !q.From.IsZero() {
 		query += " AND at >= ?"
 		args = append(args, formatTime(q.From))
@@ -107,13 +122,26 @@ func (db *DB) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 	}
 	query += " ORDER BY id DESC LIMIT ?"
 	args = append(args, q.Limit)
-	return queryAll(ctx, db, "read audit trail", func(row scanner) (AuditEntry, error) {
+	entries, err := queryAll(ctx, db, "read audit trail", func(row scanner) (AuditEntry, error) {
 		var e AuditEntry
 		var at string
 		err := row.Scan(&at, &e.Operator, &e.Action, &e.Entity, &e.EntityID, &e.Old, &e.New)
 		e.At = parseTime(at)
 		return e, err
 	}, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return entries, db.describe(ctx, entries)
+}
+
+// AuditOperators are the names of everyone the trail records, for the
+// filter by operator.
+func (db *DB) AuditOperators(ctx context.Context) ([]string, error) {
+	return queryAll(ctx, db, "read audit operators", func(row scanner) (string, error) {
+		var s string
+		return s, row.Scan(&s)
+	}, "SELECT DISTINCT operator FROM audit WHERE operator <> '' ORDER BY operator")
 }
 
 // LogAccess records an action that changes nothing but must be accounted

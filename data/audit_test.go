@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,78 @@ func TestOperatorsSignIn(t *testing.T) {
 	db.SetStaffActive(ctx, staffID, false)
 	if _, err := db.SignIn(ctx, ops[0].ID, "2468"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("deactivated operator: %v", err)
+	}
+}
+
+// A line of the trail reads as the fields that changed, records named
+// rather than numbered, unset times and unused parts left out; it can be
+// narrowed to an operator, an area and a day.
+func TestAuditReadsAsChangedFields(t *testing.T) {
+	db := openTest(t)
+	li := WithOperator(context.Background(), Operator{ID: 7, Name: "李娜"})
+	wang := WithOperator(context.Background(), Operator{ID: 8, Name: "王强"})
+	staffID, _ := db.SaveStaff(li, Staff{Name: "张三", Phone: "13912345678", Active: true})
+	db.SaveStaff(li, Staff{ID: staffID, Name: "张三", Phone: "13912345679", Unit: "派出所", Active: true})
+	_, rooms := siteWithRooms(t, db)
+	gid, err := db.CheckIn(wang, guest(rooms["201"], "赵一", "11010519491231002X"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.MoveGuest(wang, gid, rooms["202"], fixedNow.Add(time.Hour))
+	cp, _ := db.SaveCheckpoint(li, Checkpoint{Name: "G65高速城关出口", Kind: "交通卡口", StaffPerShift: 2,
+		Shifts: TwoShifts.Shifts(), OpenedOn: StartOfDay(fixedNow)})
+
+	entries, err := db.Audit(li, AuditQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byAction := map[Action]AuditEntry{}
+	for _, e := range entries {
+		byAction[e.Action] = e
+	}
+	text := func(a Action) string {
+		var parts []string
+		for _, c := range byAction[a].Changes {
+			parts = append(parts, c.Field+":"+c.Old+"→"+c.New)
+		}
+		return byAction[a].Subject + " " + strings.Join(parts, " ")
+	}
+	for a, want := range map[Action]string{
+		ActEditStaff:      "张三 Phone:13912345678→13912345679 Unit:→派出所",
+		ActMoveGuest:      "赵一 Room:3号楼201→3号楼202",
+		ActSaveCheckpoint: "G65高速城关出口 ID:→" + strconv.FormatInt(cp, 10) + " Name:→G65高速城关出口 Kind:→交通卡口 OpenedOn:→2026-11-25 Shifts.1:→08:00-20:00 Shifts.2:→20:00-08:00 StaffPerShift:→2",
+	} {
+		if got := text(a); got != want {
+			t.Errorf("%s reads\n%s\nnot\n%s", a, got, want)
+		}
+	}
+	if c := text(ActCheckIn); !strings.Contains(c, "RoomID:→3号楼201") || strings.Contains(c, "0001") || strings.Contains(c, "SpecialNeeds") {
+		t.Errorf("check in reads %s", c)
+	}
+
+	count := func(q AuditQuery) int {
+		got, err := db.Audit(li, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(got)
+	}
+	var byWang, isolation int
+	db.sql.QueryRow("SELECT count(*) FROM audit WHERE operator = '王强'").Scan(&byWang)
+	db.sql.QueryRow("SELECT count(*) FROM audit WHERE action IN ('add site', 'add rooms', 'check in', 'move guest')").Scan(&isolation)
+	if n := count(AuditQuery{Operator: "王强"}); n != byWang || n != 2 {
+		t.Errorf("王强's lines: %d, SQL %d", n, byWang)
+	}
+	if n := count(AuditQuery{Area: AreaIsolation}); n != isolation {
+		t.Errorf("isolation lines: %d, SQL %d", n, isolation)
+	}
+	if n := count(AuditQuery{Area: AreaIsolation, Operator: "王强"}); n != 2 {
+		t.Errorf("isolation lines of 王强: %d", n)
+	}
+	if n := count(AuditQuery{From: fixedNow.AddDate(0, 0, 1)}); n != 0 {
+		t.Errorf("lines from tomorrow: %d", n)
+	}
+	if ops, _ := db.AuditOperators(li); strings.Join(ops, ",") != "李娜,王强" {
+		t.Errorf("operators %v", ops)
 	}
 }

@@ -286,7 +286,7 @@ func (c *casesScreen) printSlip(cs data.Case) {
 // writes it as a workbook.
 func (c *casesScreen) export(ext string) {
 	today := data.StartOfDay(c.app.Now())
-	from, upto := newField(), newField()
+	from, upto := newDateField(c.app.Now, nil), newDateField(c.app.Now, nil)
 	from.SetText(today.AddDate(0, 0, -6).Format("2006-01-02"))
 	upto.SetText(today.Format("2006-01-02"))
 	f := newForm()

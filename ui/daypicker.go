@@ -23,13 +23,13 @@ type dayPicker struct {
 }
 
 func newDayPicker(now func() time.Time, onChange func()) *dayPicker {
-	p := &dayPicker{entry: newField(), now: now, onChange: onChange}
+	p := &dayPicker{entry: newDateField(now, onChange), now: now, onChange: onChange}
 	p.entry.SetPlaceHolder(lang.L("Today"))
 	p.entry.OnSubmitted = func(string) { onChange() }
 	p.reset = widget.NewButton(lang.L("Today"), func() { p.entry.SetText(""); onChange() })
 	p.box = container.NewHBox(
 		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.step(-1) }),
-		container.NewGridWrap(fyne.NewSize(130, 36), p.entry),
+		container.NewGridWrap(fyne.NewSize(170, 36), p.entry),
 		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.step(1) }),
 		p.reset)
 	return p

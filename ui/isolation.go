@@ -52,11 +52,11 @@ func newIsolation(w fyne.Window, a *app.App) *isolation {
 	s.picker.PlaceHolder = lang.L("(No isolation site yet)")
 	s.counts = widget.NewLabel("")
 	s.counts.Truncation = fyne.TextTruncateEllipsis
-	s.asOf = newField()
+	s.asOf = newDateField(a.Now, s.showBoard)
 	s.asOf.SetPlaceHolder(lang.L("Date, e.g. 2026-11-03"))
 	s.asOf.OnSubmitted = func(string) { s.showBoard() }
 	history := container.NewHBox(widget.NewLabel(lang.L("Board on")),
-		container.NewGridWrap(fyne.NewSize(150, 36), s.asOf),
+		container.NewGridWrap(fyne.NewSize(200, 36), s.asOf),
 		widget.NewButton(lang.L("Show"), s.showBoard),
 		widget.NewButton(lang.L("Back to now"), func() { s.asOf.SetText(""); s.showBoard() }))
 	s.board = container.NewVBox()

@@ -61,7 +61,7 @@ func (l *leaveList) add() {
 		names = append(names, label)
 	}
 	who := widget.NewSelectEntry(names)
-	from, to, reason := newField(), newField(), newField()
+	from, to, reason := newDateField(l.app.Now, nil), newDateField(l.app.Now, nil), newField()
 	from.SetPlaceHolder(lang.L("e.g. 2026-11-01"))
 	to.SetPlaceHolder(lang.L("e.g. 2026-11-30"))
 	reason.SetPlaceHolder(lang.L("e.g. 病假"))

@@ -45,7 +45,7 @@ type materials struct {
 
 func newMaterials(w fyne.Window, a *app.App) *materials {
 	m := &materials{win: w, app: a, filter: newField(), summary: widget.NewLabel(""),
-		ledgerDay: newField(), ledgerTo: newField()}
+		ledgerDay: newDateField(a.Now, nil), ledgerTo: newDateField(a.Now, nil)}
 	m.moves = &stockMoves{win: w, app: a, done: m.refresh}
 	m.place = newLocationPicker(nil, 0)
 	m.place.OnChanged = func(string) { m.applyFilter() }
@@ -104,8 +104,8 @@ func newMaterials(w fyne.Window, a *app.App) *materials {
 		col(lang.L("On hand"), 90, func(b data.Batch) string { return strconv.Itoa(b.OnHand) + b.Item.Unit }),
 	).withFilter()
 
-	span := container.NewHBox(widget.NewLabel(lang.L("From date")+":"), container.NewGridWrap(fyne.NewSize(120, 36), m.ledgerDay),
-		widget.NewLabel(lang.L("To date")+":"), container.NewGridWrap(fyne.NewSize(120, 36), m.ledgerTo),
+	span := container.NewHBox(widget.NewLabel(lang.L("From date")+":"), container.NewGridWrap(fyne.NewSize(170, 36), m.ledgerDay),
+		widget.NewLabel(lang.L("To date")+":"), container.NewGridWrap(fyne.NewSize(170, 36), m.ledgerTo),
 		widget.NewButtonWithIcon(lang.L("Show"), theme.SearchIcon(), m.refresh))
 	m.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Stock"), container.NewBorder(m.summary, nil, nil, nil, m.stockTbl.box)),

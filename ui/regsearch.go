@@ -66,7 +66,7 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 	s.post = newSelect(nil, nil)
 	s.outcome = newSelect(append([]string{lang.L("All outcomes")}, labels(data.PassOutcomes)...), nil)
 	s.outcome.SetSelectedIndex(0)
-	s.from, s.upto = newField(), newField()
+	s.from, s.upto = newDateField(a.Now, nil), newDateField(a.Now, nil)
 	s.from.SetPlaceHolder(lang.L("e.g. 2026-11-01"))
 	s.upto.SetPlaceHolder(lang.L("e.g. 2026-11-30"))
 	for _, e := range []*textField{s.from, s.upto} {
@@ -80,8 +80,8 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 	filters := container.NewHBox(
 		widget.NewLabel(lang.L("Checkpoint")+":"), size(200, s.post),
 		widget.NewLabel(lang.L("Action taken")+":"), size(100, s.outcome),
-		widget.NewLabel(lang.L("From date")+":"), size(120, s.from),
-		widget.NewLabel(lang.L("To date")+":"), size(120, s.upto))
+		widget.NewLabel(lang.L("From date")+":"), size(170, s.from),
+		widget.NewLabel(lang.L("To date")+":"), size(170, s.upto))
 	s.box = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(find, export), s.text), filters),
 		s.count, nil, nil, s.table.box)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,7 +22,7 @@ import (
 // item picked.
 type stockLines struct {
 	items   []data.Item
-	receipt bool
+	receipt func() time.Time // a receipt's clock, for the expiry's calendar; nil: not a receipt
 	onHand  func(itemID int64) (int, error)
 	rows    []*stockLine
 	box     *fyne.Container
@@ -35,7 +36,7 @@ type stockLine struct {
 	have     *widget.Label
 }
 
-func newStockLines(items []data.Item, receipt bool, onHand func(int64) (int, error)) *stockLines {
+func newStockLines(items []data.Item, receipt func() time.Time, onHand func(int64) (int, error)) *stockLines {
 	s := &stockLines{items: items, receipt: receipt, onHand: onHand, box: container.NewVBox()}
 	s.add()
 	return s
@@ -59,7 +60,7 @@ func (s *stockLines) labels(filter string) []string {
 
 func (s *stockLines) add() {
 	l := &stockLine{item: widget.NewSelectEntry(s.labels("")), quantity: newField(), batch: newField(),
-		expires: newField(), have: widget.NewLabel("")}
+		expires: newDateField(s.receipt, nil), have: widget.NewLabel("")}
 	l.item.SetPlaceHolder(lang.L("Item: type part of its name"))
 	l.quantity.SetPlaceHolder(lang.L("Quantity"))
 	l.batch.SetPlaceHolder(lang.L("Batch (optional)"))
@@ -71,8 +72,8 @@ func (s *stockLines) add() {
 	s.rows = append(s.rows, l)
 	fields := []fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(100, 36), l.quantity),
 		container.NewGridWrap(fyne.NewSize(120, 36), l.batch)}
-	if s.receipt {
-		fields = append(fields, container.NewGridWrap(fyne.NewSize(150, 36), l.expires))
+	if s.receipt != nil {
+		fields = append(fields, container.NewGridWrap(fyne.NewSize(190, 36), l.expires))
 	} else {
 		fields = append(fields, container.NewGridWrap(fyne.NewSize(110, 36), l.have))
 	}
@@ -125,7 +126,7 @@ func (s *stockLines) lines() ([]data.Line, error) {
 			return nil, &data.FieldError{Field: "quantity", Err: data.ErrBadNumber}
 		}
 		line := data.Line{ItemID: it.ID, Quantity: n, Batch: l.batch.Text}
-		if s.receipt && strings.TrimSpace(l.expires.Text) != "" {
+		if s.receipt != nil && strings.TrimSpace(l.expires.Text) != "" {
 			if line.ExpiresOn, err = data.ParseDay(l.expires.Text); err != nil {
 				return nil, &data.FieldError{Field: "expires_on", Err: err}
 			}

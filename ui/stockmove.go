@@ -171,7 +171,7 @@ func (m *stockMoves) receive(at int64) {
 	source.SetSelected(data.ReceiptSources[0])
 	donor, contact, handler, note := newField(), newField(), m.handler(), newField()
 	donor.SetPlaceHolder(lang.L("Only for donations"))
-	lines := newStockLines(items, true, nil)
+	lines := newStockLines(items, m.app.Now, nil)
 	f := newForm()
 	f.add("location", lang.L("Into"), loc)
 	f.add("source", lang.L("Source"), source)
@@ -204,7 +204,7 @@ func (m *stockMoves) issue(from int64) {
 	recipient := widget.NewSelectEntry(places)
 	recipient.SetPlaceHolder(lang.L("A checkpoint, a site, or a person"))
 	receiver, handler, note := newField(), m.handler(), newField()
-	lines := newStockLines(items, false, m.onHandAt(loc))
+	lines := newStockLines(items, nil, m.onHandAt(loc))
 	loc.OnChanged = func(string) { lines.refreshOnHand() }
 	f := newForm()
 	f.add("location", lang.L("From location"), loc)
@@ -239,7 +239,7 @@ func (m *stockMoves) transfer(from int64) {
 	dst := newLocationPicker(locs, 0)
 	dst.Selected = ""
 	handler, note := m.handler(), newField()
-	lines := newStockLines(items, false, m.onHandAt(src))
+	lines := newStockLines(items, nil, m.onHandAt(src))
 	src.OnChanged = func(string) { lines.refreshOnHand() }
 	f := newForm()
 	f.add("from", lang.L("From location"), src)
@@ -266,7 +266,7 @@ func (m *stockMoves) writeOff(at int64) {
 	loc := newLocationPicker(locs, at)
 	reason := newSelect(data.WriteOffReasons, nil)
 	handler, note := m.handler(), newField()
-	lines := newStockLines(items, false, m.onHandAt(loc))
+	lines := newStockLines(items, nil, m.onHandAt(loc))
 	loc.OnChanged = func(string) { lines.refreshOnHand() }
 	f := newForm()
 	f.add("location", lang.L("At"), loc)
@@ -289,7 +289,7 @@ func (m *stockMoves) stocktake(at int64) {
 		return
 	}
 	loc := newLocationPicker(locs, at)
-	lines := newStockLines(items, false, m.onHandAt(loc))
+	lines := newStockLines(items, nil, m.onHandAt(loc))
 	loc.OnChanged = func(string) { lines.refreshOnHand() }
 	row := lines.rows[0]
 	row.quantity.SetPlaceHolder(lang.L("Counted"))

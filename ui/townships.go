@@ -101,7 +101,7 @@ func (t *townships) registerFrom(path string) {
 // edit shows a township's details to register (ID 0) or change.
 func (t *townships) edit(x data.Township, note string) {
 	f := newForm()
-	name, contact, phone, since := newField(), newField(), newField(), newField()
+	name, contact, phone, since := newField(), newField(), newField(), newDateField(t.app.Now, nil)
 	name.SetText(x.Name)
 	contact.SetText(x.Contact)
 	phone.SetText(x.Phone)

@@ -1,5 +1,7 @@
 package data
 
+import "slices"
+
 // Action is what a line of the audit trail records was done. Every
 // change is audited under one of these; 操作日志 names each in Chinese.
 type Action string
@@ -138,6 +140,16 @@ var Actions = func() []Action {
 	}
 	return out
 }()
+
+// Area is the part of the work a is done in.
+func (a Action) Area() AuditArea {
+	for _, g := range areaActions {
+		if slices.Contains(g.actions, a) {
+			return g.area
+		}
+	}
+	return ""
+}
 
 // actionsOf are the actions of area.
 func actionsOf(area AuditArea) []Action {

@@ -88,7 +88,7 @@ func newTableOf[T any](cols ...column[T]) *table[T] {
 			if t.mark != nil {
 				c.Importance = t.mark(t.rows[id.Row])
 			}
-			c.SetText(t.cols[id.Col].text(t.rows[id.Row]))
+			c.setText(t.cols[id.Col].text(t.rows[id.Row]), t.cols[id.Col].width)
 		})
 	t.view.ShowHeaderColumn = false
 	t.view.CreateHeader = func() fyne.CanvasObject { return newHeaderCell() }
@@ -350,6 +350,20 @@ func newTableCell(open func(int, fyne.Position, fyne.CanvasObject)) *tableCell {
 	c.Truncation = fyne.TextTruncateEllipsis
 	c.ExtendBaseWidget(c)
 	return c
+}
+
+// setText shows s in a cell of width: a text longer than the cell can
+// show (no character is narrower than 5 points) is cut before Fyne
+// measures it glyph by glyph to truncate it; the whole of it is on the
+// line below the table and in the row's view.
+func (c *tableCell) setText(s string, width float32) {
+	most := int(width/5) + 1
+	if len(s) > most { // bytes ≥ runes: most texts skip the count
+		if r := []rune(s); len(r) > most {
+			s = string(r[:most])
+		}
+	}
+	c.SetText(s)
 }
 
 // TappedSecondary opens the cell's row.

@@ -72,4 +72,9 @@ func TestEveryAuditedActionHasALabel(t *testing.T) {
 		}
 		seen[label] = a
 	}
+	for _, ar := range data.AuditAreas {
+		if label := areaLabel(ar); label == "Area: "+string(ar) {
+			t.Errorf("area %q has no Chinese name in assets/zh.json", ar)
+		}
+	}
 }

@@ -72,6 +72,7 @@ type Assignment struct {
 	StaffID  int64
 	Note     string // why a rule was knowingly broken
 	Staff    Staff
+	Breaks   []Rule // what this assignment breaks, as the week grid checks it
 }
 
 // RuleError refuses a change that breaks rules, naming them; the same
@@ -81,11 +82,36 @@ type RuleError struct{ Rules []Rule }
 func (e *RuleError) Error() string { return fmt.Sprintf("breaks %v", e.Rules) }
 func (e *RuleError) Unwrap() error { return ErrRuleBroken }
 
-// Hole is a slot the roster could not fill without breaking a rule.
+// Hole is a slot the roster could not fill without breaking a rule, and
+// why: of the people who could take it (Pool: the active staff, of Kind
+// where the slot needs that kind, or who may lead for a leader), how many
+// each rule keeps off it (one person may be kept off by two).
 type Hole struct {
 	Slot    Slot
 	Missing int
 	Kind    string // the required kind still missing, if that is the gap
+	Pool    int
+	Stopped map[Rule]int
+}
+
+// explain counts who could have filled the hole and what stopped them;
+// taken are those already on the slot.
+func (st *rosterState) explain(h *Hole, taken []int64) {
+	h.Stopped = map[Rule]int{}
+	for _, id := range st.order {
+		s := st.staff[id]
+		if (h.Kind != "" && s.Kind != h.Kind) || (h.Slot.Post.Kind == LeaderPost && !s.MayLead) {
+			continue
+		}
+		h.Pool++
+		if slices.Contains(taken, id) {
+			h.Stopped[RuleOverlap]++
+			continue
+		}
+		for _, r := range st.breaksOn(h.Slot.Post.Kind, id, h.Slot.Start, h.Slot.End, 0) {
+			h.Stopped[r]++
+		}
+	}
 }
 
 // DutyPosts lists the posts rosters fill: the command post, every
@@ -404,7 +430,9 @@ func (db *DB) rosterIn(ctx context.Context, from, upto, notBefore time.Time) (Ro
 			}
 		}
 		if best == 0 {
-			res.Holes = append(res.Holes, Hole{Slot: Slot{Post: DutyPost{Kind: LeaderPost, Name: "带班领导"}, Start: day, End: day.AddDate(0, 0, 1)}, Missing: 1})
+			h := Hole{Slot: Slot{Post: DutyPost{Kind: LeaderPost, Name: "带班领导"}, Start: day, End: day.AddDate(0, 0, 1)}, Missing: 1}
+			st.explain(&h, nil)
+			res.Holes = append(res.Holes, h)
 			continue
 		}
 		assign(Assignment{PostKind: LeaderPost, Start: day, End: day.AddDate(0, 0, 1), StaffID: best})
@@ -433,6 +461,7 @@ func (db *DB) rosterIn(ctx context.Context, from, upto, notBefore time.Time) (Ro
 				if needKind {
 					h.Kind = sl.Post.RequiredKind
 				}
+				st.explain(&h, taken[k])
 				res.Holes = append(res.Holes, h)
 				break
 			}
@@ -681,9 +710,11 @@ func (db *DB) RosterWeek(ctx context.Context, from time.Time, n int) (Week, erro
 		v := &ShiftView{Slot: sl, People: bySlot[slotKey{sl.Post.Kind, sl.Post.ID, sl.Start}]}
 		v.Missing = max(0, sl.Post.Staff-len(v.People))
 		hasKind := false
-		for _, a := range v.People {
+		for i := range v.People {
+			a := &v.People[i]
 			hasKind = hasKind || a.Staff.Kind == sl.Post.RequiredKind
-			for _, r := range st.breaksOn(sl.Post.Kind, a.StaffID, a.Start, a.End, a.ID) {
+			a.Breaks = st.breaksOn(sl.Post.Kind, a.StaffID, a.Start, a.End, a.ID)
+			for _, r := range a.Breaks {
 				if !slices.Contains(v.Warnings, r) {
 					v.Warnings = append(v.Warnings, r)
 				}

@@ -168,10 +168,21 @@ func TestRosterReportsEveryHoleWhenStaffAreTooFew(t *testing.T) {
 	}
 	missing, leaders := 0, 0
 	for _, h := range res.Holes {
+		// Each hole says why: everyone who could take it is kept off by a rule.
+		stopped := 0
+		for _, n := range h.Stopped {
+			stopped += n
+		}
 		if h.Slot.Post.Kind == LeaderPost {
 			leaders++
+			if h.Pool != 0 {
+				t.Errorf("a leader hole counts %d who may lead", h.Pool)
+			}
 		} else {
 			missing += h.Missing
+			if h.Pool != 3 || stopped < 3 || h.Stopped[RuleOverlap]+h.Stopped[RuleRest] == 0 {
+				t.Errorf("hole %s %s: pool %d, stopped %v", h.Slot.Post.Name, h.Slot.Start.Format("01-02 15:04"), h.Pool, h.Stopped)
+			}
 		}
 	}
 	// 3 days × 2 shifts × 2 people + command post 3 × 2 × 1 = 18 places.

@@ -47,15 +47,18 @@ func newDuty(w fyne.Window, a *app.App, openCase func(data.Case)) *duty {
 	d.grid = widget.NewTableWithHeaders(
 		func() (int, int) { return 1 + len(d.week.Rows), 1 + len(d.week.Days) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return l
+			r := widget.NewRichText()
+			r.Wrapping = fyne.TextWrapWord
+			return r
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			text, importance := d.cell(id.Row, id.Col)
-			l := o.(*widget.Label)
-			l.Importance = importance
-			l.SetText(text)
+			r := o.(*widget.RichText)
+			r.Segments = nil
+			for _, l := range d.cell(id.Row, id.Col) {
+				r.Segments = append(r.Segments, &widget.TextSegment{Text: l.text,
+					Style: widget.RichTextStyle{ColorName: l.color, TextStyle: fyne.TextStyle{Bold: l.bold}}})
+			}
+			r.Refresh()
 		})
 	d.grid.ShowHeaderColumn = false
 	d.grid.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
@@ -115,27 +118,11 @@ func (d *duty) refresh() {
 		showMessage(d.win, lang.L("Duty"), say.Message(err))
 		return
 	}
-	missing, warnings := 0, 0
-	count := func(v *data.ShiftView) {
-		if v != nil {
-			missing += v.Missing
-			if len(v.Warnings) > 0 {
-				warnings++
-			}
-		}
-	}
-	for i := range d.week.Leaders {
-		count(&d.week.Leaders[i])
-	}
-	for _, r := range d.week.Rows {
-		for _, v := range r.Days {
-			count(v)
-		}
-	}
 	for row := range len(d.week.Rows) + 1 {
 		d.grid.SetRowHeight(row, d.rowHeight(row))
 	}
-	d.note.SetText(lang.L("WeekNote", map[string]any{"Missing": missing, "Warnings": warnings}))
+	c := d.counts()
+	d.note.SetText(lang.L("WeekNote", map[string]any{"Missing": c.missing, "Warnings": c.warnings}))
 	d.grid.Refresh()
 	d.loads.show(from.AddDate(0, 0, 7-7*data.FairnessWeeks), from.AddDate(0, 0, 7))
 	d.leave.show(from, from.AddDate(0, 0, 6))
@@ -147,7 +134,7 @@ func (d *duty) rowHeight(row int) float32 {
 	most := 2 // the post and its shift
 	for col := 1; col <= len(d.week.Days); col++ {
 		if v := d.view(row, col); v != nil {
-			// A warning takes up to three lines in a column this narrow.
+			// The rules broken take up to three lines in a column this narrow.
 			most = max(most, len(v.People)+min(1, v.Missing)+3*min(1, len(v.Warnings)))
 		}
 	}
@@ -171,43 +158,66 @@ func (d *duty) view(row, col int) *data.ShiftView {
 	return nil
 }
 
-func (d *duty) cell(row, col int) (string, widget.Importance) {
+// cellLine is a line of a grid cell, in the colour of what it says.
+type cellLine struct {
+	text  string
+	color fyne.ThemeColorName
+	bold  bool
+}
+
+// cell is what the grid shows in a cell: a post and its shift, or the
+// people on a shift with the one breaking a rule marked ⚠ in orange (and
+// the rule under them), and the places missing in red.
+func (d *duty) cell(row, col int) []cellLine {
 	if col == 0 {
 		if row == 0 {
-			return lang.L("Leader of the day"), widget.HighImportance
+			return []cellLine{{lang.L("Leader of the day"), theme.ColorNamePrimary, true}}
 		}
 		r := d.week.Rows[row-1]
-		label := r.Post.Name + "\n" + r.Shift.String()
+		shift := r.Shift.String()
 		if r.Shift.Night() {
-			label += lang.L("(night)")
+			shift += lang.L("(night)")
 		}
-		return label, widget.MediumImportance
+		return []cellLine{{r.Post.Name, theme.ColorNameForeground, true}, {shift, theme.ColorNameForeground, false}}
 	}
 	v := d.view(row, col)
 	if v == nil {
-		return "—", widget.LowImportance
+		return []cellLine{{"—", theme.ColorNameDisabled, false}}
 	}
-	var lines []string
+	var lines []cellLine
+	var broken []data.Rule
 	for _, a := range v.People {
-		name := a.Staff.Name
+		l := cellLine{a.Staff.Name, theme.ColorNameForeground, false}
 		if a.Note != "" {
-			name += " *"
+			l.text += " *"
 		}
-		lines = append(lines, name)
+		if len(a.Breaks) > 0 {
+			l = cellLine{"⚠" + l.text, theme.ColorNameWarning, true}
+			for _, r := range a.Breaks {
+				if !slices.Contains(broken, r) {
+					broken = append(broken, r)
+				}
+			}
+		}
+		lines = append(lines, l)
 	}
-	importance := widget.MediumImportance
+	for _, r := range v.Warnings {
+		if !slices.Contains(broken, r) { // the shift's, not one person's: no one of the kind it needs
+			broken = append(broken, r)
+		}
+	}
+	if len(broken) > 0 {
+		lines = append(lines, cellLine{say.Rules(broken), theme.ColorNameWarning, false})
+	}
 	if v.Missing > 0 {
-		lines = append(lines, lang.L("[{{.N}} missing]", map[string]any{"N": v.Missing}))
-		importance = widget.DangerImportance
+		lines = append(lines, cellLine{lang.L("[{{.N}} missing]", map[string]any{"N": v.Missing}), theme.ColorNameError, true})
 	}
-	if len(v.Warnings) > 0 {
-		lines = append(lines, "⚠ "+say.Rules(v.Warnings))
-		importance = widget.WarningImportance
-	}
-	return strings.Join(lines, "\n"), importance
+	return lines
 }
 
-// generate fills the week's open places, then says what could not be.
+// generate fills the week's open places from today on, then says what
+// the grid now shows: places filled, places still open and why, shifts
+// with someone breaking a rule.
 func (d *duty) generate() {
 	from, ok := d.monday()
 	if !ok {
@@ -219,33 +229,126 @@ func (d *duty) generate() {
 		return
 	}
 	d.refresh()
-	msg := lang.L("{{.N}} places filled; every rule kept.", map[string]any{"N": res.Added})
-	if len(res.Holes) > 0 {
-		var lines []string
-		for _, h := range res.Holes {
-			lines = append(lines, holeLine(h))
-		}
-		msg = lang.L("{{.N}} places filled. Not enough people for these, which are left open (red in the grid):", map[string]any{"N": res.Added}) +
-			"\n" + strings.Join(lines, "\n")
+	c := d.counts()
+	lines := []string{lang.L("{{.N}} places filled.", map[string]any{"N": res.Added})}
+	if data.StartOfDay(d.app.Now()).After(from) {
+		lines = append(lines, lang.L("Days gone by are left as they were."))
 	}
-	label := widget.NewLabel(msg)
+	if c.missing > 0 {
+		lines = append(lines, lang.L("Still {{.N}} places open this week (red in the grid), {{.Past}} of them on shifts already begun.",
+			map[string]any{"N": c.missing, "Past": c.pastMissing}))
+		lines = append(lines, holeLines(res.Holes)...)
+	}
+	if c.warnings > 0 {
+		lines = append(lines, lang.L("{{.N}} shifts have someone breaking a rule (marked ⚠ in the grid): set by hand or by a swap, never by the roster.",
+			map[string]any{"N": c.warnings}))
+	}
+	if c.missing == 0 && c.warnings == 0 {
+		lines = append(lines, lang.L("The week is complete; every rule kept."))
+	}
+	label := widget.NewLabel(strings.Join(lines, "\n"))
 	label.Wrapping = fyne.TextWrapWord
 	dlg := dialog.NewCustom(lang.L("Roster this week"), lang.L("Close"), container.NewVScroll(label), d.win)
-	dlg.Resize(fyne.NewSize(620, min(600, 160+20*float32(len(res.Holes)))))
+	dlg.Resize(fyne.NewSize(680, min(600, 180+44*float32(len(lines)))))
 	showKeyed(d.win, dlg, dlg.Hide)
 }
 
-// holeLine names a hole: date, post and shift, and what is missing.
-func holeLine(h data.Hole) string {
-	what := lang.L("{{.N}} missing", map[string]any{"N": h.Missing})
-	if h.Kind != "" {
-		what = lang.L("no {{.Kind}} available", map[string]any{"Kind": h.Kind})
+// weekCounts are what the grid shows: places missing (those on shifts
+// already begun apart) and shifts with someone breaking a rule. The note
+// above the grid and the roster's result both say these.
+type weekCounts struct {
+	missing, pastMissing, warnings int
+}
+
+func (d *duty) counts() weekCounts {
+	var c weekCounts
+	now := d.app.Now()
+	count := func(v *data.ShiftView) {
+		if v == nil {
+			return
+		}
+		c.missing += v.Missing
+		if v.Slot.Start.Before(now) {
+			c.pastMissing += v.Missing
+		}
+		if len(v.Warnings) > 0 {
+			c.warnings++
+		}
 	}
-	shift := ""
-	if h.Slot.Post.Kind != data.LeaderPost {
-		shift = h.Slot.Shift.String()
+	for i := range d.week.Leaders {
+		count(&d.week.Leaders[i])
 	}
-	return strings.Join(strings.Fields(fmt.Sprintf("%s %s %s %s", reports.FormatDay(h.Slot.Start), h.Slot.Post.Name, shift, what)), " ")
+	for _, r := range d.week.Rows {
+		for _, v := range r.Days {
+			count(v)
+		}
+	}
+	return c
+}
+
+// holeLines explain the places the roster could not fill, a line per post
+// and kind: how many, who exists to fill them, what keeps them off, and
+// what to change.
+func holeLines(holes []data.Hole) []string {
+	type group struct {
+		post, kind string
+		leader     bool
+		missing    int
+		shifts     int
+		pool       int
+		stopped    map[data.Rule]bool
+	}
+	var order []string
+	groups := map[string]*group{}
+	for _, h := range holes {
+		key := h.Slot.Post.Name + "|" + h.Kind
+		g := groups[key]
+		if g == nil {
+			g = &group{post: h.Slot.Post.Name, kind: h.Kind, leader: h.Slot.Post.Kind == data.LeaderPost, stopped: map[data.Rule]bool{}}
+			if g.leader {
+				g.post = lang.L("Leader of the day")
+			}
+			groups[key] = g
+			order = append(order, key)
+		}
+		g.missing += h.Missing
+		g.shifts++
+		g.pool = max(g.pool, h.Pool)
+		for r, n := range h.Stopped {
+			if n > 0 {
+				g.stopped[r] = true
+			}
+		}
+	}
+	var out []string
+	for _, key := range order {
+		g := groups[key]
+		head := lang.L("· {{.Post}}: {{.N}} places on {{.Shifts}} shifts.", map[string]any{"Post": g.post, "N": g.missing, "Shifts": g.shifts})
+		var why string
+		switch {
+		case g.leader && g.pool == 0:
+			why = lang.L("No one may lead the day: tick 可任带班领导 for someone under 人员.")
+		case g.kind != "" && g.pool == 0:
+			why = lang.L("It needs {{.Kind}} and there is none: add {{.Kind}} under 人员, or change what the checkpoint needs under 卡口.", map[string]any{"Kind": g.kind})
+		case g.pool == 0:
+			why = lang.L("No one is active: add people under 人员.")
+		default:
+			var rules []data.Rule
+			for _, r := range []data.Rule{data.RuleLeave, data.RuleRest, data.RuleOverlap, data.RuleInactive, data.RuleLeader} {
+				if g.stopped[r] {
+					rules = append(rules, r)
+				}
+			}
+			who := lang.L("people who can be rostered")
+			if g.kind != "" {
+				who = g.kind
+			}
+			why = lang.L("Of the {{.N}} {{.Who}}, none is free: {{.Rules}}. Add people, take back leave, or need fewer per shift or less rest (设置).",
+				map[string]any{"N": g.pool, "Who": who, "Rules": say.Rules(rules)})
+		}
+		out = append(out, head+why)
+	}
+	return out
 }
 
 // clear removes the week's assignments after asking.
@@ -338,16 +441,17 @@ func (d *duty) openShift(v data.ShiftView) {
 	showKeyed(d.win, dlg, dlg.Hide)
 }
 
-// staffChoice picks a person, the least loaded first.
-func (d *duty) staffChoice() (*widget.Select, map[string]int64) {
-	ids := map[string]int64{}
+// staffChoice picks a person by typing, the least loaded first.
+func (d *duty) staffChoice() (*searchPicker, []int64) {
 	var options []string
-	for _, l := range d.loads.rows {
-		label := fmt.Sprintf("%s(%s,%s)", l.Staff.Name, l.Staff.Kind, lang.L("{{.N}} shifts", map[string]any{"N": l.Shifts}))
-		ids[label] = l.Staff.ID
-		options = append([]string{label}, options...)
+	var ids []int64
+	for _, l := range slices.Backward(d.loads.rows) {
+		options = append(options, fmt.Sprintf("%s(%s,%s)", l.Staff.Name, l.Staff.Kind, lang.L("{{.N}} shifts", map[string]any{"N": l.Shifts})))
+		ids = append(ids, l.Staff.ID)
 	}
-	return newSelect(options, nil), ids
+	p := newSearchPicker(options)
+	p.SetPlaceHolder(lang.L("Type part of the name or its initials"))
+	return p, ids
 }
 
 // assign puts someone on a shift; a break of the rules is named and then
@@ -360,7 +464,11 @@ func (d *duty) assign(v data.ShiftView) {
 	f.add("staff", lang.L("Person"), pick)
 	f.add("note", lang.L("Note"), note)
 	showFormDialog(d.win, lang.L("Add a person"), lang.L("Save"), f, func() error {
-		if _, err := d.app.DB.Assign(d.app.Ctx(), v.Slot, ids[pick.Selected], note.Text); err != nil {
+		i := pick.chosen()
+		if i < 0 {
+			return &data.FieldError{Field: "staff", Err: data.ErrBadChoice}
+		}
+		if _, err := d.app.DB.Assign(d.app.Ctx(), v.Slot, ids[i], note.Text); err != nil {
 			return ruleAsNote(err)
 		}
 		d.refresh()
@@ -368,10 +476,17 @@ func (d *duty) assign(v data.ShiftView) {
 	})
 }
 
-// swap exchanges a person with someone on another shift this week.
+// swapOption is a shift someone could swap into.
+type swapOption struct {
+	label string
+	start time.Time
+	id    int64
+}
+
+// swap exchanges a person with someone on another shift this week, found
+// by typing a name, a post or a date; the shifts listed in time order.
 func (d *duty) swap(a data.Assignment) {
-	ids := map[string]int64{}
-	var options []string
+	var offered []swapOption
 	add := func(v *data.ShiftView, label string) {
 		if v == nil {
 			return
@@ -380,9 +495,7 @@ func (d *duty) swap(a data.Assignment) {
 			if b.ID == a.ID || b.StaffID == a.StaffID || (b.PostKind == data.LeaderPost) != (a.PostKind == data.LeaderPost) {
 				continue
 			}
-			o := fmt.Sprintf("%s %s %s", reports.FormatDay(b.Start), label, b.Staff.Name)
-			ids[o] = b.ID
-			options = append(options, o)
+			offered = append(offered, swapOption{fmt.Sprintf("%s %s %s", reports.FormatDay(b.Start), label, b.Staff.Name), b.Start, b.ID})
 		}
 	}
 	for i := range d.week.Leaders {
@@ -393,14 +506,24 @@ func (d *duty) swap(a data.Assignment) {
 			add(v, r.Post.Name+" "+r.Shift.String())
 		}
 	}
-	pick := newSelect(options, nil)
+	slices.SortStableFunc(offered, func(x, y swapOption) int { return x.start.Compare(y.start) })
+	options := make([]string, len(offered))
+	for i, o := range offered {
+		options[i] = o.label
+	}
+	pick := newSearchPicker(options)
+	pick.SetPlaceHolder(lang.L("Type a name, a post or a date"))
 	note := newField()
 	note.SetPlaceHolder(lang.L("Only if a rule must be broken: why"))
 	f := newForm()
 	f.add("other", lang.L("Swap with"), pick)
 	f.add("note", lang.L("Note"), note)
 	showFormDialog(d.win, lang.L("Swap {{.Name}}", map[string]any{"Name": a.Staff.Name}), lang.L("Swap"), f, func() error {
-		if err := d.app.DB.Swap(d.app.Ctx(), a.ID, ids[pick.Selected], note.Text); err != nil {
+		i := pick.chosen()
+		if i < 0 {
+			return &data.FieldError{Field: "other", Err: data.ErrBadChoice}
+		}
+		if err := d.app.DB.Swap(d.app.Ctx(), a.ID, offered[i].id, note.Text); err != nil {
 			return ruleAsNote(err)
 		}
 		d.refresh()

@@ -37,23 +37,32 @@ func newPasswordField() *textField {
 // TypedShortcut saves the dialog's form on Ctrl+S, passes the window's
 // other shortcuts to the window, and handles the rest (copy, paste …)
 // as any entry.
-func (f *textField) TypedShortcut(s fyne.Shortcut) {
+func (f *textField) TypedShortcut(s fyne.Shortcut) { fieldShortcut(f, s, f.save, f.Entry.TypedShortcut) }
+
+// TypedKey passes Esc to the window, which dismisses its dialog.
+func (f *textField) TypedKey(k *fyne.KeyEvent) { fieldKey(f, k, f.Entry.TypedKey) }
+
+// fieldShortcut is what a field does with a shortcut: Ctrl+S saves its
+// form (save; nil: the window's), Ctrl+1…9 go to the window, the rest
+// (copy, paste …) to the field itself (own).
+func fieldShortcut(f fyne.CanvasObject, s fyne.Shortcut, save func(), own func(fyne.Shortcut)) {
 	if !windowShortcut(s) {
-		f.Entry.TypedShortcut(s)
+		own(s)
 		return
 	}
-	if cs := s.(*desktop.CustomShortcut); cs.KeyName == fyne.KeyS && f.save != nil {
-		f.save()
+	if cs := s.(*desktop.CustomShortcut); cs.KeyName == fyne.KeyS && save != nil {
+		save()
 		return
 	}
 	passShortcut(f, s)
 }
 
-// TypedKey passes Esc to the window, which dismisses its dialog.
-func (f *textField) TypedKey(k *fyne.KeyEvent) {
+// fieldKey passes Esc to the window, which dismisses its dialog, and any
+// other key to the field itself (own).
+func fieldKey(f fyne.CanvasObject, k *fyne.KeyEvent, own func(*fyne.KeyEvent)) {
 	if k.Name == fyne.KeyEscape {
 		passKey(f, k)
 		return
 	}
-	f.Entry.TypedKey(k)
+	own(k)
 }

@@ -9,7 +9,7 @@ import (
 // dialog puts the keyboard first (buttons and lists take Tab, not typing).
 func typingField(o fyne.Focusable) bool {
 	switch o.(type) {
-	case *textField, *choice, *widget.SelectEntry, *widget.DateEntry:
+	case *textField, *choice, *searchPicker, *widget.SelectEntry:
 		return true
 	}
 	return false

@@ -63,6 +63,9 @@ func (f *form) addInputs(field string, w fyne.CanvasObject) {
 	case *widget.SelectEntry:
 		e = &w.Entry
 		f.inputs = append(f.inputs, w)
+	case *searchPicker:
+		e = &w.Entry
+		f.inputs = append(f.inputs, w)
 	case *choice:
 		f.inputs = append(f.inputs, w)
 	}
@@ -89,6 +92,9 @@ func (f *form) onSubmit(submit func()) {
 				w.OnSubmitted = func(string) { submit() }
 			}
 		case *widget.SelectEntry:
+			w.OnSubmitted = func(string) { submit() }
+		case *searchPicker:
+			w.save = submit
 			w.OnSubmitted = func(string) { submit() }
 		case *choice:
 			w.onEnter = submit
@@ -117,6 +123,8 @@ func (f *form) values() map[string]string {
 			out[name] = w.Text
 		case *widget.SelectEntry:
 			out[name] = w.Text
+		case *searchPicker:
+			out[name] = w.Text
 		case *widget.Select:
 			out[name] = w.Selected
 		case *locationPicker:
@@ -139,6 +147,8 @@ func (f *form) fill(v map[string]string) {
 		case *textField:
 			w.SetText(text)
 		case *widget.SelectEntry:
+			w.SetText(text)
+		case *searchPicker:
 			w.SetText(text)
 		case *widget.Select:
 			w.SetSelected(text)

@@ -53,14 +53,12 @@ func (l *leaveList) add() {
 		showMessage(l.win, lang.L("Leave"), say.Message(err))
 		return
 	}
-	ids := map[string]int64{}
-	var names []string
-	for _, s := range staff {
-		label := s.Name + "(" + s.Unit + ")"
-		ids[label] = s.ID
-		names = append(names, label)
+	names := make([]string, len(staff))
+	for i, s := range staff {
+		names[i] = s.Name + "(" + s.Unit + ")"
 	}
-	who := widget.NewSelectEntry(names)
+	who := newSearchPicker(names)
+	who.SetPlaceHolder(lang.L("Type part of the name or its initials"))
 	from, to, reason := newDateField(l.app.Now, nil), newDateField(l.app.Now, nil), newField()
 	from.SetPlaceHolder(lang.L("e.g. 2026-11-01"))
 	to.SetPlaceHolder(lang.L("e.g. 2026-11-30"))
@@ -71,10 +69,11 @@ func (l *leaveList) add() {
 	f.add("to", lang.L("To date"), to)
 	f.add("reason", lang.L("Reason"), reason)
 	showFormDialog(l.win, lang.L("Add leave"), lang.L("Save"), f, func() error {
-		id, ok := ids[who.Text]
-		if !ok {
+		i := who.chosen()
+		if i < 0 {
 			return &data.FieldError{Field: "staff", Err: data.ErrNotFound}
 		}
+		id := staff[i].ID
 		start, err := data.ParseDay(from.Text)
 		if err != nil {
 			return &data.FieldError{Field: "from", Err: err}

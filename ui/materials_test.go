@@ -47,19 +47,22 @@ func materialsWithStock(t *testing.T) (*shell, *materials, *app.App, map[string]
 	return s, m, a, items, store
 }
 
-func selectEntriesIn(o fyne.CanvasObject) []*widget.SelectEntry {
-	var out []*widget.SelectEntry
+func selectEntriesIn(o fyne.CanvasObject) []*widget.Entry {
+	var out []*widget.Entry
 	for _, obj := range test.LaidOutObjects(o) {
-		if e, ok := obj.(*widget.SelectEntry); ok {
-			out = append(out, e)
+		switch e := obj.(type) {
+		case *widget.SelectEntry:
+			out = append(out, &e.Entry)
+		case *searchPicker:
+			out = append(out, &e.Entry)
 		}
 	}
 	return out
 }
 
-// pick types part of an item's name, then chooses it, as tapping it in the
-// filtered drop-down does.
-func pick(t *testing.T, e *widget.SelectEntry, typed string, it data.Item) {
+// pick types part of an item's name into a line's picker, then chooses
+// it, as tapping it in the narrowed drop-down does.
+func pick(t *testing.T, e *widget.Entry, typed string, it data.Item) {
 	t.Helper()
 	test.Type(e, typed)
 	e.SetText(it.Label())

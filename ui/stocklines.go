@@ -29,7 +29,7 @@ type stockLines struct {
 }
 
 type stockLine struct {
-	item     *widget.SelectEntry
+	item     *searchPicker
 	quantity *textField
 	batch    *textField
 	expires  *textField
@@ -48,25 +48,24 @@ func (s *stockLines) content() fyne.CanvasObject {
 	return container.NewVBox(s.box, container.NewHBox(more))
 }
 
-func (s *stockLines) labels(filter string) []string {
-	var out []string
-	for _, it := range s.items {
-		if strings.Contains(it.Label(), filter) {
-			out = append(out, it.Label())
-		}
+func (s *stockLines) labels() []string {
+	out := make([]string, len(s.items))
+	for i, it := range s.items {
+		out[i] = it.Label()
 	}
 	return out
 }
 
 func (s *stockLines) add() {
-	l := &stockLine{item: widget.NewSelectEntry(s.labels("")), quantity: newField(), batch: newField(),
+	l := &stockLine{item: newSearchPicker(s.labels()), quantity: newField(), batch: newField(),
 		expires: newDateField(s.receipt, nil), have: widget.NewLabel("")}
 	l.item.SetPlaceHolder(lang.L("Item: type part of its name"))
 	l.quantity.SetPlaceHolder(lang.L("Quantity"))
 	l.batch.SetPlaceHolder(lang.L("Batch (optional)"))
 	l.expires.SetPlaceHolder(lang.L("Expiry, e.g. 2027-06-30"))
+	narrow := l.item.OnChanged
 	l.item.OnChanged = func(text string) {
-		l.item.SetOptions(s.labels(strings.TrimSpace(text)))
+		narrow(text)
 		s.showOnHand(l)
 	}
 	s.rows = append(s.rows, l)
@@ -81,11 +80,8 @@ func (s *stockLines) add() {
 }
 
 func (s *stockLines) itemOf(l *stockLine) (data.Item, bool) {
-	text := strings.TrimSpace(l.item.Text)
-	for _, it := range s.items {
-		if it.Label() == text {
-			return it, true
-		}
+	if i := l.item.chosen(); i >= 0 {
+		return s.items[i], true
 	}
 	return data.Item{}, false
 }

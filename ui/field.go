@@ -37,7 +37,9 @@ func newPasswordField() *textField {
 // TypedShortcut saves the dialog's form on Ctrl+S, passes the window's
 // other shortcuts to the window, and handles the rest (copy, paste …)
 // as any entry.
-func (f *textField) TypedShortcut(s fyne.Shortcut) { fieldShortcut(f, s, f.save, f.Entry.TypedShortcut) }
+func (f *textField) TypedShortcut(s fyne.Shortcut) {
+	fieldShortcut(f, s, f.save, f.Entry.TypedShortcut)
+}
 
 // TypedKey passes Esc to the window, which dismisses its dialog.
 func (f *textField) TypedKey(k *fyne.KeyEvent) { fieldKey(f, k, f.Entry.TypedKey) }

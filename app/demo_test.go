@@ -99,6 +99,7 @@ func TestYearDemo(t *testing.T) {
 			checkReportAgainstSQL(t, a, q, data.StartOfDay(d))
 		})
 	}
+	t.Run("trend", func(t *testing.T) { checkTrend(t, a, conn, now) })
 }
 
 // checkReportAgainstSQL recomputes every figure of a past day's report

@@ -285,3 +285,21 @@ func BenchmarkCaseListThirtyDays(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPostTrendFortnight is 总览's charts: the key figures of the
+// thirteen days before today, beside the sqlite3 tool on the same
+// statements.
+func BenchmarkPostTrendFortnight(b *testing.B) {
+	db := benchDB(b)
+	yesterday := StartOfDay(time.Now()).AddDate(0, 0, -1)
+	compareWithFloor(b, db.Path(), func(db *DB) error {
+		_, err := db.PostTrend(context.Background(), yesterday, 13)
+		return err
+	})
+	for b.Loop() {
+		points, err := db.PostTrend(context.Background(), yesterday, 13)
+		if err != nil || points[12].Registered < 1000 {
+			b.Fatalf("%+v, %v", points[12], err)
+		}
+	}
+}

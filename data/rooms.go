@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -153,78 +154,139 @@ type BoardRoom struct {
 // RoomBoard is every room of a site with its state and occupants at the
 // moment at: now for the live board, any past moment for history.
 func (db *DB) RoomBoard(ctx context.Context, siteID int64, at time.Time) ([]BoardRoom, error) {
-	ts := formatTime(at)
+	boards, err := db.roomBoards(ctx, siteID, []time.Time{at}, true)
+	if err != nil {
+		return nil, err
+	}
+	return boards[0], nil
+}
+
+// roomBoards is RoomBoard at several moments, in order (the ends of the
+// days of a trend), in two queries however many. Without attention,
+// occupants are not looked into for fevers and positives: a count of
+// rooms and people needs none.
+func (db *DB) roomBoards(ctx context.Context, siteID int64, moments []time.Time, attention bool) ([][]BoardRoom, error) {
+	first, final := formatTime(moments[0]), formatTime(moments[len(moments)-1])
+	// Each room with its last stay's end and its last disinfection by the
+	// first moment; those after it are applied moment by moment below.
 	rows, err := db.reader(ctx).QueryContext(ctx, `
 		SELECT r.id, r.building, r.floor, r.number, r.capacity, r.out_of_service,
 			coalesce((SELECT max(s.end_at) FROM stays s WHERE s.room_id = r.id AND s.end_at <= ?1), ''),
 			coalesce((SELECT max(d.done_at) FROM disinfections d WHERE d.room_id = r.id AND d.done_at <= ?1), '')
 		FROM rooms r WHERE r.site_id = ?2
-		ORDER BY r.building, r.floor, length(r.number), r.number`, ts, siteID)
+		ORDER BY r.building, r.floor, length(r.number), r.number`, first, siteID)
 	if err != nil {
 		return nil, fmt.Errorf("room board: %w", err)
 	}
-	var board []BoardRoom
+	var rooms []BoardRoom
 	index := map[int64]int{}
-	lastEnd := map[int64]string{}
-	lastClean := map[int64]string{}
+	type cleaned struct{ end, clean string }
+	var last []cleaned
 	for rows.Next() {
 		var b BoardRoom
-		var end, clean string
-		if err := rows.Scan(&b.ID, &b.Building, &b.Floor, &b.Number, &b.Capacity, &b.OutOfService, &end, &clean); err != nil {
+		var c cleaned
+		if err := rows.Scan(&b.ID, &b.Building, &b.Floor, &b.Number, &b.Capacity, &b.OutOfService, &c.end, &c.clean); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("room board: %w", err)
 		}
 		b.SiteID = siteID
-		index[b.ID] = len(board)
-		lastEnd[b.ID], lastClean[b.ID] = end, clean
-		board = append(board, b)
+		index[b.ID] = len(rooms)
+		rooms, last = append(rooms, b), append(last, c)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("room board: %w", err)
 	}
+	type event struct {
+		room  int64
+		at    string
+		clean bool
+	}
+	var events []event
+	if len(moments) > 1 {
+		if events, err = queryAll(ctx, db, "room board", func(s scanner) (event, error) {
+			var e event
+			return e, s.Scan(&e.room, &e.at, &e.clean)
+		}, `SELECT s.room_id, s.end_at, 0 FROM stays s JOIN rooms r ON r.id = s.room_id
+				WHERE r.site_id = ?3 AND s.end_at > ?1 AND s.end_at <= ?2
+			UNION ALL
+			SELECT d.room_id, d.done_at, 1 FROM disinfections d JOIN rooms r ON r.id = d.room_id
+				WHERE r.site_id = ?3 AND d.done_at > ?1 AND d.done_at <= ?2
+			ORDER BY 2`, first, final, siteID); err != nil {
+			return nil, err
+		}
+	}
+	boards := make([][]BoardRoom, len(moments))
+	lasts := make([][]cleaned, len(moments))
+	for i, t := range moments {
+		ts := formatTime(t)
+		for len(events) > 0 && events[0].at <= ts {
+			e := events[0]
+			events = events[1:]
+			if k, ok := index[e.room]; ok {
+				if e.clean {
+					last[k].clean = max(last[k].clean, e.at)
+				} else {
+					last[k].end = max(last[k].end, e.at)
+				}
+			}
+		}
+		boards[i], lasts[i] = slices.Clone(rooms), slices.Clone(last)
+	}
 
+	// Everyone staying at the site at some moment asked; placed below in
+	// the room they were in at each.
 	occ, err := db.reader(ctx).QueryContext(ctx, `
-		SELECT s.room_id, g.id, g.name, g.category, g.planned_release,
-			EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = g.id AND t.result = ?3)
+		SELECT s.room_id, s.start_at, coalesce(s.end_at, ''), g.id, g.name, g.category, g.planned_release,
+			?5 AND (EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = g.id AND t.result = ?3)
 			OR coalesce((SELECT t.celsius FROM temperatures t WHERE t.guest_id = g.id AND t.taken_at <= ?1
-				ORDER BY t.taken_at DESC LIMIT 1), 0) >= ?4
+				ORDER BY t.taken_at DESC LIMIT 1), 0) >= ?4)
 		FROM stays s JOIN guests g ON g.id = s.guest_id
-		WHERE g.site_id = ?2 AND s.start_at <= ?1 AND (s.end_at IS NULL OR s.end_at > ?1)
-		ORDER BY g.checked_in_at`, ts, siteID, string(TestPositive), FeverCelsius)
+		WHERE g.site_id = ?2 AND s.start_at <= ?1 AND (s.end_at IS NULL OR s.end_at > ?6)
+		ORDER BY g.checked_in_at`, final, siteID, string(TestPositive), FeverCelsius, attention, first)
 	if err != nil {
 		return nil, fmt.Errorf("room board occupants: %w", err)
 	}
 	defer occ.Close()
 	for occ.Next() {
 		var roomID int64
+		var start, end string
 		var o Occupant
 		var release string
-		if err := occ.Scan(&roomID, &o.GuestID, &o.Name, &o.Category, &release, &o.Attention); err != nil {
+		if err := occ.Scan(&roomID, &start, &end, &o.GuestID, &o.Name, &o.Category, &release, &o.Attention); err != nil {
 			return nil, fmt.Errorf("room board occupants: %w", err)
 		}
 		o.PlannedRelease = parseDate(release)
-		if i, ok := index[roomID]; ok {
-			board[i].Occupants = append(board[i].Occupants, o)
+		for i, t := range moments {
+			ts := formatTime(t)
+			if start > ts || (end != "" && end <= ts) {
+				continue // not in the room at this moment
+			}
+			if k, ok := index[roomID]; ok {
+				boards[i][k].Occupants = append(boards[i][k].Occupants, o)
+			}
 		}
 	}
 	if err := occ.Err(); err != nil {
 		return nil, fmt.Errorf("room board occupants: %w", err)
 	}
-	for i := range board {
-		b := &board[i]
-		switch {
-		case len(b.Occupants) > 0:
-			b.State = RoomOccupied
-		case b.OutOfService:
-			b.State = RoomOutOfService
-		case lastEnd[b.ID] != "" && lastEnd[b.ID] > lastClean[b.ID]:
-			b.State = RoomAwaitsClean
-		default:
-			b.State = RoomVacant
+	for i := range boards {
+		for k := range boards[i] {
+			b := &boards[i][k]
+			c := lasts[i][k]
+			switch {
+			case len(b.Occupants) > 0:
+				b.State = RoomOccupied
+			case b.OutOfService:
+				b.State = RoomOutOfService
+			case c.end != "" && c.end > c.clean:
+				b.State = RoomAwaitsClean
+			default:
+				b.State = RoomVacant
+			}
 		}
 	}
-	return board, nil
+	return boards, nil
 }
 
 // roomState is one room's state now, inside a transaction.

@@ -106,14 +106,48 @@ func (db *DB) DayTotals(ctx context.Context, day time.Time) ([]PostDay, error) {
 // before it and tallies entered before it, so the part of a day can be
 // compared with the same part of another.
 func (db *DB) dayTotalsAsOf(ctx context.Context, day, asOf time.Time) ([]PostDay, error) {
+	days, err := db.daysTotalsAsOf(ctx, []time.Time{StartOfDay(day)}, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return days[0], nil
+}
+
+// daysTotalsAsOf is dayTotalsAsOf for several days at once, in order (the
+// days of a trend): one query for the tallies and one for the
+// registrations of every shift of every day, however many days.
+func (db *DB) daysTotalsAsOf(ctx context.Context, days []time.Time, asOf time.Time) ([][]PostDay, error) {
 	posts, err := db.Checkpoints(ctx)
 	if err != nil {
 		return nil, err
 	}
-	from := StartOfDay(day)
 	type key struct {
 		post  int64
 		start string
+	}
+	// Every shift of every open checkpoint on every day: the windows its
+	// passages are counted in.
+	type window struct {
+		day, post, shift int
+		start, end       time.Time
+		until            time.Time
+	}
+	var windows []window
+	first, last := days[0], days[len(days)-1]
+	for d, day := range days {
+		for p, cp := range posts {
+			if !cp.OpenOn(day) {
+				continue
+			}
+			for s, sh := range cp.Shifts {
+				start, end := sh.Window(day)
+				until := end // passages at asOf's very second count
+				if at := asOf.Add(time.Second); at.Before(until) {
+					until = at
+				}
+				windows = append(windows, window{d, p, s, start, end, until})
+			}
+		}
 	}
 	tallies := map[key]Counts{}
 	rows, err := queryAll(ctx, db, "day tallies", func(row scanner) (struct {
@@ -128,56 +162,77 @@ func (db *DB) dayTotalsAsOf(ctx context.Context, day, asOf time.Time) ([]PostDay
 		return v, err
 	}, `SELECT checkpoint_id, shift_start, vehicles, people, turned_back, fevers, handed_over FROM tallies
 		WHERE shift_start >= ? AND shift_start < ? AND created_at <= ?`,
-		formatTime(from), formatTime(from.AddDate(0, 0, 1)), formatTime(asOf))
+		formatTime(first), formatTime(last.AddDate(0, 0, 1)), formatTime(asOf))
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
 		tallies[r.k] = r.c
 	}
-	var out []PostDay
-	for _, p := range posts {
-		if !p.OpenOn(day) {
-			continue
+	type counted struct {
+		regs int
+		c    Counts
+	}
+	counts := make([]counted, len(windows))
+	if len(windows) > 0 {
+		values := make([]string, len(windows))
+		args := []any{string(TurnedBack), FeverCelsius, string(HandedOver)}
+		for i, w := range windows {
+			n := 4 + 4*i // after the three constants, numbered: bare ? would be numbered before them
+			values[i] = fmt.Sprintf("(?%d, ?%d, ?%d, ?%d)", n, n+1, n+2, n+3)
+			args = append(args, i, posts[w.post].ID, formatTime(w.start), formatTime(w.until))
 		}
-		pd := PostDay{Checkpoint: p}
-		for _, s := range p.Shifts {
-			start, end := s.Window(day)
-			st := ShiftTotal{Shift: s, Start: start, Night: s.Night(), Source: NotFiled}
-			until := end // passages at asOf's very second count
-			if at := asOf.Add(time.Second); at.Before(until) {
-				until = at
+		got, err := queryAll(ctx, db, "day totals", func(row scanner) (struct {
+			i int
+			counted
+		}, error) {
+			var v struct {
+				i int
+				counted
 			}
-			var regs int
-			err := db.reader(ctx).QueryRowContext(ctx, `SELECT count(*),
-					coalesce(sum(plate != ''), 0), coalesce(sum(CASE WHEN name != '' THEN 1 + passengers ELSE passengers END), 0),
-					coalesce(sum(outcome = ?), 0), coalesce(sum(celsius >= ?), 0), coalesce(sum(outcome = ?), 0)
-				FROM registrations WHERE checkpoint_id = ? AND at >= ? AND at < ? AND voided_at IS NULL`,
-				string(TurnedBack), FeverCelsius, string(HandedOver), p.ID, formatTime(start), formatTime(until)).
-				Scan(&regs, &st.Vehicles, &st.People, &st.TurnedBack, &st.Fevers, &st.HandedOver)
-			if err != nil {
-				return nil, fmt.Errorf("day totals: %w", err)
-			}
-			if t, ok := tallies[key{p.ID, formatTime(start)}]; ok {
-				st.Counts = t
-				st.Source = FromTally
-				if regs > 0 {
-					st.Source = FromBoth
-				}
-			} else if regs > 0 {
-				st.Source = FromRegistrations
-			} else if start.After(asOf) {
-				st.Source = NotStarted
-			} else if end.After(asOf.Add(time.Second)) {
-				st.Source = InProgress
-			}
-			pd.Shifts = append(pd.Shifts, st)
-			pd.Total.Add(st.Counts)
-			if st.Night {
-				pd.Night.Add(st.Counts)
-			}
+			err := row.Scan(&v.i, &v.regs, &v.c.Vehicles, &v.c.People, &v.c.TurnedBack, &v.c.Fevers, &v.c.HandedOver)
+			return v, err
+		}, `WITH w(i, post, start, until) AS (VALUES `+strings.Join(values, ", ")+`)
+			SELECT w.i, count(r.id),
+				coalesce(sum(r.plate != ''), 0), coalesce(sum(CASE WHEN r.name != '' THEN 1 + r.passengers ELSE r.passengers END), 0),
+				coalesce(sum(r.outcome = ?1), 0), coalesce(sum(r.celsius >= ?2), 0), coalesce(sum(r.outcome = ?3), 0)
+			FROM w LEFT JOIN registrations r ON r.checkpoint_id = w.post AND r.at >= w.start AND r.at < w.until AND r.voided_at IS NULL
+			GROUP BY w.i`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("day totals: %w", err)
 		}
-		out = append(out, pd)
+		for _, v := range got {
+			counts[v.i] = v.counted
+		}
+	}
+	out := make([][]PostDay, len(days))
+	var pd *PostDay
+	for i, w := range windows {
+		if i == 0 || windows[i-1].day != w.day || windows[i-1].post != w.post {
+			out[w.day] = append(out[w.day], PostDay{Checkpoint: posts[w.post]})
+			pd = &out[w.day][len(out[w.day])-1]
+		}
+		sh := posts[w.post].Shifts[w.shift]
+		st := ShiftTotal{Shift: sh, Start: w.start, Night: sh.Night(), Source: NotFiled, Counts: counts[i].c}
+		regs := counts[i].regs
+		if t, ok := tallies[key{posts[w.post].ID, formatTime(w.start)}]; ok {
+			st.Counts = t
+			st.Source = FromTally
+			if regs > 0 {
+				st.Source = FromBoth
+			}
+		} else if regs > 0 {
+			st.Source = FromRegistrations
+		} else if w.start.After(asOf) {
+			st.Source = NotStarted
+		} else if w.end.After(asOf.Add(time.Second)) {
+			st.Source = InProgress
+		}
+		pd.Shifts = append(pd.Shifts, st)
+		pd.Total.Add(st.Counts)
+		if st.Night {
+			pd.Night.Add(st.Counts)
+		}
 	}
 	return out, nil
 }

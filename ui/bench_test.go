@@ -3,11 +3,13 @@ package ui
 import (
 	"context"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
 	"fangkong/data"
@@ -25,7 +27,7 @@ func benchWindow(b *testing.B) (*app.App, fyne.Window) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { a.Close() })
-	test.NewTempApp(b)
+	test.NewTempApp(b).Settings().SetTheme(newTheme()) // the program's own theme and font
 	w := test.NewWindow(nil)
 	b.Cleanup(w.Close)
 	w.Resize(fyne.NewSize(1200, 760))
@@ -89,16 +91,42 @@ func BenchmarkDutyWeekGrid(b *testing.B) {
 	}
 }
 
-// BenchmarkOverview is opening 总览: today's figures from every area, the
-// to-do lists and the sites' table.
+// BenchmarkBareWindow is the floor of the screens' benchmarks: a window
+// of the same size laying out one label.
+func BenchmarkBareWindow(b *testing.B) {
+	_, w := benchWindow(b)
+	for b.Loop() {
+		w.SetContent(widget.NewLabel("总览"))
+		w.Content().Refresh()
+	}
+}
+
+// BenchmarkOverview is opening 总览: today's figures from every area as
+// tiles, two weeks' trend drawn as charts, 待办 and the open cases.
 func BenchmarkOverview(b *testing.B) {
 	a, w := benchWindow(b)
-	o := newOverview(w, a)
+	o := newOverview(w, a, destinations{})
 	w.SetContent(o.content())
 	for b.Loop() {
 		o.refresh()
-		if o.numbers[0].Text == "" {
+		if o.tiles[0].number == "" || len(o.passages.days) != 14 {
 			b.Fatal("no figures")
 		}
+	}
+}
+
+// BenchmarkSortFiveThousandRows is a header of 卡口 → 查询 tapped on a
+// search of 5,000 passages: by name (pinyin), then the other way.
+func BenchmarkSortFiveThousandRows(b *testing.B) {
+	a, w := benchWindow(b)
+	s := newRegSearch(w, a)
+	w.SetContent(s.box)
+	s.search()
+	if n := len(s.table.shown()); n != 5000 {
+		b.Fatalf("%d rows", n)
+	}
+	name := slices.IndexFunc(s.table.cols, func(c column[data.Registration]) bool { return c.header == "姓名" })
+	for b.Loop() {
+		s.table.sortBy(name)
 	}
 }

@@ -226,11 +226,11 @@ func TestOverdueLimitAndTheHandoverNote(t *testing.T) {
 	}
 
 	o := pageOf[*overview](t, s)
-	if o.numbers[len(o.numbers)-1].Text != "2" || o.numbers[len(o.numbers)-1].Importance != widget.DangerImportance {
+	if cases := o.tiles[len(o.tiles)-1]; cases.number != "2" || cases.state != tileDanger {
 		t.Fatal("总览 does not show the two open cases in red")
 	}
-	if !strings.Contains(o.cases.Text, "东村 李四") || !strings.Contains(o.todo.Text, "异常情况:未办结2起,最久已3小时,1起超过1小时未跟进") {
-		t.Fatalf("总览: %q / %q", o.cases.Text, o.todo.Text)
+	if !findLabel(o.cases, "东村 李四") || !findLabel(o.todo, "异常情况:未办结2起,最久已3小时,1起超过1小时未跟进") {
+		t.Fatal("总览 does not list the open cases and what to do")
 	}
 
 	d := pageOf[*duty](t, s)

@@ -153,6 +153,13 @@ func registrationLine(r data.Registration) string {
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
+// showTodayTotals shows today's totals of every checkpoint.
+func (c *checkpoints) showTodayTotals() {
+	c.day.entry.SetText("")
+	c.tabs.SelectIndex(1)
+	c.showDay()
+}
+
 func (c *checkpoints) refresh() {
 	posts, err := c.app.DB.Checkpoints(c.app.Ctx())
 	if err != nil {

@@ -500,7 +500,7 @@ func TestOneFigureOnEveryScreenAndTheReport(t *testing.T) {
 	if len(r.Today.ShortItems) == 0 {
 		t.Fatal("the small demo has no item under its level: nothing compared")
 	}
-	if got := o.numbers[4].Text; got != short {
+	if got := o.tiles[4].number; got != short {
 		t.Errorf("总览 低于警戒线 %s, report %s", got, short)
 	}
 	if !strings.HasPrefix(m.summary.Text, short+"项低于警戒线") {
@@ -530,15 +530,15 @@ func TestOneFigureOnEveryScreenAndTheReport(t *testing.T) {
 	for _, s := range r.Today.Sites {
 		pos += s.PositiveInIsolation
 	}
-	if pos != 1 || !strings.Contains(o.todo.Text, "在隔离阳性 1") || !strings.Contains(text, "在隔离阳性人员1人") {
-		t.Errorf("在隔离阳性: report %d, 总览 %q", pos, o.todo.Text)
+	if pos != 1 || !findLabel(o.todo, "在隔离阳性 1") || !strings.Contains(text, "在隔离阳性人员1人") || o.tiles[0].note != "其中阳性1人" {
+		t.Errorf("在隔离阳性: report %d, 总览 %q", pos, o.tiles[0].note)
 	}
 	// The day's new positives are another figure, under another name.
 	if !strings.Contains(text, "今日新增阳性") {
 		t.Error("the report does not name 今日新增阳性 apart")
 	}
 	// 在隔离 on 总览 and in the report.
-	if got, want := o.numbers[0].Text, strconv.Itoa(r.Today.InIsolation()); got != want {
+	if got, want := o.tiles[0].number, strconv.Itoa(r.Today.InIsolation()); got != want {
 		t.Errorf("在隔离: 总览 %s, report %s", got, want)
 	}
 }

@@ -89,6 +89,15 @@ func (s *isolation) content() fyne.CanvasObject { return s.box }
 
 // refresh reloads the sites, and the board, guests and due list of the
 // site shown.
+// showTab shows the room board (0), the people (1, those in isolation)
+// or 待办 (2).
+func (s *isolation) showTab(i int) {
+	if i == 1 {
+		s.guests.status.SetSelectedIndex(0)
+	}
+	s.tabs.SelectIndex(i)
+}
+
 func (s *isolation) refresh() {
 	ctx := s.app.Ctx()
 	sites, err := s.app.DB.Sites(ctx)

@@ -1,7 +1,9 @@
 package ui
 
 import (
-	"fmt"
+	"cmp"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -17,56 +20,72 @@ import (
 	"fangkong/say"
 )
 
-// overview is 总览, the command post's front page: today's key numbers,
-// who leads and who is on duty now, what needs doing in every area, and
-// what is still unfiled before the day's report is issued.
-type overview struct {
-	win     fyne.Window
-	app     *app.App
-	date    *widget.Label
-	numbers []*widget.Label // the key figures, one card each
-	cases   *widget.Label   // the open cases, overdue first
-	duty    *widget.Label
-	todo    *widget.Label
-	unfiled *widget.Label
-	sites   *table[data.SiteSummary]
-	box     fyne.CanvasObject
+// destinations are where 总览 leads: each opens a screen already narrowed
+// to what a tile counts or a line of 待办 asks for.
+type destinations struct {
+	guests, board, due func() // 隔离点: the people in isolation, the rooms, its 待办
+	passages           func() // 卡口: today's totals
+	stock              func() // 物资: the stock, items under their levels first
+	cases              func() // 异常情况: the open ones
+	casesToday         func() // 异常情况: found today
+	openCase           func(id int64)
+	roster, report     func()
 }
 
-// overviewCards are the key figures' captions, in the order shown.
-var overviewCards = []string{"In isolation", "Vacant rooms", "Registered today", "Fevers today", "Items under warning level", "Open abnormal cases"}
+// overview is 总览, the command post's front page: the key figures as
+// tiles coloured by how they stand, their trend over the last two weeks
+// or month, what needs doing in every area (each line opening it), the
+// open cases, who is on duty now, and what is still unfiled today.
+type overview struct {
+	win   fyne.Window
+	app   *app.App
+	to    destinations
+	date  *widget.Label
+	span  *choice
+	tiles []*keyFigure // the key figures, in the order of overviewTiles
+	// the charts: passages and fevers; isolation and rooms; days of supply
+	passages, rooms, supply *trendChart
+	todo, cases             *fyne.Container
+	duty, unfiled           *widget.Label
+	box                     fyne.CanvasObject
+}
 
-func newOverview(w fyne.Window, a *app.App) *overview {
-	o := &overview{win: w, app: a, date: widget.NewLabel(""), duty: widget.NewLabel(""), todo: widget.NewLabel(""), unfiled: widget.NewLabel(""),
-		cases: widget.NewLabel("")}
-	for _, l := range []*widget.Label{o.duty, o.todo, o.unfiled, o.cases} {
+// overviewTiles are the key figures' captions, in the order shown.
+var overviewTiles = []string{"In isolation", "Vacant rooms", "Registered today", "Fevers today", "Items under warning level", "Open abnormal cases"}
+
+// trendSpans are the spans the charts offer, in days.
+var trendSpans = []int{14, 30}
+
+func newOverview(w fyne.Window, a *app.App, to destinations) *overview {
+	o := &overview{win: w, app: a, to: to, date: widget.NewLabel(""), duty: widget.NewLabel(""), unfiled: widget.NewLabel(""),
+		todo: container.NewVBox(), cases: container.NewVBox(),
+		passages: newTrendChart(lang.L("Registered and fevers")), rooms: newTrendChart(lang.L("In isolation and vacant rooms")),
+		supply: newTrendChart(lang.L("Days of supply, the three lowest"))}
+	o.date.TextStyle = fyne.TextStyle{Bold: true}
+	for _, l := range []*widget.Label{o.duty, o.unfiled} {
 		l.Wrapping = fyne.TextWrapWord
 	}
-	cards := container.NewGridWithColumns(len(overviewCards))
-	for _, caption := range overviewCards {
-		n := widget.NewLabel("")
-		n.SizeName = "headingText"
-		n.Importance = widget.HighImportance
-		o.numbers = append(o.numbers, n)
-		cards.Add(container.NewVBox(n, widget.NewLabel(lang.L(caption))))
+	var spans []string
+	for _, n := range trendSpans {
+		spans = append(spans, lang.L("{{.N}} days", map[string]any{"N": n}))
 	}
-	n := func(header string, width float32, of func(data.SiteSummary) int) column[data.SiteSummary] {
-		return col(header, width, func(s data.SiteSummary) string { return strconv.Itoa(of(s)) })
+	o.span = newChoice(spans, "")
+	o.span.OnChanged = func(string) { o.refresh() }
+	opens := []func(){to.guests, to.board, to.passages, to.casesToday, to.stock, to.cases}
+	tiles := container.NewGridWithColumns(len(overviewTiles))
+	for i, caption := range overviewTiles {
+		t := newKeyFigure(lang.L(caption), opens[i])
+		o.tiles = append(o.tiles, t)
+		tiles.Add(t)
 	}
-	cols := []column[data.SiteSummary]{col(lang.L("Isolation site"), 200, func(s data.SiteSummary) string { return s.Site.Name }),
-		n(lang.L("Rooms"), 60, func(s data.SiteSummary) int { return s.Rooms })}
-	for _, state := range []data.RoomState{data.RoomOccupied, data.RoomVacant, data.RoomAwaitsClean, data.RoomOutOfService} {
-		cols = append(cols, n(string(state), 65, func(s data.SiteSummary) int { return s.Counts[state] }))
-	}
-	cols = append(cols, n(lang.L("In isolation"), 80, func(s data.SiteSummary) int { return s.InGuests }))
-	for i, h := range []string{lang.L("Vacant by tomorrow"), lang.L("In 2 days"), lang.L("In 3 days")} {
-		cols = append(cols, n(h, 90, func(s data.SiteSummary) int { return s.VacantSoon[i] }))
-	}
-	o.sites = newTableOf(cols...)
-	o.box = container.NewBorder(
-		container.NewVBox(o.date, cards, o.cases, widget.NewSeparator(), o.duty,
-			heading(lang.L("To do")), o.todo, heading(lang.L("Not yet filed today")), o.unfiled, heading(lang.L("Isolation"))),
-		nil, nil, nil, o.sites.box)
+	charts := container.NewGridWithColumns(3, o.passages, o.rooms, o.supply)
+	lists := container.NewGridWithColumns(2,
+		container.NewBorder(heading(lang.L("To do")), nil, nil, nil, container.NewVScroll(o.todo)),
+		container.NewBorder(heading(lang.L("Open abnormal cases")), container.NewVBox(widget.NewSeparator(), o.duty, o.unfiled),
+			nil, nil, container.NewVScroll(o.cases)))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewLabel(lang.L("Trend of the last")), o.span), o.date), tiles)
+	o.box = container.NewBorder(top, nil, nil, nil, container.NewGridWithRows(2, charts, lists))
 	return o
 }
 
@@ -75,13 +94,15 @@ func (o *overview) content() fyne.CanvasObject { return container.NewPadded(o.bo
 func (o *overview) refresh() {
 	ctx, now := o.app.Ctx(), o.app.Now()
 	o.date.SetText(lang.L("Today is {{.Date}}", map[string]any{"Date": reports.FormatDate(now)}))
+	days := trendSpans[max(0, slices.Index(o.span.Options, o.span.Selected))]
 	f, err := o.app.DB.DailyFigures(ctx, now)
-	var rows []data.SiteSummary
+	var trend []data.DayPoint
 	var due []data.DueItem
 	var week data.Week
 	var issued []data.IssuedReportLine
+	var open data.OpenCaseSummary
 	if err == nil {
-		rows, err = o.app.DB.SiteSummaries(ctx, now)
+		trend, err = o.app.DB.PostTrend(ctx, data.StartOfDay(now).AddDate(0, 0, -1), days-1)
 	}
 	if err == nil {
 		due, err = o.app.DB.Due(ctx, 0, now)
@@ -93,38 +114,208 @@ func (o *overview) refresh() {
 	if err == nil {
 		issued, err = o.app.DB.IssuedReports(ctx)
 	}
-	var open data.OpenCaseSummary
 	if err == nil {
-		open, err = o.app.DB.OpenCasesNow(ctx, 5)
+		open, err = o.app.DB.OpenCasesNow(ctx, 8)
 	}
 	if err != nil {
 		showMessage(o.win, lang.L("Overview"), say.Message(err))
 		return
 	}
-	o.sites.set(rows)
-	vacant := 0
-	for _, s := range f.Sites {
-		vacant += s.Vacant
-	}
-	for i, n := range []int{f.InIsolation(), vacant, f.PostsTotal.People, f.PostsTotal.Fevers, len(f.ShortItems), open.Open} {
-		o.numbers[i].SetText(strconv.Itoa(n))
-	}
-	cases := o.numbers[len(o.numbers)-1]
-	cases.Importance = widget.HighImportance
-	if open.Open > 0 {
-		cases.Importance = widget.DangerImportance
-	}
-	cases.Refresh()
-	o.cases.SetText(openCasesText(open, now))
-	o.cases.Importance = widget.DangerImportance
-	o.cases.Hidden = open.Open == 0
+	trend = append(trend, data.PointOf(f))
+	o.showTiles(f, trend, open)
+	o.showCharts(trend)
+	o.showTodo(f, due, week, issued, open, now)
+	o.showCases(open, now)
 	o.duty.SetText(dutyNow(f, week, now))
-	o.todo.SetText(o.todoText(f, due, week, issued, open, now))
 	if len(f.Unfiled) == 0 {
 		o.unfiled.SetText(lang.L("Everything due so far today has been entered."))
 	} else {
-		o.unfiled.SetText(strings.Join(f.Unfiled, "、") + "  " + lang.L("(the daily report says 未填报 for these, not 0)"))
+		o.unfiled.SetText(lang.L("Not yet filed today") + ":" + strings.Join(f.Unfiled, "、") + "  " +
+			lang.L("(the daily report says 未填报 for these, not 0)"))
 	}
+}
+
+// showTiles sets the key figures, each coloured by how it stands, with
+// a note against yesterday or on what lies behind it.
+func (o *overview) showTiles(f data.DailyFigures, trend []data.DayPoint, open data.OpenCaseSummary) {
+	today, yesterday := trend[len(trend)-1], data.DayPoint{}
+	if len(trend) > 1 {
+		yesterday = trend[len(trend)-2]
+	}
+	rooms, awaiting, positive, siteFevers := 0, 0, 0, 0
+	for _, s := range f.Sites {
+		rooms += s.Rooms
+		awaiting += s.AwaitCleaning
+		positive += s.PositiveInIsolation
+		siteFevers += s.Fevers
+	}
+	against := func(now, then int) string {
+		return lang.L("{{.Diff}} on yesterday", map[string]any{"Diff": signed(now - then)})
+	}
+
+	state := tileNormal
+	note := against(today.InIsolation, yesterday.InIsolation)
+	if positive > 0 {
+		state, note = tileDanger, lang.L("{{.N}} of them positive", map[string]any{"N": positive})
+	}
+	o.tiles[0].set(strconv.Itoa(today.InIsolation), note, state)
+
+	state = tileNormal
+	switch {
+	case today.Vacant == 0 && rooms > 0:
+		state = tileDanger
+	case today.Vacant*10 < rooms:
+		state = tileWarning
+	}
+	o.tiles[1].set(strconv.Itoa(today.Vacant), lang.L("{{.N}} await disinfection, of {{.Rooms}} rooms",
+		map[string]any{"N": awaiting, "Rooms": rooms}), state)
+
+	o.tiles[2].set(strconv.Itoa(today.Registered), lang.L("{{.Vehicles}} vehicles, {{.Back}} turned back",
+		map[string]any{"Vehicles": f.PostsTotal.Vehicles, "Back": f.PostsTotal.TurnedBack}), tileNormal)
+
+	state = tileNormal
+	if today.Fevers > 0 {
+		state = tileDanger
+	}
+	o.tiles[3].set(strconv.Itoa(today.Fevers), lang.L("{{.Gates}} at checkpoints, {{.Sites}} at sites",
+		map[string]any{"Gates": f.PostsTotal.Fevers, "Sites": siteFevers}), state)
+
+	state, note = tileNormal, lang.L("All items above their levels")
+	if len(f.ShortItems) > 0 {
+		state, note = tileDanger, f.ShortItems[0]
+	}
+	o.tiles[4].set(strconv.Itoa(len(f.ShortItems)), note, state)
+
+	state, note = tileNormal, lang.L("None open")
+	switch {
+	case open.Overdue > 0:
+		state, note = tileDanger, lang.L("{{.N}} without a step for over {{.Limit}}", map[string]any{"N": open.Overdue, "Limit": durationText(open.Limit)})
+	case open.Open > 0:
+		state, note = tileWarning, lang.L("the oldest found {{.Age}} ago", map[string]any{"Age": durationText(o.app.Now().Sub(open.Oldest))})
+	}
+	o.tiles[5].set(strconv.Itoa(open.Open), note, state)
+}
+
+// signed is a difference as +3, −2 or ±0.
+func signed(n int) string {
+	switch {
+	case n > 0:
+		return "+" + strconv.Itoa(n)
+	case n < 0:
+		return "−" + strconv.Itoa(-n)
+	}
+	return "±0"
+}
+
+// showCharts draws the trend: passages as bars with the fevers against the
+// right scale; people in isolation and vacant rooms; the days of supply of
+// the three key items lowest today.
+func (o *overview) showCharts(trend []data.DayPoint) {
+	days := make([]time.Time, len(trend))
+	people, fevers, isolated, vacant := make([]float64, len(trend)), make([]float64, len(trend)), make([]float64, len(trend)), make([]float64, len(trend))
+	for i, p := range trend {
+		days[i] = p.Day
+		people[i], fevers[i] = float64(p.Registered), float64(p.Fevers)
+		isolated[i], vacant[i] = float64(p.InIsolation), float64(p.Vacant)
+	}
+	o.passages.set(days, []series{
+		{name: lang.L("Registered"), color: theme.ColorNamePrimary, bars: true, vals: people},
+		{name: lang.L("Fevers"), color: theme.ColorNameError, right: true, vals: fevers},
+	})
+	o.rooms.set(days, []series{
+		{name: lang.L("In isolation"), color: theme.ColorNamePrimary, vals: isolated},
+		{name: lang.L("Vacant rooms"), color: theme.ColorNameSuccess, vals: vacant},
+	})
+	last := trend[len(trend)-1].Supply
+	lowest := slices.Clone(last)
+	lowest = slices.DeleteFunc(lowest, func(s data.ItemSupply) bool { return s.DaysLeft < 0 })
+	slices.SortStableFunc(lowest, func(a, b data.ItemSupply) int { return cmp.Compare(a.DaysLeft, b.DaysLeft) })
+	colors := []fyne.ThemeColorName{theme.ColorNameError, theme.ColorNameWarning, theme.ColorNamePrimary}
+	var supply []series
+	for k, item := range lowest[:min(3, len(lowest))] {
+		vals := make([]float64, len(trend))
+		for i, p := range trend {
+			vals[i] = math.NaN()
+			for _, s := range p.Supply {
+				if s.Item == item.Item && s.DaysLeft >= 0 {
+					vals[i] = math.Round(s.DaysLeft*10) / 10
+				}
+			}
+		}
+		name, _, _ := strings.Cut(item.Item, "(") // the name alone: three fit the key
+		supply = append(supply, series{name: name, color: colors[k], unit: lang.L("d"), vals: vals})
+	}
+	o.supply.set(days, supply)
+}
+
+// showTodo lists what needs doing from every area, each line opening it.
+func (o *overview) showTodo(f data.DailyFigures, due []data.DueItem, week data.Week, issued []data.IssuedReportLine,
+	open data.OpenCaseSummary, now time.Time) {
+	o.todo.Objects = nil
+	add := func(text string, urgent bool, to func()) {
+		l := newTapLabel("• "+text, to)
+		if urgent {
+			l.Importance = widget.DangerImportance
+		}
+		o.todo.Add(l)
+	}
+	if open.Open > 0 {
+		add(lang.L("Abnormal cases: {{.N}} open, the oldest for {{.Age}}, {{.Overdue}} without a step for more than {{.Limit}} (异常情况).",
+			map[string]any{"N": open.Open, "Age": durationText(now.Sub(open.Oldest)), "Overdue": open.Overdue, "Limit": durationText(open.Limit)}),
+			open.Overdue > 0, o.to.cases)
+	}
+	if s := dueSummary(due); s != "" {
+		add(lang.L("Isolation sites:")+" "+s, slices.ContainsFunc(due, func(d data.DueItem) bool { return urgentDue[d.Kind] }), o.to.due)
+	}
+	if len(f.ShortItems) > 0 || len(f.Expiring) > 0 {
+		add(lang.L("Materials: {{.Short}} items under their warning level ({{.List}}); {{.Expiring}} batches expire within 30 days.",
+			map[string]any{"Short": len(f.ShortItems), "List": strings.Join(f.ShortItems[:min(3, len(f.ShortItems))], "、"), "Expiring": len(f.Expiring)}),
+			len(f.ShortItems) > 0, o.to.stock)
+	}
+	missing := 0
+	for _, r := range week.Rows {
+		for _, v := range r.Days[1:] {
+			if v != nil {
+				missing += v.Missing
+			}
+		}
+	}
+	for _, v := range week.Leaders[1:] {
+		missing += v.Missing
+	}
+	if missing > 0 {
+		add(lang.L("Duty: {{.N}} places not yet filled in the coming week (值班 → 本周自动排班).", map[string]any{"N": missing}), false, o.to.roster)
+	}
+	reported := slices.ContainsFunc(issued, func(l data.IssuedReportLine) bool { return l.Day.Equal(data.StartOfDay(now)) })
+	if !reported {
+		add(lang.L("Today's daily report has not been issued yet (报表)."), false, o.to.report)
+	}
+	if len(o.todo.Objects) == 0 {
+		o.todo.Add(widget.NewLabel(lang.L("Nothing waiting.")))
+	}
+	o.todo.Refresh()
+}
+
+// showCases lists the open cases to chase, overdue first, each opening
+// its case.
+func (o *overview) showCases(open data.OpenCaseSummary, now time.Time) {
+	o.cases.Objects = nil
+	for _, c := range open.First {
+		l := newTapLabel(c.OpenedAt.Format("01-02 15:04")+" "+c.Place+" "+c.Who()+" "+reports.CaseFinding(c)+"  "+caseAge(c, now, open.Limit),
+			func() { o.to.openCase(c.ID) })
+		l.Importance = widget.WarningImportance
+		if c.Overdue(now, open.Limit) {
+			l.Importance = widget.DangerImportance
+		}
+		o.cases.Add(l)
+	}
+	if more := open.Open - len(open.First); more > 0 {
+		o.cases.Add(newTapLabel(lang.L("and {{.N}} more (异常情况)", map[string]any{"N": more}), o.to.cases))
+	}
+	if open.Open == 0 {
+		o.cases.Add(widget.NewLabel(lang.L("None open")))
+	}
+	o.cases.Refresh()
 }
 
 // dutyNow names today's leader and who is on the command post's shift now,
@@ -156,63 +347,4 @@ func dutyNow(f data.DailyFigures, week data.Week, now time.Time) string {
 	}
 	return lang.L("Leader of the day: {{.Leader}}    On duty at the command post now: {{.Who}}    On duty at checkpoints and sites now: {{.N}}",
 		map[string]any{"Leader": leader, "Who": onDuty, "N": others})
-}
-
-// todoText gathers what needs doing from every area.
-func (o *overview) todoText(f data.DailyFigures, due []data.DueItem, week data.Week, issued []data.IssuedReportLine,
-	open data.OpenCaseSummary, now time.Time) string {
-	var lines []string
-	if open.Open > 0 {
-		lines = append(lines, lang.L("Abnormal cases: {{.N}} open, the oldest for {{.Age}}, {{.Overdue}} without a step for more than {{.Limit}} (异常情况).",
-			map[string]any{"N": open.Open, "Age": durationText(now.Sub(open.Oldest)), "Overdue": open.Overdue, "Limit": durationText(open.Limit)}))
-	}
-	if s := dueSummary(due); s != "" {
-		lines = append(lines, lang.L("Isolation sites:")+" "+s+"  "+lang.L("(details under 隔离点 → 待办)"))
-	}
-	if len(f.ShortItems) > 0 || len(f.Expiring) > 0 {
-		lines = append(lines, lang.L("Materials: {{.Short}} items under their warning level ({{.List}}); {{.Expiring}} batches expire within 30 days.",
-			map[string]any{"Short": len(f.ShortItems), "List": strings.Join(f.ShortItems[:min(3, len(f.ShortItems))], "、"), "Expiring": len(f.Expiring)}))
-	}
-	missing := 0
-	for _, r := range week.Rows {
-		for _, v := range r.Days[1:] {
-			if v != nil {
-				missing += v.Missing
-			}
-		}
-	}
-	for _, v := range week.Leaders[1:] {
-		missing += v.Missing
-	}
-	if missing > 0 {
-		lines = append(lines, lang.L("Duty: {{.N}} places not yet filled in the coming week (值班 → 本周自动排班).", map[string]any{"N": missing}))
-	}
-	reported := false
-	for _, l := range issued {
-		reported = reported || l.Day.Equal(data.StartOfDay(now))
-	}
-	if !reported {
-		lines = append(lines, lang.L("Today's daily report has not been issued yet (报表)."))
-	}
-	if len(lines) == 0 {
-		return lang.L("Nothing waiting.")
-	}
-	return fmt.Sprintf("• %s", strings.Join(lines, "\n• "))
-}
-
-// openCasesText lists the open cases to chase, overdue first: five, and
-// how many more.
-func openCasesText(open data.OpenCaseSummary, now time.Time) string {
-	if open.Open == 0 {
-		return ""
-	}
-	lines := []string{lang.L("Open abnormal cases:")}
-	for _, c := range open.First {
-		lines = append(lines, fmt.Sprintf("• %s %s %s %s  %s", c.OpenedAt.Format("01-02 15:04"), c.Place, c.Who(),
-			reports.CaseFinding(c), caseAge(c, now, open.Limit)))
-	}
-	if more := open.Open - len(open.First); more > 0 {
-		lines = append(lines, lang.L("and {{.N}} more (异常情况)", map[string]any{"N": more}))
-	}
-	return strings.Join(lines, "\n")
 }

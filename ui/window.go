@@ -319,14 +319,28 @@ func (s *shell) showMain(post data.PostInfo) {
 	})
 	isolation := newIsolation(s.win, s.app)
 	cases := newCases(s.win, s.app, isolation.openCheckIn)
+	checkpoints, materials := newCheckpoints(s.win, s.app), newMaterials(s.win, s.app)
+	duty, reports := newDuty(s.win, s.app, cases.open), newDailyReports(s.win, s.app)
+	overview := newOverview(s.win, s.app, destinations{
+		guests:     func() { s.goTo(isolation, func() { isolation.showTab(1) }) },
+		board:      func() { s.goTo(isolation, func() { isolation.showTab(0) }) },
+		due:        func() { s.goTo(isolation, func() { isolation.showTab(2) }) },
+		passages:   func() { s.goTo(checkpoints, checkpoints.showTodayTotals) },
+		stock:      func() { s.goTo(materials, func() { materials.tabs.SelectIndex(0) }) },
+		cases:      func() { s.goTo(cases, func() { cases.span.SetSelectedIndex(0) }) },
+		casesToday: func() { s.goTo(cases, func() { cases.span.SetSelectedIndex(1) }) },
+		openCase:   func(id int64) { s.goTo(cases, func() { cases.span.SetSelectedIndex(0); cases.show(id) }) },
+		roster:     func() { s.goTo(duty, func() { duty.tabs.SelectIndex(0) }) },
+		report:     func() { s.goTo(reports, nil) },
+	})
 	s.entries = []navEntry{
-		{lang.L("Overview"), theme.HomeIcon(), newOverview(s.win, s.app)},
-		{lang.L("Checkpoints"), theme.NavigateNextIcon(), newCheckpoints(s.win, s.app)},
+		{lang.L("Overview"), theme.HomeIcon(), overview},
+		{lang.L("Checkpoints"), theme.NavigateNextIcon(), checkpoints},
 		{lang.L("Isolation sites"), theme.StorageIcon(), isolation},
-		{lang.L("Materials"), theme.ListIcon(), newMaterials(s.win, s.app)},
-		{lang.L("Duty"), theme.HistoryIcon(), newDuty(s.win, s.app, cases.open)},
+		{lang.L("Materials"), theme.ListIcon(), materials},
+		{lang.L("Duty"), theme.HistoryIcon(), duty},
 		{lang.L("Staff"), theme.AccountIcon(), newStaffScreen(s.win, s.app)},
-		{lang.L("Reports"), theme.DocumentPrintIcon(), newDailyReports(s.win, s.app)},
+		{lang.L("Reports"), theme.DocumentPrintIcon(), reports},
 		{lang.L("Abnormal cases"), theme.WarningIcon(), cases},
 		{lang.L("Settings"), theme.SettingsIcon(), settings},
 	}
@@ -396,6 +410,20 @@ func (s *shell) show(id int) {
 		return
 	}
 	focusFirst(s.win.Canvas())
+}
+
+// goTo shows the screen p, then narrows it (a tile or a line of 总览
+// opened it) once it has loaded.
+func (s *shell) goTo(p page, narrow func()) {
+	for i, e := range s.entries {
+		if e.page != p {
+			continue
+		}
+		s.nav.Select(i)
+		if s.current == i && narrow != nil {
+			narrow()
+		}
+	}
 }
 
 // close closes the window, asking first if the screen shown holds typed

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -51,6 +52,16 @@ type ImportRow struct {
 // the rows refused with their reasons.
 type StaffImport struct {
 	New, Existing, Rejected []ImportRow
+}
+
+// ReadStaffImportFile is ReadStaffImport of the workbook at path.
+func (a *App) ReadStaffImportFile(ctx context.Context, path string) (StaffImport, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return StaffImport{}, fmt.Errorf("import staff: %w", err)
+	}
+	defer f.Close()
+	return a.ReadStaffImport(ctx, f)
 }
 
 // ReadStaffImport reads the people in an .xlsx workbook (the first

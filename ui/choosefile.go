@@ -4,44 +4,37 @@ import (
 	"os"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 )
 
-// chooseFile asks for a file with one of exts (any file when none), starting
-// in the user's home folder, and hands its path to chosen.
-func chooseFile(w fyne.Window, exts []string, chosen func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		chosen(r.URI().Path())
-	}, w)
-	if len(exts) > 0 {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
-	}
-	showFileDialog(d)
+// fileAsk is what a file or folder dialog asks for: its title, the kinds
+// of file offered (extensions with their dot; none: any file) and where it
+// starts ("": the user's home folder).
+type fileAsk struct {
+	title string
+	kind  string // what the files are called, e.g. Excel 工作簿
+	exts  []string
+	start string
+}
+
+// chooseFile asks for a file and hands its path to chosen: on Windows in
+// Windows' own dialog (it speaks the system's language and knows the
+// user's folders), elsewhere in Fyne's.
+func chooseFile(w fyne.Window, ask fileAsk, chosen func(path string)) {
+	pickFile(w, ask.withStart(), chosen)
 }
 
 // chooseFolder asks for a folder (a USB stick, say) and hands its path to
-// chosen.
-func chooseFolder(w fyne.Window, chosen func(dir string)) {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		chosen(dir.Path())
-	}, w)
-	showFileDialog(d)
+// chosen, in the same dialogs as chooseFile.
+func chooseFolder(w fyne.Window, ask fileAsk, chosen func(dir string)) {
+	pickFolder(w, ask.withStart(), chosen)
 }
 
-func showFileDialog(d *dialog.FileDialog) {
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			d.SetLocation(l)
+// withStart starts in the home folder when no folder is given.
+func (a fileAsk) withStart() fileAsk {
+	if a.start == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			a.start = home
 		}
 	}
-	d.Show() // Fyne's file dialog can only be resized once shown
-	d.Resize(fyne.NewSize(760, 520))
+	return a
 }

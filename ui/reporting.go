@@ -71,10 +71,13 @@ func newReporting(w fyne.Window, a *app.App) *reporting {
 		}
 		return widget.MediumImportance
 	}
-	folder := widget.NewButtonWithIcon(lang.L("Import a folder…"), theme.FolderOpenIcon(), func() { chooseFolder(w, r.importFolder) })
+	folder := widget.NewButtonWithIcon(lang.L("Import a folder…"), theme.FolderOpenIcon(), func() {
+		chooseFolder(w, fileAsk{title: lang.L("Import a folder…")}, r.importFolder)
+	})
 	folder.Importance = widget.HighImportance
 	file := widget.NewButtonWithIcon(lang.L("Import a file…"), theme.FileIcon(), func() {
-		chooseFile(w, nil, func(path string) { r.importFiles([]string{path}) })
+		// Any file: one that is not a report is explained, not hidden.
+		chooseFile(w, fileAsk{title: lang.L("Import a file…")}, func(path string) { r.importFiles([]string{path}) })
 	})
 	top := container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), r.day.box, folder, file), r.miss, r.rate)
 	r.box = container.NewBorder(top, nil, nil, nil, r.table.box)

@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -149,19 +148,14 @@ func (s *settings) discard() { s.refresh() }
 
 // backup asks for a folder (a USB stick, say) and writes a copy there.
 func (s *settings) backup() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		path, err := s.app.Backup(s.app.Ctx(), dir.Path())
+	chooseFolder(s.win, fileAsk{title: lang.L("Back up to…")}, func(dir string) {
+		path, err := s.app.Backup(s.app.Ctx(), dir)
 		if err != nil {
 			showMessage(s.win, lang.L("Backup"), say.Message(err))
 			return
 		}
 		showSaved(s.win, path)
-	}, s.win)
-	d.Show() // Fyne's file dialog can only be resized once shown
-	d.Resize(fyne.NewSize(760, 520))
+	})
 }
 
 // restore replaces the data with a backup the administrator picks, after a
@@ -171,12 +165,8 @@ func (s *settings) restore() {
 		showMessage(s.win, lang.L("Restore from backup…"), lang.L("Only an administrator may restore a backup."))
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	ask := fileAsk{title: lang.L("Restore from backup…"), kind: lang.L("Database files"), exts: []string{".db"}, start: s.app.BackupDir()}
+	chooseFile(s.win, ask, func(path string) {
 		sum, err := data.Summarize(s.app.Ctx(), path)
 		if err != nil {
 			showMessage(s.win, lang.L("Restore from backup…"), say.Message(err))
@@ -207,13 +197,7 @@ func (s *settings) restore() {
 		confirm.SetConfirmImportance(widget.DangerImportance)
 		confirm.Resize(fyne.NewSize(560, 0))
 		showKeyed(s.win, confirm, nil)
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(s.app.BackupDir())); err == nil {
-		d.SetLocation(l)
-	}
-	d.Show()
-	d.Resize(fyne.NewSize(760, 520))
+	})
 }
 
 // showMessage shows one sentence in a dialog with an OK button.

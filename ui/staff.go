@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"strconv"
 	"strings"
 
@@ -9,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -268,26 +266,15 @@ func (s *staffScreen) toggleActive() {
 }
 
 func (s *staffScreen) importXLSX() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		defer r.Close()
-		imp, err := s.app.ReadStaffImport(s.app.Ctx(), r)
+	ask := fileAsk{title: lang.L("Import Excel"), kind: lang.L("Excel workbooks"), exts: []string{".xlsx", ".XLSX"}}
+	chooseFile(s.win, ask, func(path string) {
+		imp, err := s.app.ReadStaffImportFile(s.app.Ctx(), path)
 		if err != nil {
 			showMessage(s.win, lang.L("Import Excel"), say.Message(err))
 			return
 		}
 		s.confirmImport(imp)
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Show() // Fyne's file dialog can only be resized once shown
-	d.Resize(fyne.NewSize(760, 520))
+	})
 }
 
 // confirmImport shows what the file holds, row by row, before anything is

@@ -79,7 +79,7 @@ func (t *townships) filter() {
 // register reads a township's report file and offers it for registration
 // with the key's fingerprint to check.
 func (t *townships) register() {
-	chooseFile(t.win, []string{reports.SubmissionExt}, t.registerFrom)
+	chooseFile(t.win, reportFiles(lang.L("Register a township…")), t.registerFrom)
 }
 
 func (t *townships) registerFrom(path string) {
@@ -146,7 +146,12 @@ func (t *townships) edit(x data.Township, note string) {
 // replaceKey takes a township's new key from one of its report files,
 // once the clerk has checked the new fingerprint with the township.
 func (t *townships) replaceKey(x data.Township, shown *widget.Label) {
-	chooseFile(t.win, []string{reports.SubmissionExt}, func(path string) { t.replaceKeyFrom(x, path, shown) })
+	chooseFile(t.win, reportFiles(lang.L("New key…")), func(path string) { t.replaceKeyFrom(x, path, shown) })
+}
+
+// reportFiles asks for a township's report file.
+func reportFiles(title string) fileAsk {
+	return fileAsk{title: title, kind: lang.L("Report files"), exts: []string{reports.SubmissionExt}}
 }
 
 func (t *townships) replaceKeyFrom(x data.Township, path string, shown *widget.Label) {

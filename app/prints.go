@@ -214,6 +214,19 @@ func (a *App) PrintIssueSlip(ctx context.Context, voucher string) (string, error
 	return a.printFile(lang.L("Issue slip")+" "+voucher, func(w io.Writer) error { return reports.IssueSlip(w, post, lines, a.Now()) })
 }
 
+// PrintReceiptSlip prints the 入库单 of a receipt's voucher.
+func (a *App) PrintReceiptSlip(ctx context.Context, voucher string) (string, error) {
+	post, err := a.DB.PostInfo(ctx)
+	if err != nil {
+		return "", err
+	}
+	lines, err := a.DB.Ledger(ctx, data.LedgerQuery{Voucher: voucher})
+	if err != nil {
+		return "", err
+	}
+	return a.printFile(lang.L("Receipt slip")+" "+voucher, func(w io.Writer) error { return reports.ReceiptSlip(w, post, lines, a.Now()) })
+}
+
 // PrintContactList prints the contact list of everyone active.
 func (a *App) PrintContactList(ctx context.Context) (string, error) {
 	post, err := a.DB.PostInfo(ctx)

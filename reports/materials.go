@@ -13,14 +13,37 @@ import (
 // IssueSlip prints the 出库单 (领用单) of one issue, A4 portrait: who gave
 // what to whom, batch by batch, with lines for both to sign.
 func IssueSlip(w io.Writer, post data.PostInfo, lines []data.Move, printed time.Time) error {
+	return moveSlip(w, post, lines, printed, false)
+}
+
+// ReceiptSlip prints the 入库单 of one receipt, A4 portrait: what came in
+// from where (the donor of a donation), batch by batch, with lines for
+// who handled it and who checked it.
+func ReceiptSlip(w io.Writer, post data.PostInfo, lines []data.Move, printed time.Time) error {
+	return moveSlip(w, post, lines, printed, true)
+}
+
+// moveSlip is the slip of a voucher's lines, a receipt's or an issue's.
+func moveSlip(w io.Writer, post data.PostInfo, lines []data.Move, printed time.Time, receipt bool) error {
 	d := NewDoc(false, post.PostName+"  "+lang.L("Printed on {{.Date}}", map[string]any{"Date": FormatDate(printed)}))
-	d.Title(lang.L("Material issue slip"), 18)
+	title := lang.L("Material issue slip")
+	if receipt {
+		title = lang.L("Material receipt slip")
+	}
+	d.Title(title, 18)
 	if len(lines) == 0 {
 		return d.Write(w)
 	}
 	first := lines[0]
 	d.Text(lang.L("No. {{.Voucher}}    Date: {{.Date}}", map[string]any{"Voucher": first.Voucher, "Date": first.At.Format("2006年1月2日 15:04")}), 11)
-	d.Text(lang.L("From: {{.From}}    Issued to: {{.To}}", map[string]any{"From": first.Location, "To": first.Recipient}), 11)
+	switch {
+	case receipt && first.Donor != "":
+		d.Text(lang.L("Into: {{.Into}}    Source: {{.Source}} ({{.Donor}})", map[string]any{"Into": first.Location, "Source": first.Source, "Donor": first.Donor}), 11)
+	case receipt:
+		d.Text(lang.L("Into: {{.Into}}    Source: {{.Source}}", map[string]any{"Into": first.Location, "Source": first.Source}), 11)
+	default:
+		d.Text(lang.L("From: {{.From}}    Issued to: {{.To}}", map[string]any{"From": first.Location, "To": first.Recipient}), 11)
+	}
 	d.Gap(2)
 	rows := make([][]string, len(lines))
 	total := 0
@@ -29,8 +52,12 @@ func IssueSlip(w io.Writer, post data.PostInfo, lines []data.Move, printed time.
 		if !m.ExpiresOn.IsZero() {
 			expires = m.ExpiresOn.Format("2006-01-02")
 		}
-		rows[i] = []string{strconv.Itoa(i + 1), m.Item.Name, m.Item.Spec, m.Item.Unit, strconv.Itoa(-m.Quantity), m.Batch, expires}
-		total += -m.Quantity
+		n := -m.Quantity
+		if receipt {
+			n = m.Quantity
+		}
+		rows[i] = []string{strconv.Itoa(i + 1), m.Item.Name, m.Item.Spec, m.Item.Unit, strconv.Itoa(n), m.Batch, expires}
+		total += n
 	}
 	cols := []Column{
 		{Header: lang.L("No."), Width: 12, Align: Center},
@@ -52,7 +79,11 @@ func IssueSlip(w io.Writer, post data.PostInfo, lines []data.Move, printed time.
 		}
 		return label + "(" + name + ")"
 	}
-	d.Signatures(named(lang.L("Handled by"), first.Handler), named(lang.L("Received by"), first.Receiver))
+	if receipt {
+		d.Signatures(named(lang.L("Handled by"), first.Handler), lang.L("Accepted by"))
+	} else {
+		d.Signatures(named(lang.L("Handled by"), first.Handler), named(lang.L("Received by"), first.Receiver))
+	}
 	d.Signatures(lang.L("Date"))
 	return d.Write(w)
 }

@@ -34,7 +34,23 @@ func TestIssueSlipAndDonationList(t *testing.T) {
 		t.Errorf("slip has %d pages", pages)
 	}
 	gifts := []data.Move{{At: at, Kind: "入库", Item: mask, Location: "指挥部仓库", Quantity: 1000, Source: "社会捐赠",
-		Donor: "城关镇商会", DonorContact: "13912345678"}}
+		Donor: "城关镇商会", DonorContact: "13912345678", Handler: "刘芳", Voucher: "RK20261125-001"}}
+	// The receipt's slip: into where, from whom, what came in (a positive
+	// quantity), and who checked it.
+	buf.Reset()
+	if err := ReceiptSlip(&buf, testPost, gifts, printed); err != nil {
+		t.Fatal(err)
+	}
+	text, _ = readPDF(t, buf.Bytes())
+	flat = strings.Join(strings.Fields(text), "")
+	for _, want := range []string{"物资入库单", "单号:RK20261125-001", "入库至:指挥部仓库", "来源:社会捐赠(城关镇商会)", "1000", "经办人(刘芳):", "验收人:"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("receipt slip lacks %q: %s", want, flat)
+		}
+	}
+	if strings.Contains(flat, "-1000") || strings.Contains(flat, "13912345678") {
+		t.Error("the receipt slip prints a negative quantity or the donor's phone")
+	}
 	buf.Reset()
 	from := time.Date(2026, 11, 1, 0, 0, 0, 0, time.Local)
 	if err := DonationList(&buf, testPost, gifts, from, from.AddDate(0, 1, 0), printed); err != nil {

@@ -227,16 +227,16 @@ func (c *checkpoints) printSheet() {
 		return
 	}
 	askPersonal(c.win, c.app, title, func(p reports.Personal) {
-		path, err := c.app.PrintRegistrationSheet(c.app.Ctx(), c.post, day, p)
-		printed(c.win, title, path, err)
+		post := c.post
+		printing(c.win, title, func() (string, error) { return c.app.PrintRegistrationSheet(c.app.Ctx(), post, day, p) })
 	})
 }
 
 // printBlankForm prints an empty 登记表 for the chosen post, for when the
 // computer is down.
 func (c *checkpoints) printBlankForm() {
-	path, err := c.app.PrintBlankForm(c.app.Ctx(), c.post)
-	printed(c.win, lang.L("Print blank form"), path, err)
+	post := c.post
+	printing(c.win, lang.L("Print blank form"), func() (string, error) { return c.app.PrintBlankForm(c.app.Ctx(), post) })
 }
 
 // voidEntry voids a mistaken registration with a reason; it stays listed.

@@ -117,11 +117,10 @@ func (r *countyReports) issue() {
 
 // reprint prints an issued county report again, exactly as it was issued.
 func (r *countyReports) reprint(l data.IssuedReportLine) {
-	path, err := r.app.PrintIssuedCountyReport(r.app.Ctx(), l.ID)
-	printed(r.win, lang.L("County report"), path, err)
+	printing(r.win, lang.L("County report"), func() (string, error) { return r.app.PrintIssuedCountyReport(r.app.Ctx(), l.ID) })
 }
 
 func (r *countyReports) export() {
-	path, err := r.app.ExportCountyReport(r.draft)
-	exported(r.win, lang.L("Export"), path, err)
+	draft := r.draft
+	exporting(r.win, lang.L("Export"), func() (string, error) { return r.app.ExportCountyReport(draft) })
 }

@@ -243,15 +243,14 @@ func changesView(changes []reports.Change) (fyne.CanvasObject, float32) {
 
 // reprint prints an issued report again, exactly as it was issued.
 func (r *dailyReports) reprint(l data.IssuedReportLine) {
-	path, err := r.app.PrintIssuedReport(r.app.Ctx(), l.ID)
-	printed(r.win, lang.L("Reports"), path, err)
+	printing(r.win, lang.L("Reports"), func() (string, error) { return r.app.PrintIssuedReport(r.app.Ctx(), l.ID) })
 }
 
 // export writes the report shown as a workbook (numbers to compute with)
 // or a Word document (to retouch before it goes up).
 func (r *dailyReports) export(ext string) {
-	path, err := r.app.ExportReport(r.draft, ext)
-	exported(r.win, lang.L("Export"), path, err)
+	draft := r.draft
+	exporting(r.win, lang.L("Export"), func() (string, error) { return r.app.ExportReport(draft, ext) })
 }
 
 // weekly prints the summary of the seven days ending on the chosen day.
@@ -260,6 +259,5 @@ func (r *dailyReports) weekly() {
 	if !ok {
 		return
 	}
-	path, err := r.app.PrintWeekly(r.app.Ctx(), day)
-	printed(r.win, lang.L("Weekly summary"), path, err)
+	printing(r.win, lang.L("Weekly summary"), func() (string, error) { return r.app.PrintWeekly(r.app.Ctx(), day) })
 }

@@ -369,8 +369,8 @@ func (d *duty) clear() {
 }
 
 func (d *duty) printWeek() {
-	path, err := d.app.PrintWeekRoster(d.app.Ctx(), d.week.Days[0])
-	printed(d.win, lang.L("Print duty roster"), path, err)
+	monday := d.week.Days[0]
+	printing(d.win, lang.L("Print duty roster"), func() (string, error) { return d.app.PrintWeekRoster(d.app.Ctx(), monday) })
 }
 
 // printDay prints one post's sheet for the day chosen.

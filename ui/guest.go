@@ -139,8 +139,7 @@ func releaseWarning(c data.ReleaseConcerns) string {
 func printReleaseSlip(w fyne.Window, a *app.App, g data.Guest) {
 	title := lang.L("Print release notice")
 	askPersonal(w, a, title, func(p reports.Personal) {
-		path, err := a.PrintReleaseSlip(a.Ctx(), g.ID, p)
-		printed(w, title, path, err)
+		printing(w, title, func() (string, error) { return a.PrintReleaseSlip(a.Ctx(), g.ID, p) })
 	})
 }
 

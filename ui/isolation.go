@@ -303,8 +303,8 @@ func (s *isolation) openDue(it data.DueItem) {
 func (s *isolation) printRoster() {
 	title := lang.L("Print roster")
 	askPersonal(s.win, s.app, title, func(p reports.Personal) {
-		path, err := s.app.PrintSiteRoster(s.app.Ctx(), s.site.ID, p)
-		printed(s.win, title, path, err)
+		site := s.site.ID
+		printing(s.win, title, func() (string, error) { return s.app.PrintSiteRoster(s.app.Ctx(), site, p) })
 	})
 }
 
@@ -312,7 +312,7 @@ func (s *isolation) printRoster() {
 func (s *isolation) exportXLSX() {
 	title := lang.L("Export Excel")
 	askPersonal(s.win, s.app, title, func(p reports.Personal) {
-		path, err := s.app.ExportSite(s.app.Ctx(), s.site.ID, p)
-		exported(s.win, title, path, err)
+		site := s.site.ID
+		exporting(s.win, title, func() (string, error) { return s.app.ExportSite(s.app.Ctx(), site, p) })
 	})
 }

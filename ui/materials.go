@@ -327,8 +327,7 @@ func donationColumns(p reports.Personal) []column[data.Move] {
 
 // exportTable writes one table to a workbook in 导出.
 func (m *materials) exportTable(title string, t reports.Table) {
-	path, err := m.app.ExportTable(title, t)
-	exported(m.win, lang.L("Export Excel"), path, err)
+	exporting(m.win, lang.L("Export Excel"), func() (string, error) { return m.app.ExportTable(title, t) })
 }
 
 func (m *materials) exportStock() {
@@ -363,8 +362,7 @@ func (m *materials) printDonations() {
 		showMessage(m.win, lang.L("Donations"), lang.L("Please enter a date such as 2026-11-03."))
 		return
 	}
-	path, err := m.app.PrintDonations(m.app.Ctx(), from, upto)
-	printed(m.win, lang.L("Donations"), path, err)
+	printing(m.win, lang.L("Donations"), func() (string, error) { return m.app.PrintDonations(m.app.Ctx(), from, upto) })
 }
 
 // draft is the stock movement half typed in its form.

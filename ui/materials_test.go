@@ -221,3 +221,27 @@ func TestStockMovementDraftSurvivesARestart(t *testing.T) {
 		t.Fatalf("a saved movement is still a draft: %v", fields)
 	}
 }
+
+// 入库 through its form books the lines and prints the 入库单, saying
+// where it went.
+func TestReceiveByTypingPrintsTheReceiptSlip(t *testing.T) {
+	s, m, a, items, store := materialsWithStock(t)
+	m.moves.receive(store)
+	dlg := topOverlay(t, s)
+	pick(t, selectEntriesIn(dlg)[0], "防护服", items["防护服"])
+	entries := entriesIn(dlg)
+	test.Type(entries[len(entries)-3], "40") // the line's quantity, batch and expiry come last
+	test.Type(entries[len(entries)-1], "2027-06-30")
+	test.Tap(findButton(t, dlg, "保存并打印入库单"))
+	if n, _ := a.DB.OnHand(context.Background(), items["防护服"].ID, store); n != 40 {
+		t.Fatalf("%d suits in store after the receipt", n)
+	}
+	note := topOverlay(t, s)
+	if !findLabel(note, "入库单") {
+		t.Fatal("no word that the receipt slip was printed")
+	}
+	text := pdfText(t, newestFile(t, a.ReportsDir()))
+	if !strings.Contains(text, "物资入库单") || !strings.Contains(text, "防护服") || !strings.Contains(text, "40") {
+		t.Fatalf("the slip reads %q", text)
+	}
+}

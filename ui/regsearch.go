@@ -137,22 +137,27 @@ func (s *regSearch) search() {
 		showMessage(s.win, lang.L("Search"), lang.L("Please enter a date such as 2026-11-03."))
 		return
 	}
-	rows, err := s.app.DB.SearchRegistrations(s.app.Ctx(), q)
-	if err != nil {
-		showMessage(s.win, lang.L("Search"), say.Message(err))
-		return
-	}
-	msg := lang.L("{{.N}} registrations", map[string]any{"N": len(rows)})
-	if len(rows) == searchLimit {
-		msg += lang.L(" (the newest {{.N}}; search more narrowly for the rest)", map[string]any{"N": searchLimit})
-	}
-	s.count.SetText(msg)
-	s.table.set(rows)
+	s.count.SetText(lang.L("Searching…"))
+	runBusy(s.win, lang.L("Search"), func() ([]data.Registration, error) {
+		return s.app.DB.SearchRegistrations(s.app.Ctx(), q)
+	}, func(rows []data.Registration, err error) {
+		if err != nil {
+			s.count.SetText("")
+			showMessage(s.win, lang.L("Search"), say.Message(err))
+			return
+		}
+		msg := lang.L("{{.N}} registrations", map[string]any{"N": len(rows)})
+		if len(rows) == searchLimit {
+			msg += lang.L(" (the newest {{.N}}; search more narrowly for the rest)", map[string]any{"N": searchLimit})
+		}
+		s.count.SetText(msg)
+		s.table.set(rows)
+	})
 }
 
 // export writes the result (masked: ID numbers and phones as on screen) to
 // a workbook in 导出.
 func (s *regSearch) export() {
-	path, err := s.app.ExportTable(lang.L("Registrations"), s.table.sheet(lang.L("Registrations")))
-	exported(s.win, lang.L("Export Excel"), path, err)
+	sheet := s.table.sheet(lang.L("Registrations")) // as shown now
+	exporting(s.win, lang.L("Export Excel"), func() (string, error) { return s.app.ExportTable(lang.L("Registrations"), sheet) })
 }

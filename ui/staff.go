@@ -322,12 +322,10 @@ func (s *staffScreen) confirmImport(imp app.StaffImport) {
 }
 
 func (s *staffScreen) exportXLSX() {
-	path, err := s.app.ExportStaffList(s.app.Ctx())
-	exported(s.win, lang.L("Export Excel"), path, err)
+	exporting(s.win, lang.L("Export Excel"), func() (string, error) { return s.app.ExportStaffList(s.app.Ctx()) })
 }
 
 // print makes the contact list of everyone active and opens it for printing.
 func (s *staffScreen) print() {
-	path, err := s.app.PrintContactList(s.app.Ctx())
-	printed(s.win, lang.L("Print contact list"), path, err)
+	printing(s.win, lang.L("Print contact list"), func() (string, error) { return s.app.PrintContactList(s.app.Ctx()) })
 }

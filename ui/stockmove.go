@@ -159,7 +159,8 @@ func (m *stockMoves) handler() *textField {
 	return e
 }
 
-// receive books 入库: from the county, a purchase or a donation.
+// receive books 入库 (from the county, a purchase or a donation), then
+// prints the 入库单 for the files.
 func (m *stockMoves) receive(at int64) {
 	title := lang.L("Receive stock")
 	items, locs, ok := m.catalogue(title)
@@ -179,9 +180,12 @@ func (m *stockMoves) receive(at int64) {
 	f.add("donor_contact", lang.L("Donor contact"), contact)
 	f.add("handler", lang.L("Handled by"), handler)
 	f.add("note", lang.L("Note"), note)
-	m.book("receive", at, title, lang.L("Save"), f, lines, func(ls []data.Line) error {
-		_, err := m.app.DB.Receive(m.app.Ctx(), data.Receipt{At: m.app.Now(), LocationID: loc.id(), Source: source.Selected,
+	m.book("receive", at, title, lang.L("Save and print receipt slip"), f, lines, func(ls []data.Line) error {
+		voucher, err := m.app.DB.Receive(m.app.Ctx(), data.Receipt{At: m.app.Now(), LocationID: loc.id(), Source: source.Selected,
 			Donor: donor.Text, DonorContact: contact.Text, Handler: handler.Text, Note: note.Text, Lines: ls})
+		if err == nil {
+			printing(m.win, lang.L("Receipt slip"), func() (string, error) { return m.app.PrintReceiptSlip(m.app.Ctx(), voucher) })
+		}
 		return err
 	})
 }
@@ -216,16 +220,10 @@ func (m *stockMoves) issue(from int64) {
 		voucher, err := m.app.DB.IssueStock(m.app.Ctx(), data.Issue{At: m.app.Now(), LocationID: loc.id(),
 			Recipient: recipient.Text, Receiver: receiver.Text, Handler: handler.Text, Note: note.Text, Lines: ls})
 		if err == nil {
-			m.printSlip(voucher)
+			printing(m.win, lang.L("Issue slip"), func() (string, error) { return m.app.PrintIssueSlip(m.app.Ctx(), voucher) })
 		}
 		return err
 	})
-}
-
-// printSlip prints the 出库单 of a voucher.
-func (m *stockMoves) printSlip(voucher string) {
-	path, err := m.app.PrintIssueSlip(m.app.Ctx(), voucher)
-	printed(m.win, lang.L("Issue slip"), path, err)
 }
 
 // transfer books 调拨 between two locations.

@@ -156,14 +156,14 @@ func sectionViews(sections []reports.Table) []fyne.CanvasObject {
 		}
 		table := newTableOf(textColumns(sec.Header, widths)...)
 		table.set(rows)
-		out = append(out, container.NewGridWrap(fyne.NewSize(total, 38*float32(len(rows)+1)+4), table.view))
+		out = append(out, container.NewHScroll(container.NewGridWrap(fyne.NewSize(total, 38*float32(len(rows)+1)+4), table.view)))
 	}
 	return out
 }
 
 // cellWidth is how wide a table cell must be to show text whole.
 func cellWidth(text string) float32 {
-	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 4*theme.Padding()
 }
 
 // issue asks before issuing, as an official signs: the number and date

@@ -57,7 +57,7 @@ func newReportDesk(day *dayPicker, reprint func(data.IssuedReportLine)) *reportD
 // (offset of the width) and the issued reports at the right.
 func (d *reportDesk) layout(buttons fyne.CanvasObject, offset float64) fyne.CanvasObject {
 	left := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Report date")), d.day.box), d.form.grid, buttons),
-		nil, nil, nil, container.NewScroll(d.preview))
+		nil, nil, nil, container.NewVScroll(d.preview)) // prose wraps at the width shown; each table scrolls across
 	right := container.NewBorder(heading(lang.L("Issued reports (tap one to print it again)")), nil, nil, nil, d.list.box)
 	split := container.NewHSplit(left, right)
 	split.SetOffset(offset)

@@ -80,10 +80,10 @@ func newTableOf[T any](cols ...column[T]) *table[T] {
 	t.filter.OnChanged = func(string) { t.show() }
 	t.view = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.rows), len(t.cols) },
-		func() fyne.CanvasObject { return newTableCell(t.openRow) },
+		func() fyne.CanvasObject { return newTableCell(t.openRow, t.view.Select) },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			c := o.(*tableCell)
-			c.row = id.Row
+			c.id = id
 			c.Importance = widget.MediumImportance
 			if t.mark != nil {
 				c.Importance = t.mark(t.rows[id.Row])
@@ -337,16 +337,17 @@ func (t *table[T]) showRow(r T, c fyne.Canvas) {
 	showKeyed(w, d, d.Confirm)
 }
 
-// tableCell is a cell's text, truncated with an ellipsis; a right-click
-// opens its row.
+// tableCell is a cell's text, truncated with an ellipsis; a tap selects
+// its row, a right-click opens it.
 type tableCell struct {
 	widget.Label
-	row  int
-	open func(row int, at fyne.Position, on fyne.CanvasObject)
+	id     widget.TableCellID
+	open   func(row int, at fyne.Position, on fyne.CanvasObject)
+	choose func(widget.TableCellID)
 }
 
-func newTableCell(open func(int, fyne.Position, fyne.CanvasObject)) *tableCell {
-	c := &tableCell{open: open}
+func newTableCell(open func(int, fyne.Position, fyne.CanvasObject), choose func(widget.TableCellID)) *tableCell {
+	c := &tableCell{open: open, choose: choose}
 	c.Truncation = fyne.TextTruncateEllipsis
 	c.ExtendBaseWidget(c)
 	return c
@@ -367,7 +368,11 @@ func (c *tableCell) setText(s string, width float32) {
 }
 
 // TappedSecondary opens the cell's row.
-func (c *tableCell) TappedSecondary(e *fyne.PointEvent) { c.open(c.row, e.AbsolutePosition, c) }
+func (c *tableCell) TappedSecondary(e *fyne.PointEvent) { c.open(c.id.Row, e.AbsolutePosition, c) }
+
+// Tapped selects the cell's row: the desktop driver gives a click to the
+// cell, which takes right-clicks, not to the table under it.
+func (c *tableCell) Tapped(*fyne.PointEvent) { c.choose(c.id) }
 
 // headerCell is a column's header; a tap sorts by it.
 type headerCell struct {

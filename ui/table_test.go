@@ -121,3 +121,41 @@ func TestCompareTextReadsNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A click on a cell opens its row, as the screens' lists expect: the cell
+// takes right-clicks, so it hands the click on to the table.
+func TestTappingACellChoosesItsRow(t *testing.T) {
+	test.NewTempApp(t)
+	tb := stockTable()
+	var chosen string
+	tb.onSelect = func(r stockRow) { chosen = r.item }
+	w := test.NewWindow(tb.box)
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(400, 300))
+	var cells []*tableCell
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *tableCell:
+			if o.id.Row == 1 && o.id.Col == 1 {
+				cells = append(cells, o)
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(tb.view)
+	if len(cells) != 1 {
+		t.Fatalf("%d cells at row 1, column 1", len(cells))
+	}
+	test.Tap(cells[0])
+	if chosen != "N95口罩" {
+		t.Fatalf("tapping row 1 chose %q", chosen)
+	}
+}

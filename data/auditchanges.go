@@ -96,8 +96,22 @@ func (f *flatFields) walk(path string, v any, order map[string][]string) {
 		}
 		f.add(path, strings.Join(plain, "、"))
 	default:
+		if unset(path, v) {
+			return
+		}
 		f.add(path, leaf(v))
 	}
+}
+
+// unset reports a number that stands for nothing: a record's number before
+// it had one (the ID of a line being added), a temperature not taken.
+func unset(path string, v any) bool {
+	n, ok := v.(json.Number)
+	if !ok || n.String() != "0" {
+		return false
+	}
+	k := lastKey(path)
+	return strings.HasSuffix(k, "ID") || k == "Celsius"
 }
 
 // orderOf is the order of the keys of every object in s, by its path

@@ -60,6 +60,10 @@ func fieldValue(field, v string) string {
 		return lang.L("yes")
 	case v == "false":
 		return lang.L("no")
+	case field == "Role" && v == "admin":
+		return lang.L("Administrator")
+	case field == "Role" && v == "clerk":
+		return lang.L("Operator")
 	case v != "" && (field == "Broken" || strings.HasSuffix(field, ".Broken")):
 		rules := strings.Split(v, "、")
 		for i, r := range rules {

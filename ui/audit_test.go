@@ -39,6 +39,9 @@ func TestAuditTrailReadsInChinese(t *testing.T) {
 	if err := a.DB.SaveDutyRules(wang, data.DutyRules{CommandShifts: data.ThreeShifts.Shifts(), CommandStaff: 2, MinRestHours: 10}); err != nil {
 		t.Fatal(err)
 	}
+	if err := a.DB.SaveOperator(wang, people[1].ID, true, "2468"); err != nil {
+		t.Fatal(err)
+	}
 
 	s := newTestShell(t, a)
 	trail := showAudit(s.win, a)
@@ -63,12 +66,15 @@ func TestAuditTrailReadsInChinese(t *testing.T) {
 	if len(rows) != data.AuditPage {
 		t.Fatalf("%d lines shown", len(rows))
 	}
-	edit := rows[2]
+	if lines := strings.Join(changeLines(rows[0]), ";"); lines != "名称:"+people[1].Name+";角色:管理员" {
+		t.Errorf("the operator set up reads %q", lines)
+	}
+	edit := rows[3]
 	if edit.Action != data.ActEditStaff || subjectText(edit) != "人员与设置 "+p.Name ||
 		strings.Join(changeLines(edit), ";") != "电话:"+oldPhone+" → 13900001111;备注:调往卫生院" {
 		t.Fatalf("the staff edit reads %q %q", subjectText(edit), changeLines(edit))
 	}
-	if lines := strings.Join(changeLines(rows[0]), ";"); lines != "指挥部班次·第1项:08:00-20:00 → 00:00-08:00;"+
+	if lines := strings.Join(changeLines(rows[1]), ";"); lines != "指挥部班次·第1项:08:00-20:00 → 00:00-08:00;"+
 		"指挥部班次·第2项:20:00-08:00 → 08:00-16:00;指挥部班次·第3项:16:00-00:00;每班人数:1 → 2;两班间最少休息(小时):12 → 10" {
 		t.Errorf("the duty rules read %q", lines)
 	}
@@ -86,7 +92,7 @@ func TestAuditTrailReadsInChinese(t *testing.T) {
 		return min(n, data.AuditPage)
 	}
 	trail.operator.SetSelected("王强")
-	if got := len(trail.table.shown()); got != sqlCount("operator = '王强'") || got != 2 {
+	if got := len(trail.table.shown()); got != sqlCount("operator = '王强'") || got != 3 {
 		t.Errorf("王强's lines: %d", got)
 	}
 	trail.operator.SetSelectedIndex(0)
@@ -106,7 +112,7 @@ func TestAuditTrailReadsInChinese(t *testing.T) {
 
 	trail.from.SetText("")
 	trail.from.OnSubmitted("")
-	trail.table.view.Select(widget.TableCellID{Row: 2, Col: 0})
+	trail.table.view.Select(widget.TableCellID{Row: 3, Col: 0})
 	detail := topOverlay(t, s)
 	for _, want := range []string{"操作记录", "操作员:李娜", "改动内容", "电话:" + oldPhone + " → 13900001111"} {
 		if !findLabel(detail, want) {

@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"errors"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -313,6 +315,70 @@ func TestSearchRegistrationsFilters(t *testing.T) {
 		}
 		if names != c.want {
 			t.Errorf("search %+v = %s, want %s", c.q, names, c.want)
+		}
+	}
+}
+
+// A search reads a page at a time, newest first, the next page starting
+// after the last one shown, whether its text matches few passages (put in
+// order off the name's index) or many (met walking back in time): page by
+// page the same passages, in the same order, as one plain SQL query.
+func TestSearchPagesNewestFirst(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	post := highwayPost(t, db)
+	// 30,000 passages over ten days: two in three 王 (more than
+	// denseMatches), one in three hundred 赵; three to the same second, so
+	// the order needs the id as well.
+	tx, err := db.sql.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range denseMatches * 3 / 2 {
+		name := "李四"
+		switch {
+		case i%3 != 0:
+			name = "王" + strconv.Itoa(i%7)
+		case i%300 == 0:
+			name = "赵六"
+		}
+		at := fixedNow.Add(-time.Duration(i/3) * 10 * time.Second)
+		if _, err := tx.Exec(`INSERT INTO registrations (checkpoint_id, at, direction, name, passengers, outcome, created_at)
+			VALUES (?, ?, '进', ?, 0, '放行', ?)`, post, formatTime(at), name, formatTime(at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"王", "赵六"} {
+		var want []int64
+		rows, _ := db.sql.Query("SELECT id FROM registrations WHERE name >= ? AND name < ? ORDER BY at DESC, id DESC", text, text+"\U0010FFFF")
+		for rows.Next() {
+			var id int64
+			rows.Scan(&id)
+			want = append(want, id)
+		}
+		rows.Close()
+		var got []int64
+		q := RegistrationQuery{Text: text}
+		for page := 0; ; page++ {
+			rs, err := db.SearchRegistrations(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rs {
+				got = append(got, r.ID)
+			}
+			if len(rs) < SearchPage || page > 3 {
+				break
+			}
+			q.After = rs[len(rs)-1]
+		}
+		n := min(len(want), len(got))
+		if n < min(len(want), 4*SearchPage) || !slices.Equal(got[:n], want[:n]) {
+			t.Fatalf("%s: %d paged, %d by SQL; first differ at %d", text, len(got), len(want),
+				slices.IndexFunc(got, func(id int64) bool { return !slices.Contains(want[:n], id) }))
 		}
 	}
 }

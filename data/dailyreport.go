@@ -248,10 +248,11 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, upto, at ti
 		return err
 	}
 	for _, s := range sites {
-		board, err := db.RoomBoard(ctx, s.ID, at)
+		boards, err := db.roomBoards(ctx, s.ID, []time.Time{at}, false) // counts: who needs attention is not asked
 		if err != nil {
 			return err
 		}
+		board := boards[0]
 		sf := SiteFigures{Name: s.Name, Rooms: len(board)}
 		byCat := map[string]int{}
 		for _, r := range board {
@@ -274,16 +275,22 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, upto, at ti
 			}
 		}
 		// Readings and tests are found through the guests there that day,
-		// so the indexes on guest_id do the work.
-		err = db.reader(ctx).QueryRowContext(ctx, `WITH present AS (SELECT id, checked_in_at, ended_at, outcome FROM guests
-				WHERE site_id = ?1 AND checked_in_at < ?3 AND (ended_at IS NULL OR ended_at >= ?2))
+		// so the indexes on guest_id do the work (CROSS JOIN keeps SQLite
+		// from scanning every test instead). Those there are the ones still
+		// in and those who left that day or later, each found off
+		// (site_id, ended_at): an OR of the two would walk every guest the
+		// site ever had.
+		err = db.reader(ctx).QueryRowContext(ctx, `WITH present AS MATERIALIZED (
+				SELECT id, checked_in_at, ended_at, outcome FROM guests WHERE site_id = ?1 AND ended_at IS NULL AND checked_in_at < ?3
+				UNION ALL
+				SELECT id, checked_in_at, ended_at, outcome FROM guests WHERE site_id = ?1 AND ended_at >= ?2 AND checked_in_at < ?3)
 			SELECT
 				(SELECT count(*) FROM present WHERE checked_in_at >= ?2),
 				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome = ?6),
 				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome IN (?7, ?8)),
-				(SELECT count(*) FROM present p JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3),
-				(SELECT count(*) FROM present p JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3 AND t.result = ?5),
-				(SELECT count(*) FROM present p JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3),
+				(SELECT count(*) FROM present p CROSS JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3),
+				(SELECT count(*) FROM present p CROSS JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3 AND t.result = ?5),
+				(SELECT count(*) FROM present p CROSS JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3),
 				(SELECT count(*) FROM present p WHERE (p.ended_at IS NULL OR p.ended_at >= ?3)
 					AND EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = p.id AND t.result = ?5 AND t.sampled_at < ?3))`,
 			s.ID, from, formatTime(upto), FeverCelsius, string(TestPositive), string(Released), string(Hospitalised), string(HomeIsolated)).Scan(&sf.Admitted, &sf.Released, &sf.Transferred, &sf.TestsDone,

@@ -121,8 +121,8 @@ func record(b *testing.B, path string, fn func(db *DB) error) []string {
 }
 
 var floors = map[string]struct {
-	stmts []string
-	time  time.Duration
+	stmts    []string
+	cli, bare time.Duration
 }{}
 
 // sqliteCLITime runs the statements in the sqlite3 command-line tool on
@@ -153,26 +153,85 @@ func sqliteCLITime(b *testing.B, path string, stmts []string) time.Duration {
 	return median(settings+strings.Join(stmts, ";\n")+";\n") - median(settings)
 }
 
-// compareWithFloor reports the sqlite3 tool's time for the statements fn
-// runs beside the benchmark's own, and their ratio.
+// goFloorTime runs the statements through modernc.org/sqlite with nothing
+// but a loop reading every column of every row: the floor of a pure-Go
+// program. The median of seven runs.
+func goFloorTime(b *testing.B, path string, stmts []string) time.Duration {
+	b.Helper()
+	conn, err := sql.Open("sqlite", path+"?_pragma=query_only(1)&_pragma=cache_size(-32000)")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	run := func() {
+		for _, st := range stmts {
+			rows, err := conn.Query(st)
+			if err != nil {
+				b.Fatalf("%s: %v", st, err)
+			}
+			cols, _ := rows.Columns()
+			vals, ptrs := make([]any, len(cols)), make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			for rows.Next() {
+				if err := rows.Scan(ptrs...); err != nil {
+					b.Fatal(err)
+				}
+			}
+			rows.Close()
+		}
+	}
+	run() // warm the page cache as the program's is
+	var runs []time.Duration
+	for range 7 {
+		start := time.Now()
+		run()
+		runs = append(runs, time.Since(start))
+	}
+	slices.Sort(runs)
+	return runs[len(runs)/2]
+}
+
+// compared benchmarks op on db beside its floors (compareWithFloor).
+func compared(b *testing.B, db *DB, op func(db *DB) error) {
+	b.Helper()
+	compareWithFloor(b, db.Path(), op)
+	for b.Loop() {
+		if err := op(db); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// compareWithFloor records the statements fn runs, times them in the
+// sqlite3 tool and in a bare modernc loop on the same file, and reports the
+// benchmark's own time beside both as a line `make bench-compare` prints:
+//
+//	compare NAME: program X ms, sqlite3 Y ms, ratio Z; pure Go W ms, ratio V
 func compareWithFloor(b *testing.B, path string, fn func(db *DB) error) {
 	b.Helper()
 	// The benchmark function runs once for each b.N tried: measure the
-	// floor once.
+	// floors once.
 	f, ok := floors[b.Name()]
 	if !ok {
 		f.stmts = record(b, path, fn)
-		f.time = sqliteCLITime(b, path, f.stmts)
+		f.cli = sqliteCLITime(b, path, f.stmts)
+		f.bare = goFloorTime(b, path, f.stmts)
 		floors[b.Name()] = f
 	}
-	stmts, floor := f.stmts, f.time
-	b.ReportMetric(float64(len(stmts)), "statements/op")
-	b.ReportMetric(float64(floor.Microseconds())/1000, "sqlite3-ms/op")
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(float64(len(f.stmts)), "statements/op")
+	b.ReportMetric(ms(f.cli), "sqlite3-ms/op")
+	b.ReportMetric(ms(f.bare), "purego-ms/op")
 	b.Cleanup(func() {
 		if b.N > 0 && b.Elapsed() > 0 {
 			own := b.Elapsed() / time.Duration(b.N)
-			b.Logf("program %.1f ms, sqlite3 CLI on the same %d statements %.1f ms: %.2f×",
-				float64(own.Microseconds())/1000, len(stmts), float64(floor.Microseconds())/1000, float64(own)/float64(floor))
+			name := strings.TrimPrefix(strings.SplitN(b.Name(), "-", 2)[0], "Benchmark")
+			b.Logf("compare %s: program %.2f ms, sqlite3 %.2f ms, ratio %.2f; pure Go %.2f ms, ratio %.2f (%d statements)",
+				name, ms(own), ms(f.cli), float64(own)/float64(max(f.cli, time.Microsecond)), ms(f.bare),
+				float64(own)/float64(max(f.bare, time.Microsecond)), len(f.stmts))
 		}
 	})
 }

@@ -259,40 +259,27 @@ type RegistrationQuery struct {
 	CheckpointID int64
 	From, Upto   time.Time
 	Outcome      PassOutcome
-	Limit        int
+	After        Registration // the last passage of the page before; zero: start at the newest
+	Limit        int          // 0: SearchPage
 }
 
-// SearchRegistrations finds passages, newest first, voided ones included.
+// SearchPage is how many passages a search returns at a time; the next
+// page starts after the last one shown (更多).
+const SearchPage = 200
+
+// denseMatches is where a text matches so many passages that the newest
+// are found faster by walking back in time than by sorting every match.
+const denseMatches = 20000
+
+// SearchRegistrations finds a page of passages, newest first, voided ones
+// included. However many match, a page reads about a page of rows: few
+// matches are put in order from their text's index, which carries the
+// time; many are met soon enough walking the time index back from now.
 func (db *DB) SearchRegistrations(ctx context.Context, q RegistrationQuery) ([]Registration, error) {
-	where := []string{"1 = 1"}
-	var args []any
-	text := strings.ToUpper(strings.ReplaceAll(halfWidth(clean(q.Text)), " ", ""))
-	digits := text != "" && strings.Trim(text, "0123456789X") == "" && !strings.Contains(strings.TrimSuffix(text, "X"), "X")
-	switch {
-	case text == "":
-	case digits:
-		// The last digits of an ID number are a prefix of the reversed number.
-		// Each column's "!= ''" repeats its partial index's condition: SQLite
-		// uses a partial index only when the query states that condition.
-		rev := reverse(text)
-		phone, err := NormalizePhone(text)
-		if err != nil {
-			phone = text
-		}
-		where = append(where, "((id_reversed != '' AND id_reversed >= ? AND id_reversed < ?) OR (phone != '' AND phone = ?))")
-		args = append(args, rev, rev+"\xff", phone)
-	default:
-		if p, err := ParsePlate(text); err == nil {
-			where = append(where, "(plate != '' AND plate = ?)")
-			args = append(args, p.Number)
-		} else if prefix, ok := platePrefix(text); ok {
-			where = append(where, "(plate != '' AND plate >= ? AND plate < ?)")
-			args = append(args, prefix, prefix+"\U0010FFFF")
-		} else {
-			name := clean(q.Text)
-			where = append(where, "(name != '' AND name >= ? AND name < ?)")
-			args = append(args, name, name+"\U0010FFFF")
-		}
+	text, textArgs := registrationText(q.Text)
+	where, args := []string{"1 = 1"}, []any{}
+	if text != "" {
+		where, args = append(where, text), append(args, textArgs...)
 	}
 	if q.CheckpointID != 0 {
 		where = append(where, "checkpoint_id = ?")
@@ -310,12 +297,62 @@ func (db *DB) SearchRegistrations(ctx context.Context, q RegistrationQuery) ([]R
 		where = append(where, "outcome = ?")
 		args = append(args, string(q.Outcome))
 	}
-	if q.Limit == 0 {
-		q.Limit = 10000
+	if q.After.ID != 0 {
+		at := formatTime(q.After.At)
+		where = append(where, "(at < ? OR (at = ? AND id < ?))")
+		args = append(args, at, at, q.After.ID)
 	}
+	if q.Limit == 0 {
+		q.Limit = SearchPage
+	}
+	cond := strings.Join(where, " AND ")
 	args = append(args, q.Limit)
+	if text != "" {
+		var n int
+		if err := db.reader(ctx).QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM registrations WHERE "+text+" LIMIT ?)",
+			append(textArgs, denseMatches)...).Scan(&n); err != nil {
+			return nil, fmt.Errorf("search registrations: %w", err)
+		}
+		if n < denseMatches {
+			return queryAll(ctx, db, "search registrations", scanRegistration, "SELECT "+registrationColumns+
+				" FROM registrations WHERE id IN (SELECT id FROM registrations WHERE "+cond+" ORDER BY at DESC, id DESC LIMIT ?)"+
+				" ORDER BY at DESC, id DESC", args...)
+		}
+		return queryAll(ctx, db, "search registrations", scanRegistration, "SELECT "+registrationColumns+
+			" FROM registrations INDEXED BY registrations_at WHERE "+cond+" ORDER BY at DESC, id DESC LIMIT ?", args...)
+	}
 	return queryAll(ctx, db, "search registrations", scanRegistration,
-		"SELECT "+registrationColumns+" FROM registrations WHERE "+strings.Join(where, " AND ")+" ORDER BY at DESC, id DESC LIMIT ?", args...)
+		"SELECT "+registrationColumns+" FROM registrations WHERE "+cond+" ORDER BY at DESC, id DESC LIMIT ?", args...)
+}
+
+// registrationText is the condition a search text puts on passages, with
+// its arguments; "" for no text.
+func registrationText(q string) (string, []any) {
+	text := strings.ToUpper(strings.ReplaceAll(halfWidth(clean(q)), " ", ""))
+	digits := text != "" && strings.Trim(text, "0123456789X") == "" && !strings.Contains(strings.TrimSuffix(text, "X"), "X")
+	switch {
+	case text == "":
+		return "", nil
+	case digits:
+		// The last digits of an ID number are a prefix of the reversed number.
+		// Each column's "!= ''" repeats its partial index's condition: SQLite
+		// uses a partial index only when the query states that condition.
+		rev := reverse(text)
+		phone, err := NormalizePhone(text)
+		if err != nil {
+			phone = text
+		}
+		return "((id_reversed != '' AND id_reversed >= ? AND id_reversed < ?) OR (phone != '' AND phone = ?))",
+			[]any{rev, rev + "\xff", phone}
+	}
+	if p, err := ParsePlate(text); err == nil {
+		return "(plate != '' AND plate = ?)", []any{p.Number}
+	}
+	if prefix, ok := platePrefix(text); ok {
+		return "(plate != '' AND plate >= ? AND plate < ?)", []any{prefix, prefix + "\U0010FFFF"}
+	}
+	name := clean(q)
+	return "(name != '' AND name >= ? AND name < ?)", []any{name, name + "\U0010FFFF"}
 }
 
 // platePrefix reads the start of a plate (陕G, 陕G12) as the start of the

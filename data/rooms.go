@@ -236,14 +236,17 @@ func (db *DB) roomBoards(ctx context.Context, siteID int64, moments []time.Time,
 
 	// Everyone staying at the site at some moment asked; placed below in
 	// the room they were in at each.
-	occ, err := db.reader(ctx).QueryContext(ctx, `
-		SELECT s.room_id, s.start_at, coalesce(s.end_at, ''), g.id, g.name, g.category, g.planned_release,
-			?5 AND (EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = g.id AND t.result = ?3)
+	needs := "0" // a count of rooms and people does not look into anyone's readings
+	if attention {
+		needs = `EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = g.id AND t.result = ?3)
 			OR coalesce((SELECT t.celsius FROM temperatures t WHERE t.guest_id = g.id AND t.taken_at <= ?1
-				ORDER BY t.taken_at DESC LIMIT 1), 0) >= ?4)
+				ORDER BY t.taken_at DESC LIMIT 1), 0) >= ?4`
+	}
+	occ, err := db.reader(ctx).QueryContext(ctx, `
+		SELECT s.room_id, s.start_at, coalesce(s.end_at, ''), g.id, g.name, g.category, g.planned_release, `+needs+`
 		FROM stays s JOIN guests g ON g.id = s.guest_id
-		WHERE g.site_id = ?2 AND s.start_at <= ?1 AND (s.end_at IS NULL OR s.end_at > ?6)
-		ORDER BY g.checked_in_at`, final, siteID, string(TestPositive), FeverCelsius, attention, first)
+		WHERE g.site_id = ?2 AND s.start_at <= ?1 AND (s.end_at IS NULL OR s.end_at > ?5)
+		ORDER BY g.checked_in_at`, final, siteID, string(TestPositive), FeverCelsius, first)
 	if err != nil {
 		return nil, fmt.Errorf("room board occupants: %w", err)
 	}

@@ -18,7 +18,8 @@ import (
 
 // regSearch finds registrations across every checkpoint: by an ID number
 // or its last digits, a phone, a plate typed any way, or the start of a
-// name; the result can go to a workbook.
+// name; a page at a time, newest first (更多 for the next); what is shown
+// can go to a workbook.
 type regSearch struct {
 	win     fyne.Window
 	app     *app.App
@@ -29,12 +30,12 @@ type regSearch struct {
 	from    *textField
 	upto    *textField
 	count   *widget.Label
+	more    *widget.Button
+	asked   data.RegistrationQuery // the search shown
+	rows    []data.Registration    // its pages read so far
 	table   *table[data.Registration]
 	box     fyne.CanvasObject
 }
-
-// searchLimit bounds one result; a narrower search finds the rest.
-const searchLimit = 5000
 
 func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 	s := &regSearch{win: w, app: a, text: newField(), count: widget.NewLabel("")}
@@ -73,6 +74,8 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 		e.OnSubmitted = func(string) { s.search() }
 	}
 	find := widget.NewButtonWithIcon(lang.L("Search"), theme.SearchIcon(), s.search)
+	s.more = widget.NewButtonWithIcon(lang.L("More"), theme.MoreVerticalIcon(), s.fetch)
+	s.more.Disable()
 	export := widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), s.export)
 	size := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, 36), o)
@@ -84,7 +87,7 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 		widget.NewLabel(lang.L("To date")+":"), size(170, s.upto))
 	s.box = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(find, export), s.text), filters),
-		s.count, nil, nil, s.table.box)
+		container.NewBorder(nil, nil, nil, s.more, s.count), nil, nil, s.table.box)
 	s.setPosts(nil)
 	return s
 }
@@ -107,7 +110,7 @@ func (s *regSearch) setPosts(posts []data.Checkpoint) {
 
 // query reads the filters; a mistyped date is named in the message.
 func (s *regSearch) query() (data.RegistrationQuery, error) {
-	q := data.RegistrationQuery{Text: s.text.Text, Limit: searchLimit}
+	q := data.RegistrationQuery{Text: s.text.Text}
 	for id, name := range s.names {
 		if name == s.post.Selected {
 			q.CheckpointID = id
@@ -137,21 +140,36 @@ func (s *regSearch) search() {
 		showMessage(s.win, lang.L("Search"), lang.L("Please enter a date such as 2026-11-03."))
 		return
 	}
+	s.asked, s.rows = q, nil
 	s.count.SetText(lang.L("Searching…"))
+	s.more.Disable()
+	s.fetch()
+}
+
+// fetch reads the next page of the search asked, newest first, and adds
+// it below what is shown.
+func (s *regSearch) fetch() {
+	q := s.asked
+	if len(s.rows) > 0 {
+		q.After = s.rows[len(s.rows)-1]
+	}
 	runBusy(s.win, lang.L("Search"), func() ([]data.Registration, error) {
 		return s.app.DB.SearchRegistrations(s.app.Ctx(), q)
-	}, func(rows []data.Registration, err error) {
+	}, func(page []data.Registration, err error) {
 		if err != nil {
 			s.count.SetText("")
 			showMessage(s.win, lang.L("Search"), say.Message(err))
 			return
 		}
-		msg := lang.L("{{.N}} registrations", map[string]any{"N": len(rows)})
-		if len(rows) == searchLimit {
-			msg += lang.L(" (the newest {{.N}}; search more narrowly for the rest)", map[string]any{"N": searchLimit})
+		s.rows = append(s.rows, page...)
+		s.table.set(s.rows)
+		if len(page) == data.SearchPage {
+			s.count.SetText(lang.L("The newest {{.N}} registrations; 更多 shows the next {{.Page}}.", map[string]any{"N": len(s.rows), "Page": data.SearchPage}))
+			s.more.Enable()
+			return
 		}
-		s.count.SetText(msg)
-		s.table.set(rows)
+		s.count.SetText(lang.L("{{.N}} registrations", map[string]any{"N": len(s.rows)}))
+		s.more.Disable()
 	})
 }
 

@@ -121,7 +121,7 @@ func record(b *testing.B, path string, fn func(db *DB) error) []string {
 }
 
 var floors = map[string]struct {
-	stmts    []string
+	stmts     []string
 	cli, bare time.Duration
 }{}
 

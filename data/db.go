@@ -288,7 +288,33 @@ func (db *DB) migrate(ctx context.Context) error {
 
 func formatTime(t time.Time) string { return t.Format(timeLayout) }
 
+// parseTime reads a stored time. Every list reads one or two a row, so
+// the layout the program writes is read digit by digit; anything else
+// goes through time.ParseInLocation.
 func parseTime(s string) time.Time {
+	if len(s) == len(timeLayout) && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' && s[16] == ':' {
+		n := func(from, to int) (int, bool) {
+			v := 0
+			for _, c := range []byte(s[from:to]) {
+				if c < '0' || c > '9' {
+					return 0, false
+				}
+				v = v*10 + int(c-'0')
+			}
+			return v, true
+		}
+		y, ok1 := n(0, 4)
+		mo, ok2 := n(5, 7)
+		d, ok3 := n(8, 10)
+		h, ok4 := n(11, 13)
+		mi, ok5 := n(14, 16)
+		sec, ok6 := n(17, 19)
+		if ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && mo >= 1 && mo <= 12 && h < 24 && mi < 60 && sec < 60 {
+			if t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.Local); t.Day() == d { // not 2月30日
+				return t
+			}
+		}
+	}
 	t, _ := time.ParseInLocation(timeLayout, s, time.Local)
 	return t
 }

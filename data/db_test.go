@@ -226,3 +226,14 @@ func TestQuickCheckFindsDamage(t *testing.T) {
 		t.Fatalf("QuickCheck on a damaged file: %v", err)
 	}
 }
+
+// parseTime's quick path reads what time.ParseInLocation reads.
+func TestParseTimeAsTheLibrary(t *testing.T) {
+	for _, s := range []string{"2026-11-25 09:30:00", "2024-02-29 23:59:59", "2026-12-31 00:00:00", "2026-13-01 00:00:00",
+		"2026-02-30 10:00:00", "2026-1-05 10:00:00", "", "2026-11-25T09:30:00", "２026-11-25 09:30:00"} {
+		want, _ := time.ParseInLocation(timeLayout, s, time.Local)
+		if got := parseTime(s); !got.Equal(want) {
+			t.Errorf("%q: %v, the library %v", s, got, want)
+		}
+	}
+}

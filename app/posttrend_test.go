@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"math"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -60,5 +62,25 @@ func checkTrend(t *testing.T, a *App, conn *sql.DB, now time.Time) {
 	}
 	if busy < 25 {
 		t.Fatalf("only %d days with registrations, fevers, people in isolation, vacant rooms and key items", busy)
+	}
+
+	// The weekly summary's days are the daily figures too.
+	week, err := a.DB.WeekFigures(ctx, now.AddDate(0, 0, -1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range week {
+		f, err := a.DB.DailyFigures(ctx, w.Day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(w.Checkpoints, f.Checkpoints) || w.PostsTotal != f.PostsTotal || !reflect.DeepEqual(w.Sites, f.Sites) ||
+			!slices.Equal(w.Unfiled, f.Unfiled) {
+			t.Fatalf("%s: the week's figures differ from the day's", w.Day.Format("01-02"))
+		}
+	}
+	last, _ := a.DB.DailyFigures(ctx, now.AddDate(0, 0, -1))
+	if !slices.Equal(week[6].ShortItems, last.ShortItems) || !slices.Equal(week[6].FewestDays, last.FewestDays) {
+		t.Fatal("the week's materials differ from its last day's")
 	}
 }

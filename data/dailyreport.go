@@ -157,6 +157,25 @@ func (db *DB) figuresAsOf(ctx context.Context, day, asOf time.Time) (DailyFigure
 	if err != nil {
 		return f, fmt.Errorf("daily figures, checkpoints: %w", err)
 	}
+	f.setCheckpoints(days)
+	upto, state := dayBounds(day, asOf)
+	if err := db.siteFigures(ctx, &f, day, upto, state); err != nil {
+		return f, fmt.Errorf("daily figures, isolation: %w", err)
+	}
+	if err := db.materialFigures(ctx, &f, day, upto, state); err != nil {
+		return f, fmt.Errorf("daily figures, materials: %w", err)
+	}
+	cases, err := db.caseFigures(ctx, day, state)
+	if err != nil {
+		return f, fmt.Errorf("daily figures: %w", err)
+	}
+	f.Cases = &cases
+	return f, nil
+}
+
+// setCheckpoints puts a day's checkpoint totals into its figures: each
+// post's counts and whether it is filed, the shifts not filed named.
+func (f *DailyFigures) setCheckpoints(days []PostDay) {
 	for _, d := range days {
 		c := CheckpointFigures{Name: d.Checkpoint.Name, Shifts: d.Shifts, Total: d.Total, Night: d.Night, Unfiled: true, Status: NotStarted}
 		for _, s := range d.Shifts {
@@ -180,19 +199,6 @@ func (db *DB) figuresAsOf(ctx context.Context, day, asOf time.Time) (DailyFigure
 		f.PostsTotal.Add(d.Total)
 		f.PostsNight.Add(d.Night)
 	}
-	upto, state := dayBounds(day, asOf)
-	if err := db.siteFigures(ctx, &f, day, upto, state); err != nil {
-		return f, fmt.Errorf("daily figures, isolation: %w", err)
-	}
-	if err := db.materialFigures(ctx, &f, day, upto, state); err != nil {
-		return f, fmt.Errorf("daily figures, materials: %w", err)
-	}
-	cases, err := db.caseFigures(ctx, day, state)
-	if err != nil {
-		return f, fmt.Errorf("daily figures: %w", err)
-	}
-	f.Cases = &cases
-	return f, nil
 }
 
 // dayBounds are where a day's figures stop at the moment asOf: counts
@@ -437,15 +443,41 @@ func FormatDays(d float64) string {
 }
 
 // WeekFigures are the figures of the seven days ending on day, oldest
-// first, for the weekly summary.
+// first, for the weekly summary: each day's checkpoints and sites, counted
+// as its daily report counts them, the checkpoints of all seven in one
+// go; the materials as the week ends (the summary shows no day's duty,
+// cases or stock).
 func (db *DB) WeekFigures(ctx context.Context, day time.Time) ([]DailyFigures, error) {
-	var days []DailyFigures
-	for i := 6; i >= 0; i-- {
-		f, err := db.DailyFigures(ctx, StartOfDay(day).AddDate(0, 0, -i))
-		if err != nil {
-			return nil, err
+	now := db.now()
+	post, err := db.PostInfo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	dates := make([]time.Time, 7)
+	for i := range dates {
+		dates[i] = StartOfDay(day).AddDate(0, 0, i-6)
+	}
+	totals, err := db.daysTotalsAsOf(ctx, dates, now)
+	if err != nil {
+		return nil, fmt.Errorf("week figures, checkpoints: %w", err)
+	}
+	days := make([]DailyFigures, len(dates))
+	for i, d := range dates {
+		f := &days[i]
+		f.Day, f.Post, f.AsOf = d, post, d.AddDate(0, 0, 1)
+		if now.Before(f.AsOf) {
+			f.AsOf = now
 		}
-		days = append(days, f)
+		f.setCheckpoints(totals[i])
+		upto, state := dayBounds(d, now)
+		if err := db.siteFigures(ctx, f, d, upto, state); err != nil {
+			return nil, fmt.Errorf("week figures, isolation: %w", err)
+		}
+		if i == len(dates)-1 {
+			if err := db.materialFigures(ctx, f, d, upto, state); err != nil {
+				return nil, fmt.Errorf("week figures, materials: %w", err)
+			}
+		}
 	}
 	return days, nil
 }

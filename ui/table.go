@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/data"
@@ -348,23 +349,56 @@ type tableCell struct {
 
 func newTableCell(open func(int, fyne.Position, fyne.CanvasObject), choose func(widget.TableCellID)) *tableCell {
 	c := &tableCell{open: open, choose: choose}
-	c.Truncation = fyne.TextTruncateEllipsis
+	// No truncation of Fyne's: fitted has cut the text to the column.
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-// setText shows s in a cell of width: a text longer than the cell can
-// show (no character is narrower than 5 points) is cut before Fyne
-// measures it glyph by glyph to truncate it; the whole of it is on the
-// line below the table and in the row's view.
-func (c *tableCell) setText(s string, width float32) {
-	most := int(width/5) + 1
-	if len(s) > most { // bytes ≥ runes: most texts skip the count
-		if r := []rune(s); len(r) > most {
-			s = string(r[:most])
-		}
+// setText shows s in a cell of width, cut short with … when it is longer
+// than the cell; the whole of it is on the line below the table and in
+// the row's view.
+func (c *tableCell) setText(s string, width float32) { c.SetText(fitted(s, width)) }
+
+// fitKey is a text in a column of a width.
+type fitKey struct {
+	text  string
+	width float32
+}
+
+// fits are texts as fitted to their columns. Fyne's own truncation shapes
+// the whole text at every refresh, which made a table ten times slower
+// than its cells: a text is measured once, and a long one cut once.
+var fits = map[fitKey]string{}
+
+// fitted is s as a cell of width shows it: whole when it fits, else cut
+// to the longest start that fits with … after it.
+func fitted(s string, width float32) string {
+	k := fitKey{s, width}
+	if f, ok := fits[k]; ok {
+		return f
 	}
-	c.SetText(s)
+	room := width - 2*theme.InnerPadding()
+	measure := func(t string) float32 { return fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width }
+	f := s
+	if measure(s) > room {
+		r := []rune(s)
+		// no character is narrower than 4 points: start from what could fit
+		lo, hi := 0, min(len(r), int(room/4)+1)
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if measure(string(r[:mid])+"…") <= room {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		f = string(r[:lo]) + "…"
+	}
+	if len(fits) > 20000 { // a long session's worth of cells: start again
+		clear(fits)
+	}
+	fits[k] = f
+	return f
 }
 
 // TappedSecondary opens the cell's row.

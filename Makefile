@@ -8,6 +8,9 @@ VERSION  := $(shell sed -n 's/^Version = "\(.*\)"/\1/p' FyneApp.toml)
 BIN      := build/fangkong
 DEMO_DB  := build/demo/fangkong.db
 BENCH_DB := build/bench/year.db
+# Four years of passages for the searches at scale: the benchmarks make it
+# from BENCH_DB the first time they run.
+SCALE_DB := build/bench/scale.db
 COUNTY_DB := build/bench/county/fangkong.db
 FYNE     := build/bin/fyne
 # The font is committed gzip-compressed (7.7 MB unpacked, 4.1 MB packed)
@@ -29,7 +32,7 @@ APT_WINE  := wine wine64 unzip xvfb x11-utils xdotool imagemagick poppler-utils
 GO_SOURCES := $(shell find . -name '*.go' -not -path './build/*') go.mod go.sum \
               $(shell find assets -type f) FyneApp.toml
 
-.PHONY: run test fuzz bench screenshot windows windows-smoke deps-build deps-test deps-windows
+.PHONY: run test fuzz bench bench-compare screenshot windows windows-smoke deps-build deps-test deps-windows
 
 run: $(BIN) $(DEMO_DB)
 	$(BIN) --db $(DEMO_DB)
@@ -62,7 +65,22 @@ fuzz: $(FONT)
 	done
 
 bench: $(BIN) $(BENCH_DB) $(COUNTY_DB)
-	FANGKONG_BENCH_DB=$(CURDIR)/$(BENCH_DB) FANGKONG_COUNTY_DB=$(CURDIR)/$(COUNTY_DB) $(GO) test -run '^$$' -bench . -benchmem ./...
+	set -o pipefail; FANGKONG_BENCH_DB=$(CURDIR)/$(BENCH_DB) FANGKONG_SCALE_DB=$(CURDIR)/$(SCALE_DB) FANGKONG_COUNTY_DB=$(CURDIR)/$(COUNTY_DB) \
+	  $(GO) test -run '^$$' -bench . -benchmem -timeout 30m ./... \
+	  | tee build/bench.txt
+	$(MAKE) --no-print-directory bench-compare
+
+# One line per hot operation: the program beside its floor (the sqlite3 CLI
+# and a bare modernc loop on the same statements, a plain Fyne table, a
+# bare Fyne window in the same font, report daily for report weekly).
+bench-compare: $(BIN) $(BENCH_DB) deps-test
+	@test -s build/bench.txt || $(MAKE) --no-print-directory bench
+	@grep -ho 'compare [^ ].*' build/bench.txt
+	@grep -h '^Benchmark\(StaffTableRefresh\|PlainTableFloor\)' build/bench.txt | awk '{n[$$1]=$$3} END { \
+	  for (k in n) if (k ~ /StaffTable/) p=n[k]; else f=n[k]; \
+	  printf "compare table-refresh: program %.2f ms, plain Fyne table %.2f ms, ratio %.2f\n", p/1e6, f/1e6, p/f }'
+	$(GO) build -o build/barewindow ./scripts/barewindow
+	scripts/compare $(BIN) build/barewindow $(BENCH_DB)
 
 screenshot: $(BIN) deps-test
 	scripts/screenshots $(BIN) screenshots
@@ -108,7 +126,7 @@ $(DEMO_DB): | $(BIN)
 # Made again whenever the program changes, so benchmarks never run on data
 # an older schema or demo left behind.
 $(BENCH_DB): $(BIN)
-	rm -f $@ $@-wal $@-shm
+	rm -f $@ $@-wal $@-shm $(SCALE_DB)
 	mkdir -p $(dir $@)
 	$(BIN) demo --db $@ --scale year
 

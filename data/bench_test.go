@@ -289,3 +289,72 @@ func BenchmarkPostTrendFortnight(b *testing.B) {
 		}
 	}
 }
+
+// scaleDB is the bench database with three more years of passages before
+// its year (about 2.9 million in all): the year's passages again, a year
+// earlier each time, written by the program's own SQL. It is made once at
+// the path FANGKONG_SCALE_DB names (`make bench` names one) and kept.
+func scaleDB(b *testing.B) *DB {
+	b.Helper()
+	path := os.Getenv("FANGKONG_SCALE_DB")
+	if path == "" {
+		b.Skip("FANGKONG_SCALE_DB not set: run make bench")
+	}
+	if _, err := os.Stat(path); err != nil {
+		year := benchDB(b)
+		if _, err := year.sql.Exec("VACUUM INTO ?", path); err != nil {
+			b.Fatal(err)
+		}
+		db, err := Open(context.Background(), path, time.Now)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for years := 1; years <= 3; years++ {
+			shift := fmt.Sprintf("-%d days", 365*years)
+			if _, err := db.sql.Exec(`INSERT INTO registrations (checkpoint_id, at, direction, name, id_number, id_reversed,
+					id_override, phone, plate, passengers, came_from, going_to, celsius, health_code, outcome, note, voided_at,
+					void_reason, created_at, registered_by)
+				SELECT checkpoint_id, datetime(at, ?1), direction, name, id_number, id_reversed, id_override, phone, plate,
+					passengers, came_from, going_to, celsius, health_code, outcome, note, datetime(voided_at, ?1), void_reason,
+					datetime(created_at, ?1), registered_by
+				FROM registrations WHERE at >= datetime(?2, ?1)`, shift, formatTime(time.Now().AddDate(-1, 0, 0))); err != nil {
+				b.Fatal(err)
+			}
+		}
+		db.Close()
+	}
+	db, err := Open(context.Background(), path, time.Now)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	var n int
+	if err := db.sql.QueryRow("SELECT count(*) FROM registrations").Scan(&n); err != nil || n < 2_500_000 {
+		b.Fatalf("%d passages in the scale database, %v", n, err)
+	}
+	return db
+}
+
+// The searches' first page on four years of passages: what a clerk waits
+// for does not grow with what matches.
+func benchScaleSearch(b *testing.B, text string) {
+	compared(b, scaleDB(b), func(db *DB) error {
+		got, err := db.SearchRegistrations(context.Background(), RegistrationQuery{Text: text})
+		return atLeast(len(got), 1, err)
+	})
+}
+
+func BenchmarkScaleSearchByIDSuffix(b *testing.B)   { benchScaleSearch(b, "0013") }
+func BenchmarkScaleSearchByPlateStart(b *testing.B) { benchScaleSearch(b, "陕G5") }
+func BenchmarkScaleSearchByName(b *testing.B)       { benchScaleSearch(b, "王建") }
+func BenchmarkScaleSearchBySurname(b *testing.B)    { benchScaleSearch(b, "王") }
+
+// BenchmarkScaleDailyFigures is yesterday's figures on four years of
+// passages: a day's figures stay as flat as the day.
+func BenchmarkScaleDailyFigures(b *testing.B) {
+	day := StartOfDay(time.Now()).AddDate(0, 0, -1)
+	compared(b, scaleDB(b), func(db *DB) error {
+		_, err := db.DailyFigures(context.Background(), day)
+		return err
+	})
+}

@@ -93,8 +93,8 @@ func (s *shell) offerDrafts() {
 		return
 	}
 	pages, screen := map[string]drafted{}, map[string]int{}
-	for i, e := range s.entries {
-		if d, ok := e.page.(drafted); ok {
+	for i := range s.entries {
+		if d, ok := s.pageAt(i).(drafted); ok {
 			form, _ := d.draft()
 			pages[form], screen[form] = d, i
 		}

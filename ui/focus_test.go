@@ -39,7 +39,7 @@ func TestEveryScreenAndDialogStartsInAField(t *testing.T) {
 	for _, i := range append(order, 0) {
 		e := s.entries[i]
 		s.nav.Select(i)
-		fields := fieldsIn(e.page.content())
+		fields := fieldsIn(s.pageAt(i).content())
 		if len(fields) == 0 {
 			continue
 		}

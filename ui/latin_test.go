@@ -122,7 +122,7 @@ func walkForEnglish(t *testing.T, s *shell) (dialogs int) {
 			t.Errorf("%s shows %v", e.title, w)
 		}
 		var buttons []*widget.Button
-		for _, o := range test.LaidOutObjects(e.page.content()) {
+		for _, o := range test.LaidOutObjects(s.pageAt(i).content()) {
 			if b, ok := o.(*widget.Button); ok && b.Visible() && !b.Disabled() && b.Text != "" && !slices.Contains(choosers, b.Text) {
 				buttons = append(buttons, b)
 			}

@@ -91,42 +91,66 @@ func newOverview(w fyne.Window, a *app.App, to destinations) *overview {
 
 func (o *overview) content() fyne.CanvasObject { return container.NewPadded(o.box) }
 
+// overviewData is what 总览 shows, read in one go away from the window's
+// loop.
+type overviewData struct {
+	figures data.DailyFigures
+	trend   []data.DayPoint
+	due     []data.DueItem
+	week    data.Week
+	issued  []data.IssuedReportLine
+	open    data.OpenCaseSummary
+}
+
+// refresh reads 总览's figures beside the window's loop (the window is
+// drawn at once, the figures fill in) and then shows them.
 func (o *overview) refresh() {
-	ctx, now := o.app.Ctx(), o.app.Now()
+	now := o.app.Now()
 	o.date.SetText(lang.L("Today is {{.Date}}", map[string]any{"Date": reports.FormatDate(now)}))
 	days := trendSpans[max(0, slices.Index(o.span.Options, o.span.Selected))]
-	f, err := o.app.DB.DailyFigures(ctx, now)
-	var trend []data.DayPoint
-	var due []data.DueItem
-	var week data.Week
-	var issued []data.IssuedReportLine
-	var open data.OpenCaseSummary
-	if err == nil {
-		trend, err = o.app.DB.PostTrend(ctx, data.StartOfDay(now).AddDate(0, 0, -1), days-1)
+	runBusy(o.win, lang.L("Overview"), func() (overviewData, error) { return o.read(now, days) }, func(d overviewData, err error) {
+		if err != nil {
+			showMessage(o.win, lang.L("Overview"), say.Message(err))
+			return
+		}
+		o.show(d, now)
+	})
+}
+
+// read gathers 总览's figures at now, with days of trend.
+func (o *overview) read(now time.Time, days int) (overviewData, error) {
+	ctx := o.app.Ctx()
+	var d overviewData
+	var err error
+	if d.figures, err = o.app.DB.DailyFigures(ctx, now); err != nil {
+		return d, err
 	}
-	if err == nil {
-		due, err = o.app.DB.Due(ctx, 0, now)
+	if d.trend, err = o.app.DB.PostTrend(ctx, data.StartOfDay(now).AddDate(0, 0, -1), days-1); err != nil {
+		return d, err
 	}
-	if err == nil {
-		// Yesterday's night shifts may still be running.
-		week, err = o.app.DB.RosterWeek(ctx, data.StartOfDay(now).AddDate(0, 0, -1), 8)
+	d.trend = append(d.trend, data.PointOf(d.figures))
+	if d.due, err = o.app.DB.Due(ctx, 0, now); err != nil {
+		return d, err
 	}
-	if err == nil {
-		issued, err = o.app.DB.IssuedReports(ctx)
+	// Yesterday's night shifts may still be running.
+	if d.week, err = o.app.DB.RosterWeek(ctx, data.StartOfDay(now).AddDate(0, 0, -1), 8); err != nil {
+		return d, err
 	}
-	if err == nil {
-		open, err = o.app.DB.OpenCasesNow(ctx, 8)
+	if d.issued, err = o.app.DB.IssuedReports(ctx); err != nil {
+		return d, err
 	}
-	if err != nil {
-		showMessage(o.win, lang.L("Overview"), say.Message(err))
-		return
-	}
-	trend = append(trend, data.PointOf(f))
-	o.showTiles(f, trend, open)
-	o.showCharts(trend)
-	o.showTodo(f, due, week, issued, open, now)
-	o.showCases(open, now)
-	o.duty.SetText(dutyNow(f, week, now))
+	d.open, err = o.app.DB.OpenCasesNow(ctx, 8)
+	return d, err
+}
+
+// show puts what was read on the screen.
+func (o *overview) show(d overviewData, now time.Time) {
+	f := d.figures
+	o.showTiles(f, d.trend, d.open)
+	o.showCharts(d.trend)
+	o.showTodo(f, d.due, d.week, d.issued, d.open, now)
+	o.showCases(d.open, now)
+	o.duty.SetText(dutyNow(f, d.week, now))
 	if len(f.Unfiled) == 0 {
 		o.unfiled.SetText(lang.L("Everything due so far today has been entered."))
 	} else {

@@ -93,8 +93,8 @@ func shownText(o fyne.CanvasObject, want string) bool {
 func pageOf[T page](t *testing.T, s *shell) T {
 	t.Helper()
 	p := findPage[T](t, s)
-	for i, e := range s.entries {
-		if e.page == page(p) {
+	for i := range s.entries {
+		if s.pageAt(i) == page(p) {
 			s.nav.Select(i)
 		}
 	}
@@ -104,8 +104,8 @@ func pageOf[T page](t *testing.T, s *shell) T {
 // findPage is the screen of type T in the navigation, left unshown.
 func findPage[T page](t *testing.T, s *shell) T {
 	t.Helper()
-	for _, e := range s.entries {
-		if p, ok := e.page.(T); ok {
+	for i := range s.entries {
+		if p, ok := s.pageAt(i).(T); ok {
 			return p
 		}
 	}

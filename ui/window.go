@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -51,6 +52,9 @@ type guarded interface {
 	discard()
 }
 
+// memoryLimit is the soft limit of the Go heap while the window is open.
+const memoryLimit = 160 << 20
+
 // exitNoWindow is the exit code when no window could be shown.
 const exitNoWindow = 3
 
@@ -70,6 +74,14 @@ func Run(fa fyne.App, args []string) (code int) {
 	}()
 	fa.Settings().SetTheme(newTheme())
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	firstFrame, atEnd := recordTiming()
+	defer atEnd()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// What the window keeps is about 100 MB, most of it the font parsed;
+		// left alone, Go lets its heap grow to twice that between
+		// collections. Nearer the limit it collects sooner instead.
+		debug.SetMemoryLimit(memoryLimit)
+	}
 
 	fs := flag.NewFlagSet("fangkong", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -103,7 +115,12 @@ func Run(fa fyne.App, args []string) (code int) {
 	closed := false
 	w.SetOnClosed(func() { closed = true })
 	w.SetCloseIntercept(s.close)
-	go s.checkAndBackUp()
+	// The check reads the whole file: once the window is up, so that it
+	// does not hold up the first frame.
+	fa.Lifecycle().SetOnStarted(func() {
+		firstFrame()
+		go s.checkAndBackUp()
+	})
 	stopDrafts := s.keepDrafts()
 	defer stopDrafts()
 	onEndSession(func() {
@@ -166,7 +183,30 @@ type shell struct {
 type navEntry struct {
 	title string
 	icon  fyne.Resource
-	page  page
+	make  func() page // builds the screen the first time it is shown
+	page  page        // nil until then
+}
+
+// lazily makes a screen once, when first asked for: start-up builds only
+// the one shown first.
+func lazily[T page](make func() T) func() T {
+	var p T
+	made := false
+	return func() T {
+		if !made {
+			p, made = make(), true
+		}
+		return p
+	}
+}
+
+// pageAt is screen i, built if it was not yet.
+func (s *shell) pageAt(i int) page {
+	e := &s.entries[i]
+	if e.page == nil {
+		e.page = e.make()
+	}
+	return e.page
 }
 
 func newShell(w fyne.Window, a *app.App) *shell {
@@ -312,46 +352,58 @@ func (s *shell) showMain(post data.PostInfo) {
 		s.root.Refresh()
 		return
 	}
-	settings := newSettings(s.win, s.app, mode, s.setTitle, func() {
-		if p, err := s.app.DB.PostInfo(s.app.Ctx()); err == nil {
-			s.showMain(p)
-		}
+	w, a := s.win, s.app
+	settings := lazily(func() *settings {
+		return newSettings(w, a, mode, s.setTitle, func() {
+			if p, err := a.DB.PostInfo(a.Ctx()); err == nil {
+				s.showMain(p)
+			}
+		})
 	})
-	isolation := newIsolation(s.win, s.app)
-	cases := newCases(s.win, s.app, isolation.openCheckIn)
-	checkpoints, materials := newCheckpoints(s.win, s.app), newMaterials(s.win, s.app)
-	duty, reports := newDuty(s.win, s.app, cases.open), newDailyReports(s.win, s.app)
-	overview := newOverview(s.win, s.app, destinations{
-		guests:     func() { s.goTo(isolation, func() { isolation.showTab(1) }) },
-		board:      func() { s.goTo(isolation, func() { isolation.showTab(0) }) },
-		due:        func() { s.goTo(isolation, func() { isolation.showTab(2) }) },
-		passages:   func() { s.goTo(checkpoints, checkpoints.showTodayTotals) },
-		stock:      func() { s.goTo(materials, func() { materials.tabs.SelectIndex(0) }) },
-		cases:      func() { s.goTo(cases, func() { cases.span.SetSelectedIndex(0) }) },
-		casesToday: func() { s.goTo(cases, func() { cases.span.SetSelectedIndex(1) }) },
-		openCase:   func(id int64) { s.goTo(cases, func() { cases.span.SetSelectedIndex(0); cases.show(id) }) },
-		roster:     func() { s.goTo(duty, func() { duty.tabs.SelectIndex(0) }) },
-		report:     func() { s.goTo(reports, nil) },
+	isolation := lazily(func() *isolation { return newIsolation(w, a) })
+	cases := lazily(func() *casesScreen {
+		return newCases(w, a, func(r data.Room) *checkInForm { return isolation().openCheckIn(r) })
 	})
+	checkpoints := lazily(func() *checkpoints { return newCheckpoints(w, a) })
+	materials := lazily(func() *materials { return newMaterials(w, a) })
+	duty := lazily(func() *duty { return newDuty(w, a, func(c data.Case) { cases().open(c) }) })
+	reports := lazily(func() *dailyReports { return newDailyReports(w, a) })
+	overview := lazily(func() *overview {
+		return newOverview(w, a, destinations{
+			guests:     func() { s.goTo(isolation(), func() { isolation().showTab(1) }) },
+			board:      func() { s.goTo(isolation(), func() { isolation().showTab(0) }) },
+			due:        func() { s.goTo(isolation(), func() { isolation().showTab(2) }) },
+			passages:   func() { s.goTo(checkpoints(), checkpoints().showTodayTotals) },
+			stock:      func() { s.goTo(materials(), func() { materials().tabs.SelectIndex(0) }) },
+			cases:      func() { s.goTo(cases(), func() { cases().span.SetSelectedIndex(0) }) },
+			casesToday: func() { s.goTo(cases(), func() { cases().span.SetSelectedIndex(1) }) },
+			openCase:   func(id int64) { s.goTo(cases(), func() { cases().span.SetSelectedIndex(0); cases().show(id) }) },
+			roster:     func() { s.goTo(duty(), func() { duty().tabs.SelectIndex(0) }) },
+			report:     func() { s.goTo(reports(), nil) },
+		})
+	})
+	entry := func(title string, icon fyne.Resource, make func() page) navEntry {
+		return navEntry{title: title, icon: icon, make: make}
+	}
 	s.entries = []navEntry{
-		{lang.L("Overview"), theme.HomeIcon(), overview},
-		{lang.L("Checkpoints"), theme.NavigateNextIcon(), checkpoints},
-		{lang.L("Isolation sites"), theme.StorageIcon(), isolation},
-		{lang.L("Materials"), theme.ListIcon(), materials},
-		{lang.L("Duty"), theme.HistoryIcon(), duty},
-		{lang.L("Staff"), theme.AccountIcon(), newStaffScreen(s.win, s.app)},
-		{lang.L("Reports"), theme.DocumentPrintIcon(), reports},
-		{lang.L("Abnormal cases"), theme.WarningIcon(), cases},
-		{lang.L("Settings"), theme.SettingsIcon(), settings},
+		entry(lang.L("Overview"), theme.HomeIcon(), func() page { return overview() }),
+		entry(lang.L("Checkpoints"), theme.NavigateNextIcon(), func() page { return checkpoints() }),
+		entry(lang.L("Isolation sites"), theme.StorageIcon(), func() page { return isolation() }),
+		entry(lang.L("Materials"), theme.ListIcon(), func() page { return materials() }),
+		entry(lang.L("Duty"), theme.HistoryIcon(), func() page { return duty() }),
+		entry(lang.L("Staff"), theme.AccountIcon(), func() page { return newStaffScreen(w, a) }),
+		entry(lang.L("Reports"), theme.DocumentPrintIcon(), func() page { return reports() }),
+		entry(lang.L("Abnormal cases"), theme.WarningIcon(), func() page { return cases() }),
+		entry(lang.L("Settings"), theme.SettingsIcon(), func() page { return settings() }),
 	}
 	if mode == data.CountyMode {
 		// 县级汇总: the townships' reports, not ledgers of its own.
 		s.entries = []navEntry{
-			{lang.L("Overview"), theme.HomeIcon(), newCountyOverview(s.win, s.app)},
-			{lang.L("Reporting"), theme.MailComposeIcon(), newReporting(s.win, s.app)},
-			{lang.L("Townships"), theme.AccountIcon(), newTownships(s.win, s.app)},
-			{lang.L("County report"), theme.DocumentPrintIcon(), newCountyReports(s.win, s.app)},
-			{lang.L("Settings"), theme.SettingsIcon(), settings},
+			entry(lang.L("Overview"), theme.HomeIcon(), func() page { return newCountyOverview(w, a) }),
+			entry(lang.L("Reporting"), theme.MailComposeIcon(), func() page { return newReporting(w, a) }),
+			entry(lang.L("Townships"), theme.AccountIcon(), func() page { return newTownships(w, a) }),
+			entry(lang.L("County report"), theme.DocumentPrintIcon(), func() page { return newCountyReports(w, a) }),
+			entry(lang.L("Settings"), theme.SettingsIcon(), func() page { return settings() }),
 		}
 	}
 	s.current = -1
@@ -401,7 +453,7 @@ func (s *shell) show(id int) {
 	}
 	s.current = id
 	s.showStatus()
-	p := s.entries[id].page
+	p := s.pageAt(id)
 	p.refresh()
 	s.body.Objects = []fyne.CanvasObject{p.content()}
 	s.body.Refresh()
@@ -415,8 +467,8 @@ func (s *shell) show(id int) {
 // goTo shows the screen p, then narrows it (a tile or a line of 总览
 // opened it) once it has loaded.
 func (s *shell) goTo(p page, narrow func()) {
-	for i, e := range s.entries {
-		if e.page != p {
+	for i := range s.entries {
+		if s.pageAt(i) != p {
 			continue
 		}
 		s.nav.Select(i)

@@ -201,8 +201,9 @@ func (a *App) PrintDonations(ctx context.Context, from, upto time.Time) (string,
 	})
 }
 
-// PrintIssueSlip prints the 出库单 of a voucher.
-func (a *App) PrintIssueSlip(ctx context.Context, voucher string) (string, error) {
+// PrintSlip prints the slip of a voucher: the 入库单 of a receipt, the
+// 出库单 of an issue.
+func (a *App) PrintSlip(ctx context.Context, voucher string) (string, error) {
 	post, err := a.DB.PostInfo(ctx)
 	if err != nil {
 		return "", err
@@ -211,20 +212,11 @@ func (a *App) PrintIssueSlip(ctx context.Context, voucher string) (string, error
 	if err != nil {
 		return "", err
 	}
-	return a.printFile(lang.L("Issue slip")+" "+voucher, func(w io.Writer) error { return reports.IssueSlip(w, post, lines, a.Now()) })
-}
-
-// PrintReceiptSlip prints the 入库单 of a receipt's voucher.
-func (a *App) PrintReceiptSlip(ctx context.Context, voucher string) (string, error) {
-	post, err := a.DB.PostInfo(ctx)
-	if err != nil {
-		return "", err
+	title, slip := lang.L("Issue slip"), reports.IssueSlip
+	if len(lines) > 0 && lines[0].Kind == data.MoveReceipt {
+		title, slip = lang.L("Receipt slip"), reports.ReceiptSlip
 	}
-	lines, err := a.DB.Ledger(ctx, data.LedgerQuery{Voucher: voucher})
-	if err != nil {
-		return "", err
-	}
-	return a.printFile(lang.L("Receipt slip")+" "+voucher, func(w io.Writer) error { return reports.ReceiptSlip(w, post, lines, a.Now()) })
+	return a.printFile(title+" "+voucher, func(w io.Writer) error { return slip(w, post, lines, a.Now()) })
 }
 
 // PrintContactList prints the contact list of everyone active.

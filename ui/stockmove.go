@@ -184,7 +184,7 @@ func (m *stockMoves) receive(at int64) {
 		voucher, err := m.app.DB.Receive(m.app.Ctx(), data.Receipt{At: m.app.Now(), LocationID: loc.id(), Source: source.Selected,
 			Donor: donor.Text, DonorContact: contact.Text, Handler: handler.Text, Note: note.Text, Lines: ls})
 		if err == nil {
-			printing(m.win, lang.L("Receipt slip"), func() (string, error) { return m.app.PrintReceiptSlip(m.app.Ctx(), voucher) })
+			printing(m.win, lang.L("Receipt slip"), func() (string, error) { return m.app.PrintSlip(m.app.Ctx(), voucher) })
 		}
 		return err
 	})
@@ -220,7 +220,7 @@ func (m *stockMoves) issue(from int64) {
 		voucher, err := m.app.DB.IssueStock(m.app.Ctx(), data.Issue{At: m.app.Now(), LocationID: loc.id(),
 			Recipient: recipient.Text, Receiver: receiver.Text, Handler: handler.Text, Note: note.Text, Lines: ls})
 		if err == nil {
-			printing(m.win, lang.L("Issue slip"), func() (string, error) { return m.app.PrintIssueSlip(m.app.Ctx(), voucher) })
+			printing(m.win, lang.L("Issue slip"), func() (string, error) { return m.app.PrintSlip(m.app.Ctx(), voucher) })
 		}
 		return err
 	})

@@ -105,7 +105,7 @@ func newTableOf[T any](cols ...column[T]) *table[T] {
 		case id.Col == t.sortCol:
 			text += " ▲"
 		}
-		h.SetText(text)
+		h.SetText(fitted(text, t.cols[id.Col].width))
 		h.onTap = func() { t.sortBy(id.Col) }
 	}
 	t.view.OnSelected = func(id widget.TableCellID) {
@@ -415,8 +415,7 @@ type headerCell struct {
 }
 
 func newHeaderCell() *headerCell {
-	h := &headerCell{}
-	h.Truncation = fyne.TextTruncateEllipsis
+	h := &headerCell{} // fitted to its column, as the cells are
 	h.ExtendBaseWidget(h)
 	return h
 }

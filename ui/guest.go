@@ -116,6 +116,9 @@ func showGuest(w fyne.Window, a *app.App, guestID int64, done func()) {
 // releaseWarning says what a release now would leave undone, one line
 // each; empty when nothing.
 func releaseWarning(c data.ReleaseConcerns) string {
+	if !c.Any() {
+		return ""
+	}
 	var lines []string
 	if c.DaysEarly > 0 {
 		lines = append(lines, lang.L("{{.N}} days before the planned release date.", map[string]any{"N": c.DaysEarly}))
@@ -128,9 +131,6 @@ func releaseWarning(c data.ReleaseConcerns) string {
 	}
 	for _, t := range c.Pending {
 		lines = append(lines, lang.L("The result of the test of day {{.Day}} ({{.Date}}) is not in.", map[string]any{"Day": t.Day, "Date": t.DueDate.Format("1月2日")}))
-	}
-	if len(lines) == 0 {
-		return ""
 	}
 	return strings.Join(lines, "\n") + "\n" + lang.L("Confirm only if the release was ordered so.")
 }

@@ -52,16 +52,63 @@ func flatten(s string) flatFields {
 	if s == "" {
 		return f
 	}
-	var v any
 	dec := json.NewDecoder(strings.NewReader(s))
 	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
+	v, err := readOrdered(dec)
+	if err != nil {
 		f.add("", s)
 		return f
 	}
-	// The order of keys as written: decode again, token by token.
-	f.walk("", v, orderOf(s))
+	f.walk("", v)
 	return f
+}
+
+// object is a JSON object with its keys in the order written, which a
+// decoded map forgets.
+type object []member
+
+type member struct {
+	key   string
+	value any
+}
+
+// readOrdered reads the next JSON value: an object as an object, an array
+// as []any, anything else as the decoder's token (string, json.Number,
+// bool, nil).
+func readOrdered(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case json.Delim('{'):
+		var o object
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			v, err := readOrdered(dec)
+			if err != nil {
+				return nil, err
+			}
+			o = append(o, member{k.(string), v})
+		}
+		_, err := dec.Token() // }
+		return o, err
+	case json.Delim('['):
+		var a []any
+		for dec.More() {
+			v, err := readOrdered(dec)
+			if err != nil {
+				return nil, err
+			}
+			a = append(a, v)
+		}
+		_, err := dec.Token() // ]
+		return a, err
+	}
+	return tok, nil
 }
 
 func (f *flatFields) add(path, value string) {
@@ -72,24 +119,22 @@ func (f *flatFields) add(path, value string) {
 	f.values[path] = value
 }
 
-func (f *flatFields) walk(path string, v any, order map[string][]string) {
+func (f *flatFields) walk(path string, v any) {
 	switch v := v.(type) {
-	case map[string]any:
+	case object:
 		if shift, ok := shiftText(v); ok {
 			f.add(path, shift)
 			return
 		}
-		for _, k := range order[path] {
-			if child, ok := v[k]; ok {
-				f.walk(join(path, k), child, order)
-			}
+		for _, m := range v {
+			f.walk(join(path, m.key), m.value)
 		}
 	case []any:
 		var plain []string
 		for i, e := range v {
 			switch e.(type) {
-			case map[string]any, []any:
-				f.walk(join(path, strconv.Itoa(i+1)), e, order)
+			case object, []any:
+				f.walk(join(path, strconv.Itoa(i+1)), e)
 			default:
 				plain = append(plain, leaf(e))
 			}
@@ -112,61 +157,6 @@ func unset(path string, v any) bool {
 	}
 	k := lastKey(path)
 	return strings.HasSuffix(k, "ID") || k == "Celsius"
-}
-
-// orderOf is the order of the keys of every object in s, by its path
-// (array positions from 1), since a decoded map forgets it.
-func orderOf(s string) map[string][]string {
-	order := map[string][]string{}
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	type frame struct {
-		path    string
-		object  bool
-		next    int    // an array's next position
-		pending string // an object's key awaiting its value
-		hasKey  bool
-	}
-	var stack []frame
-	// childPath is the path of the value about to be read.
-	childPath := func() string {
-		if len(stack) == 0 {
-			return ""
-		}
-		top := &stack[len(stack)-1]
-		if top.object {
-			top.hasKey = false
-			return join(top.path, top.pending)
-		}
-		top.next++
-		return join(top.path, strconv.Itoa(top.next))
-	}
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return order
-		}
-		if len(stack) > 0 {
-			top := &stack[len(stack)-1]
-			if top.object && !top.hasKey {
-				if k, ok := tok.(string); ok {
-					top.pending, top.hasKey = k, true
-					order[top.path] = append(order[top.path], k)
-					continue
-				}
-			}
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, frame{path: childPath(), object: true})
-		case json.Delim('['):
-			stack = append(stack, frame{path: childPath()})
-		case json.Delim('}'), json.Delim(']'):
-			stack = stack[:len(stack)-1]
-		default:
-			childPath()
-		}
-	}
 }
 
 func join(path, key string) string {
@@ -205,12 +195,12 @@ func leaf(v any) string {
 }
 
 // shiftText is a {Start, End} pair of minutes as 08:00-16:00.
-func shiftText(m map[string]any) (string, bool) {
-	if len(m) != 2 {
+func shiftText(o object) (string, bool) {
+	if len(o) != 2 || o[0].key != "Start" || o[1].key != "End" {
 		return "", false
 	}
-	start, ok1 := m["Start"].(json.Number)
-	end, ok2 := m["End"].(json.Number)
+	start, ok1 := o[0].value.(json.Number)
+	end, ok2 := o[1].value.(json.Number)
 	if !ok1 || !ok2 {
 		return "", false
 	}

@@ -292,14 +292,14 @@ func (db *DB) siteFigures(ctx context.Context, f *DailyFigures, day, upto, at ti
 				SELECT id, checked_in_at, ended_at, outcome FROM guests WHERE site_id = ?1 AND ended_at >= ?2 AND checked_in_at < ?3)
 			SELECT
 				(SELECT count(*) FROM present WHERE checked_in_at >= ?2),
-				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome = ?6),
-				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome IN (?7, ?8)),
+				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome = ?5),
+				(SELECT count(*) FROM present WHERE ended_at < ?3 AND outcome IN (?6, ?7)),
 				(SELECT count(*) FROM present p CROSS JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3),
-				(SELECT count(*) FROM present p CROSS JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3 AND t.result = ?5),
+				(SELECT count(*) FROM present p CROSS JOIN tests t ON t.guest_id = p.id WHERE t.sampled_at >= ?2 AND t.sampled_at < ?3 AND t.result = ?4),
 				(SELECT count(*) FROM present p CROSS JOIN temperatures t ON t.guest_id = p.id AND t.taken_at >= ?2 AND t.taken_at < ?3),
 				(SELECT count(*) FROM present p WHERE (p.ended_at IS NULL OR p.ended_at >= ?3)
-					AND EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = p.id AND t.result = ?5 AND t.sampled_at < ?3))`,
-			s.ID, from, formatTime(upto), FeverCelsius, string(TestPositive), string(Released), string(Hospitalised), string(HomeIsolated)).Scan(&sf.Admitted, &sf.Released, &sf.Transferred, &sf.TestsDone,
+					AND EXISTS (SELECT 1 FROM tests t WHERE t.guest_id = p.id AND t.result = ?4 AND t.sampled_at < ?3))`,
+			s.ID, from, formatTime(upto), string(TestPositive), string(Released), string(Hospitalised), string(HomeIsolated)).Scan(&sf.Admitted, &sf.Released, &sf.Transferred, &sf.TestsDone,
 			&sf.Positives, &sf.TempsRecord, &sf.PositiveInIsolation)
 		if err != nil {
 			return err

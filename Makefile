@@ -13,9 +13,17 @@ BENCH_DB := build/bench/year.db
 SCALE_DB := build/bench/scale.db
 COUNTY_DB := build/bench/county/fangkong.db
 FYNE     := build/bin/fyne
-# The font is committed gzip-compressed (7.7 MB unpacked, 4.1 MB packed)
-# and unpacked before anything is built from it.
+# The fonts are committed packed and unpacked before anything is built
+# from them: the TrueType font the PDFs print with (7.7 MB, 4.1 MB packed)
+# and the same glyphs as CFF, which the window draws with (12.4 MB, 3.6 MB
+# packed; scripts/make-screen-font says why).
 FONT     := assets/font/wqy-microhei.ttf
+SCREEN_FONT := assets/font/wqy-microhei.otf
+# Fyne's colour emoji font is left out: every text style parses it again
+# (4.7 MB of heap each), and a ledger has no use for it. fyne package
+# passes tags of its own, which replace GOFLAGS': it is given them too.
+TAGS     := no_emoji
+export GOFLAGS := -tags=$(TAGS)
 export LANG := zh_CN.UTF-8
 
 # Fyne 2.8 builds its GLFW driver with cgo for X11 and Wayland.
@@ -55,7 +63,7 @@ test: deps-build deps-test
 
 # Minimizing new inputs is off: in a short run it can still be going when
 # the budget is spent, which the fuzzer reports as a failure.
-fuzz: $(FONT)
+fuzz: $(FONT) $(SCREEN_FONT)
 	@for t in $(FUZZ); do \
 	  out=$$(mktemp); target=$${t%%=*}; budget=$${t#*=}; \
 	  [ -z "$(FUZZTIME)" ] || budget=$(FUZZTIME); \
@@ -91,7 +99,7 @@ windows: deps-windows $(FYNE)
 	rm -rf build/windows && mkdir -p build/windows
 	cp FyneApp.toml build/FyneApp.toml.orig
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-	  $(FYNE) package -os windows --release --app-version $(VERSION); \
+	  $(FYNE) package -os windows --release --tags $(TAGS) --app-version $(VERSION); \
 	  status=$$?; mv build/FyneApp.toml.orig FyneApp.toml; rm -f fyne_metadata_init.go; exit $$status
 	mv 防控指挥台.exe build/windows/fangkong.exe
 	scripts/windows-zip build/windows/fangkong.exe build/windows/fangkong-$(VERSION)-windows.zip
@@ -100,7 +108,7 @@ windows-smoke: windows
 	@scripts/need-apt $(APT_WINE)
 	scripts/windows-smoke build/windows/fangkong.exe
 
-deps-build: $(FONT)
+deps-build: $(FONT) $(SCREEN_FONT)
 	@scripts/need-apt $(APT_BUILD)
 	@$(GO) mod download
 
@@ -115,6 +123,10 @@ $(BIN): $(GO_SOURCES) | deps-build
 
 $(FONT): $(FONT).gz
 	gunzip -c $< > $@.tmp && mv $@.tmp $@
+
+$(SCREEN_FONT): $(SCREEN_FONT).xz
+	@scripts/need-apt xz-utils
+	xz -dc $< > $@.tmp && mv $@.tmp $@
 
 $(FYNE):
 	GOBIN=$(CURDIR)/build/bin $(GO) install fyne.io/tools/cmd/fyne@v1.7.4

@@ -10,15 +10,24 @@ import (
 	"fyne.io/fyne/v2/lang"
 )
 
-// Font is WenQuanYi Micro Hei, face 0 of the Debian .ttc, as TrueType (Fyne
-// can't read a collection and gofpdf reads only .ttf), with CJK Extension A,
-// the 通用规范汉字表 and name characters it lacks added from HanaMinA and
-// BabelStone Han by scripts/make-hei. It is committed packed, as
-// font/wqy-microhei.ttf.gz, and make unpacks it before building: go build
-// alone needs `make assets/font/wqy-microhei.ttf` first. Licences beside it.
+// Font, which the PDFs print with, is WenQuanYi Micro Hei, face 0 of the
+// Debian .ttc, as TrueType (Fyne can't read a collection and gofpdf reads
+// only .ttf), with CJK Extension A, the 通用规范汉字表 and name characters
+// it lacks added from HanaMinA and BabelStone Han by scripts/make-hei. It is
+// committed packed, as font/wqy-microhei.ttf.gz, and make unpacks it before
+// building: go build alone needs `make deps-build` first. Licences beside it.
 //
 //go:embed font/wqy-microhei.ttf
 var Font []byte
+
+// ScreenFont is Font's glyphs with CFF outlines, which the window draws
+// with: Fyne parses its font once per text style, and turns every TrueType
+// outline into Go values as it does, 29 MB of heap a time, where CFF ones
+// are read as glyphs are drawn. scripts/make-screen-font makes it from
+// Font; committed packed, as font/wqy-microhei.otf.xz, and unpacked by make.
+//
+//go:embed font/wqy-microhei.otf
+var ScreenFont []byte
 
 // Song is AR PL UMing CN (明体/宋体), cut to ASCII and GB 2312 level 1 by
 // scripts/subset-song, for the masthead and prose of official documents.

@@ -19,7 +19,16 @@ var working sync.WaitGroup
 
 // away runs work away from the window's loop. Tests, whose test driver
 // runs fyne.Do on the calling goroutine, run it in place instead.
-var away = func(work func()) { go work() }
+var away = func(work func()) {
+	go func() {
+		<-windowShown
+		work()
+	}()
+}
+
+// windowShown is closed once the window has drawn its first frame: work
+// sent away before then waits, so that it does not compete with that frame.
+var windowShown = make(chan struct{})
 
 // runBusy runs work away from the window's loop, then done with its
 // result on it. Work that takes longer than busyAfter puts a busy sign
@@ -30,19 +39,19 @@ func runBusy[T any](w fyne.Window, what string, work func() (T, error), done fun
 	var mu sync.Mutex // the sign and whether work is over: set from two goroutines under the test driver
 	var sign *widget.PopUp
 	over := false
-	timer := time.AfterFunc(busyAfter, func() {
-		fyne.Do(func() {
-			mu.Lock()
-			defer mu.Unlock()
-			if !over {
-				sign = widget.NewModalPopUp(container.NewVBox(widget.NewLabel(what+" "+lang.L("(working…)")),
-					widget.NewProgressBarInfinite()), w.Canvas())
-				sign.Show()
-			}
-		})
-	})
 	away(func() {
 		defer working.Done()
+		timer := time.AfterFunc(busyAfter, func() {
+			fyne.Do(func() {
+				mu.Lock()
+				defer mu.Unlock()
+				if !over {
+					sign = widget.NewModalPopUp(container.NewVBox(widget.NewLabel(what+" "+lang.L("(working…)")),
+						widget.NewProgressBarInfinite()), w.Canvas())
+					sign.Show()
+				}
+			})
+		})
 		v, err := work()
 		timer.Stop()
 		fyne.Do(func() {

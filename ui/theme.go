@@ -9,7 +9,7 @@ import (
 	"fangkong/assets"
 )
 
-var fontResource = fyne.NewStaticResource("wqy-microhei.ttf", assets.Font)
+var fontResource = fyne.NewStaticResource("wqy-microhei.otf", assets.ScreenFont)
 
 // chineseTheme is Fyne's default theme with the bundled CJK font for all
 // text, so Chinese renders on a PC that has no Chinese fonts installed.

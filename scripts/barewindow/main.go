@@ -21,7 +21,7 @@ import (
 
 type font struct{ fyne.Theme }
 
-var face = fyne.NewStaticResource("wqy-microhei.ttf", assets.Font)
+var face = fyne.NewStaticResource("wqy-microhei.otf", assets.ScreenFont)
 
 func (f font) Font(fyne.TextStyle) fyne.Resource { return face }
 

@@ -37,9 +37,10 @@ const timeLayout = "2006-01-02 15:04:05"
 // DB is the open database. All writes go through write, so each one is a
 // single transaction that either lands whole or not at all.
 type DB struct {
-	sql  *sql.DB
-	path string
-	now  func() time.Time
+	sql   *sql.DB
+	reads *statements
+	path  string
+	now   func() time.Time
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
@@ -71,7 +72,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 	// Three connections (a write and two reads at once) with 16 MB of
 	// cache each bound what the pages read keep in memory.
 	sqldb.SetMaxOpenConns(3)
-	db := &DB{sql: sqldb, path: path, now: now}
+	db := &DB{sql: sqldb, reads: newStatements(sqldb), path: path, now: now}
 	if err := db.migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
@@ -155,7 +156,10 @@ func inspect(ctx context.Context, path string) error {
 }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	db.reads.close()
+	return db.sql.Close()
+}
 
 // Path is the database file's location.
 func (db *DB) Path() string { return db.path }
@@ -196,12 +200,12 @@ type querier interface {
 
 // reader is where a read goes: into the Batch ctx carries, so that what the
 // batch wrote so far is seen (SQLite shows another connection only what
-// was committed), or to the database.
+// was committed), or to the database's kept statements.
 func (db *DB) reader(ctx context.Context) querier {
 	if tx, ok := ctx.Value(batchKey{}).(*sql.Tx); ok {
 		return tx
 	}
-	return db.sql
+	return db.reads
 }
 
 // Batch runs fn with a context under which every write joins one
@@ -365,8 +369,9 @@ func collect[T any](rows *sql.Rows, err error, scan func(scanner) (T, error)) ([
 	}
 	defer rows.Close()
 	var out []T
+	row := &rowScanner{rows: rows}
 	for rows.Next() {
-		v, err := scan(rows)
+		v, err := scan(row)
 		if err != nil {
 			return nil, err
 		}

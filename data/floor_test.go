@@ -45,9 +45,46 @@ type conn interface {
 	driver.QueryerContext
 	driver.ExecerContext
 	driver.ConnBeginTx
+	driver.ConnPrepareContext
 }
 
 type recordedConn struct{ conn }
+
+// stmt is what modernc's prepared statements do that database/sql asks for.
+type stmt interface {
+	driver.Stmt
+	driver.StmtQueryContext
+	driver.StmtExecContext
+}
+
+// recordedStmt is a kept statement (data/statements.go), written down each
+// time it runs.
+type recordedStmt struct {
+	stmt
+	query string
+}
+
+func (c recordedConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	s, err := c.conn.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return recordedStmt{s.(stmt), query}, nil
+}
+
+func (c recordedConn) Prepare(query string) (driver.Stmt, error) {
+	return c.PrepareContext(context.Background(), query)
+}
+
+func (s recordedStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	recorded.note(s.query, args)
+	return s.stmt.QueryContext(ctx, args)
+}
+
+func (s recordedStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	recorded.note(s.query, args)
+	return s.stmt.ExecContext(ctx, args)
+}
 
 func (c recordedConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	recorded.note(query, args)

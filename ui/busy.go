@@ -19,16 +19,21 @@ var working sync.WaitGroup
 
 // away runs work away from the window's loop. Tests, whose test driver
 // runs fyne.Do on the calling goroutine, run it in place instead.
-var away = func(work func()) {
+var away = awayFromLoop
+
+// windowShown is closed once the window has drawn its first frame.
+var windowShown = make(chan struct{})
+
+// awayFromLoop runs work on a goroutine of its own, once the window has
+// drawn its first frame: 总览's figures, read before then, took the second
+// core from the first frame.
+func awayFromLoop(work func()) {
+	shown := windowShown
 	go func() {
-		<-windowShown
+		<-shown
 		work()
 	}()
 }
-
-// windowShown is closed once the window has drawn its first frame: work
-// sent away before then waits, so that it does not compete with that frame.
-var windowShown = make(chan struct{})
 
 // runBusy runs work away from the window's loop, then done with its
 // result on it. Work that takes longer than busyAfter puts a busy sign

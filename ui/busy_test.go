@@ -42,3 +42,23 @@ func TestBusySignAfterTwoHundredMilliseconds(t *testing.T) {
 		t.Fatalf("slow work: %q, the sign still shown %v", got, w.Canvas().Overlays().Top() != nil)
 	}
 }
+
+// Work sent away before the window's first frame starts after it.
+func TestWorkAwayWaitsForTheFirstFrame(t *testing.T) {
+	shown := windowShown
+	windowShown = make(chan struct{})
+	t.Cleanup(func() { windowShown = shown })
+	ran := make(chan struct{})
+	awayFromLoop(func() { close(ran) })
+	select {
+	case <-ran:
+		t.Fatal("the work ran before the first frame")
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(windowShown)
+	select {
+	case <-ran:
+	case <-time.After(2 * time.Second):
+		t.Fatal("the work did not run after the first frame")
+	}
+}

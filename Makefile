@@ -15,7 +15,7 @@ COUNTY_DB := build/bench/county/fangkong.db
 FYNE     := build/bin/fyne
 # The fonts are committed packed and unpacked before anything is built
 # from them: the TrueType font the PDFs print with (7.7 MB, 4.1 MB packed)
-# and the same glyphs as CFF, which the window draws with (12.4 MB, 3.6 MB
+# and the same glyphs as CFF, which the window draws with (10.1 MB, 3.3 MB
 # packed; scripts/make-screen-font says why).
 FONT     := assets/font/wqy-microhei.ttf
 SCREEN_FONT := assets/font/wqy-microhei.otf

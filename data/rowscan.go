@@ -10,7 +10,8 @@ import (
 // conversion goes through reflection for every int64 and named string,
 // a third of the time of reading a long ledger. A row with anything else
 // (a NULL, a kind of destination not here) is read by database/sql
-// instead, so every value and error is exactly its.
+// instead, as is a destination that scans itself, so every value and
+// error is exactly its.
 type rowScanner struct {
 	rows       *sql.Rows
 	vals, ptrs []any
@@ -58,6 +59,9 @@ func store(d, v any) bool {
 		n, ok := v.(int64)
 		*p = n == 1
 		return ok && (n == 0 || n == 1)
+	}
+	if _, ok := d.(sql.Scanner); ok {
+		return false // it reads the value its own way
 	}
 	// Named string types: kinds, directions, outcomes.
 	if s, ok := v.(string); ok {

@@ -53,3 +53,26 @@ func TestRowScannerIsDatabaseSQL(t *testing.T) {
 		})
 	}
 }
+
+// shout is a named string that reads itself, as a sql.Scanner does.
+type shout string
+
+func (s *shout) Scan(v any) error {
+	*s = shout(fmt.Sprint(v) + "!")
+	return nil
+}
+
+// A destination that scans itself is left to its own Scan.
+func TestRowScannerLeavesScannersTheirOwn(t *testing.T) {
+	db := openTest(t)
+	rows, err := db.sql.QueryContext(context.Background(), "SELECT '出库'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	rows.Next()
+	var s shout
+	if err := (&rowScanner{rows: rows}).Scan(&s); err != nil || s != "出库!" {
+		t.Fatalf("read %q, %v; want its own Scan's 出库!", s, err)
+	}
+}

@@ -105,6 +105,11 @@ func Run(fa fyne.App, args []string) (code int) {
 	if err := a.Lock(); err != nil {
 		return showFatal(fa, say.Message(err)+"\n"+path)
 	}
+	// No collection until the first frame: building the window allocates
+	// some 60 MB (the font parsed twice among it), and the collections Go
+	// would make on the way took a tenth of the time to the first frame.
+	// The soft memory limit still holds.
+	gcPercent := debug.SetGCPercent(-1)
 
 	w := fa.NewWindow(lang.L("AppName"))
 	s := newShell(w, a)
@@ -120,6 +125,7 @@ func Run(fa fyne.App, args []string) (code int) {
 	// does not hold up the first frame.
 	fa.Lifecycle().SetOnStarted(func() {
 		firstFrame()
+		debug.SetGCPercent(gcPercent)
 		close(windowShown)
 		go s.checkAndBackUp()
 	})

@@ -380,13 +380,18 @@ func collect[T any](rows *sql.Rows, err error, scan func(scanner) (T, error)) ([
 	return out, rows.Err()
 }
 
-// QuickCheck runs SQLite's quick_check over the whole file: ErrDamaged if
-// any page is inconsistent.
-//
-// It reads every page of the file: through a connection of its own with a
-// small cache, closed after, so the pages do not stay in the program's.
+// aside opens, for work that reads every page of the file (the quick
+// check, a backup), a connection of its own with a small cache, to be
+// closed after: those pages neither push out of the program's caches what
+// the screens read nor keep their memory. pragmas are more DSN parameters.
+func (db *DB) aside(pragmas string) (*sql.DB, error) {
+	return sql.Open("sqlite", db.path+"?_pragma=busy_timeout(5000)&_pragma=cache_size(-2000)"+pragmas)
+}
+
+// QuickCheck runs SQLite's quick_check over the whole file, on a connection
+// aside: ErrDamaged if any page is inconsistent.
 func (db *DB) QuickCheck(ctx context.Context) error {
-	conn, err := sql.Open("sqlite", db.path+"?_pragma=query_only(1)&_pragma=busy_timeout(5000)&_pragma=cache_size(-2000)")
+	conn, err := db.aside("&_pragma=query_only(1)")
 	if err != nil {
 		return fmt.Errorf("quick check: %w", err)
 	}

@@ -364,11 +364,17 @@ func queryAll[T any](ctx context.Context, db *DB, what string, scan func(scanner
 
 // collect scans every row of a query, and closes it.
 func collect[T any](rows *sql.Rows, err error, scan func(scanner) (T, error)) ([]T, error) {
+	return collectInto(nil, rows, err, scan)
+}
+
+// collectInto is collect appending to out: a slice made to the size
+// expected spares growing a long list of wide rows step by step, each step
+// a copy and garbage to collect.
+func collectInto[T any](out []T, rows *sql.Rows, err error, scan func(scanner) (T, error)) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []T
 	row := &rowScanner{rows: rows}
 	for rows.Next() {
 		v, err := scan(row)

@@ -118,6 +118,27 @@ func TestLedgerBalancesReversalsAndStocktake(t *testing.T) {
 	if last := hist[len(hist)-1]; last.Total != 30 || hist[3].Balance != 12 || hist[3].Location != "G65高速城关出口" {
 		t.Fatalf("running balances %+v", hist)
 	}
+	// The history reads fewer columns and finds reversals among its own
+	// lines; every line it shows is as the ledger, which asks SQL per line.
+	ledger, _ := db.Ledger(ctx, LedgerQuery{ItemID: goggles.ID})
+	byID := map[int64]Move{}
+	for _, m := range ledger {
+		byID[m.ID] = m
+	}
+	reversed := 0
+	for _, h := range hist {
+		m := byID[h.ID]
+		if h.IsReversed != m.IsReversed || h.Kind != m.Kind || h.Quantity != m.Quantity || h.Voucher != m.Voucher || h.Reverses != m.Reverses ||
+			h.Item != m.Item || h.Location != m.Location || !h.At.Equal(m.At) || h.Reason != m.Reason || h.Recipient != m.Recipient {
+			t.Fatalf("history line %+v\nledger line %+v", h, m)
+		}
+		if h.IsReversed {
+			reversed++
+		}
+	}
+	if len(ledger) != len(hist) || reversed != 2 {
+		t.Fatalf("ledger %d lines, history %d, %d reversed", len(ledger), len(hist), reversed)
+	}
 	// A stocktake books the difference, with a reason; an equal count books nothing.
 	if _, err := db.Stocktake(ctx, Count{LocationID: store, ItemID: goggles.ID, Counted: 27}); !isField(err, "reason", ErrReasonRequired) {
 		t.Fatalf("count without reason: %v", err)

@@ -53,20 +53,49 @@ func (db *DB) names(ctx context.Context, moves []Move) ([]Move, error) {
 	return moves, nil
 }
 
+// historyColumns are the columns of a ledger line that an item's history
+// shows or reverses by: not the item (asked for), nor the expiry, donor
+// contact or operator, which it doesn't show.
+const historyColumns = `id, at, kind, location_id, quantity, batch, source, donor, recipient, receiver, reason, handler,
+	note, voucher, coalesce(reverses, 0)`
+
+func scanHistoryLine(row scanner) (Move, error) {
+	var m Move
+	var at string
+	err := row.Scan(&m.ID, &at, &m.Kind, &m.LocationID, &m.Quantity, &m.Batch, &m.Source, &m.Donor, &m.Recipient,
+		&m.Receiver, &m.Reason, &m.Handler, &m.Note, &m.Voucher, &m.Reverses)
+	m.At = parseTime(at)
+	return m, err
+}
+
 // ItemHistory lists an item's ledger lines, oldest first, with the balance
 // at the line's location and at all locations after each.
 func (db *DB) ItemHistory(ctx context.Context, itemID int64) ([]Move, error) {
-	moves, err := queryAll(ctx, db, "item history", scanMove,
-		"SELECT "+moveColumns+" FROM stock_moves m WHERE item_id = ? ORDER BY id", itemID)
-	if err != nil {
-		return nil, err
+	// The count comes off the item's index; the list is made to it once.
+	var n int
+	if err := db.reader(ctx).QueryRowContext(ctx, "SELECT count(*) FROM stock_moves WHERE item_id = ?", itemID).Scan(&n); err != nil {
+		return nil, fmt.Errorf("item history: %w", err)
 	}
+	rows, err := db.reader(ctx).QueryContext(ctx, "SELECT "+historyColumns+" FROM stock_moves WHERE item_id = ? ORDER BY id", itemID)
+	moves, err := collectInto(make([]Move, 0, n), rows, err, scanHistoryLine)
+	if err != nil {
+		return nil, fmt.Errorf("item history: %w", err)
+	}
+	// A 冲正 line is of the same item as the line it reverses (Reverse), so
+	// the lines read are all that can reverse one: no EXISTS per line.
+	reversed := map[int64]bool{}
 	at := map[int64]int{}
 	total := 0
 	for i, m := range moves {
+		if m.Reverses != 0 {
+			reversed[m.Reverses] = true
+		}
 		at[m.LocationID] += m.Quantity
 		total += m.Quantity
-		moves[i].Balance, moves[i].Total = at[m.LocationID], total
+		moves[i].ItemID, moves[i].Balance, moves[i].Total = itemID, at[m.LocationID], total
+	}
+	for i := range moves {
+		moves[i].IsReversed = reversed[moves[i].ID]
 	}
 	return db.names(ctx, moves)
 }

@@ -65,6 +65,7 @@ func (db *DB) audit(ctx context.Context, tx *sql.Tx, action Action, entity strin
 
 // AuditEntry is one line of the trail.
 type AuditEntry struct {
+	ID       int64
 	At       time.Time
 	Operator string
 	Action   Action
@@ -75,9 +76,9 @@ type AuditEntry struct {
 	Changes  []FieldChange
 }
 
-// AuditPage is how many lines of the trail a search shows at most: the
-// newest.
-const AuditPage = 2000
+// AuditPage is how many lines of the trail a search reads at a time; the
+// next page starts before the last one shown (更多).
+const AuditPage = 200
 
 // AuditQuery filters the trail.
 type AuditQuery struct {
@@ -85,12 +86,15 @@ type AuditQuery struct {
 	Operator   string // exactly this operator; "" any
 	Area       AuditArea
 	From, Upto time.Time
-	Limit      int
+	Before     int64 // the last entry of the page before; 0: start at the newest
+	Limit      int   // 0: AuditPage
 }
 
-// Audit lists the trail, newest first.
+// Audit lists a page of the trail, newest first: off the rowid, so a page
+// reads about a page of rows whatever the trail's length, unless a text
+// matches few of them.
 func (db *DB) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
-	query := "SELECT at, operator, action, entity, entity_id, old_value, new_value FROM audit WHERE 1 = 1"
+	query := "SELECT id, at, operator, action, entity, entity_id, old_value, new_value FROM audit WHERE 1 = 1"
 	var args []any
 	if text := clean(q.Text); text != "" {
 		like := "%" + escapeLike(text) + "%"
@@ -117,6 +121,10 @@ func (db *DB) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 		query += " AND at < ?"
 		args = append(args, formatTime(q.Upto))
 	}
+	if q.Before != 0 {
+		query += " AND id < ?"
+		args = append(args, q.Before)
+	}
 	if q.Limit == 0 {
 		q.Limit = AuditPage
 	}
@@ -125,7 +133,7 @@ func (db *DB) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 	entries, err := queryAll(ctx, db, "read audit trail", func(row scanner) (AuditEntry, error) {
 		var e AuditEntry
 		var at string
-		err := row.Scan(&at, &e.Operator, &e.Action, &e.Entity, &e.EntityID, &e.Old, &e.New)
+		err := row.Scan(&e.ID, &at, &e.Operator, &e.Action, &e.Entity, &e.EntityID, &e.Old, &e.New)
 		e.At = parseTime(at)
 		return e, err
 	}, query, args...)

@@ -358,3 +358,36 @@ func BenchmarkScaleDailyFigures(b *testing.B) {
 		return err
 	})
 }
+
+// The lists a clerk opens without typing anything: every guest a site ever
+// had, the audit trail's newest page, a month of the ledger.
+func BenchmarkGuestListLargestSite(b *testing.B) {
+	db := benchDB(b)
+	site := largestSite(b, db)
+	compared(b, db, func(db *DB) error {
+		got, err := db.Guests(context.Background(), GuestQuery{SiteID: site})
+		return atLeast(len(got), 100, err)
+	})
+}
+
+func BenchmarkAuditFirstPage(b *testing.B) {
+	compared(b, benchDB(b), func(db *DB) error {
+		got, err := db.Audit(context.Background(), AuditQuery{})
+		return atLeast(len(got), 100, err)
+	})
+}
+
+func BenchmarkAuditSearchRare(b *testing.B) {
+	compared(b, benchDB(b), func(db *DB) error {
+		_, err := db.Audit(context.Background(), AuditQuery{Text: "调错卡口"})
+		return err
+	})
+}
+
+func BenchmarkLedgerMonth(b *testing.B) {
+	compared(b, benchDB(b), func(db *DB) error {
+		upto := StartOfDay(time.Now())
+		got, err := db.Ledger(context.Background(), LedgerQuery{From: upto.AddDate(0, -1, 0), Upto: upto})
+		return atLeast(len(got), 100, err)
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -121,6 +122,7 @@ type auditTrail struct {
 	search, from, upto *textField
 	operator, area     *widget.Select
 	count              *widget.Label
+	more               *widget.Button
 	table              *table[data.AuditEntry]
 }
 
@@ -155,6 +157,33 @@ func showAudit(w fyne.Window, a *app.App) *auditTrail {
 		col(lang.L("What changed"), 480, func(e data.AuditEntry) string { return strings.Join(changeLines(e), ";") }),
 	)
 	table.onSelect = func(e data.AuditEntry) { showAuditEntry(w, e) }
+	var asked data.AuditQuery
+	var rows []data.AuditEntry
+	// fetch reads the next page of what was asked and adds it below.
+	var more *widget.Button
+	fetch := func() {
+		q := asked
+		if len(rows) > 0 {
+			q.Before = rows[len(rows)-1].ID
+		}
+		page, err := a.DB.Audit(a.Ctx(), q)
+		if err != nil {
+			showMessage(w, lang.L("Audit trail"), say.Message(err))
+			return
+		}
+		rows = append(rows, page...)
+		table.set(rows)
+		if len(page) == data.AuditPage {
+			count.SetText(lang.L("The newest {{.N}} entries; 更多 shows the next {{.Page}}. Tap one to read it in full.",
+				map[string]any{"N": len(rows), "Page": data.AuditPage}))
+			more.Enable()
+			return
+		}
+		count.SetText(lang.L("{{.N}} entries; tap one to read it in full.", map[string]any{"N": len(rows)}))
+		more.Disable()
+	}
+	more = widget.NewButtonWithIcon(lang.L("More"), theme.MoreVerticalIcon(), fetch)
+	more.Disable()
 	load := func() {
 		q := data.AuditQuery{Text: search.Text}
 		if operator.SelectedIndex() > 0 {
@@ -178,14 +207,8 @@ func showAudit(w fyne.Window, a *app.App) *auditTrail {
 			}
 			*d.into = day.AddDate(0, 0, d.next)
 		}
-		rows, err := a.DB.Audit(a.Ctx(), q)
-		if err != nil {
-			showMessage(w, lang.L("Audit trail"), say.Message(err))
-			return
-		}
-		count.SetText(lang.L("{{.N}} entries (the newest {{.Page}} at most); tap one to read it in full.",
-			map[string]any{"N": len(rows), "Page": data.AuditPage}))
-		table.set(rows)
+		asked, rows = q, nil
+		fetch()
 	}
 	search.OnChanged = func(string) { load() }
 	operator.OnChanged = func(string) { load() }
@@ -198,11 +221,11 @@ func showAudit(w fyne.Window, a *app.App) *auditTrail {
 		container.NewHBox(container.NewGridWrap(fyne.NewSize(150, 36), operator), container.NewGridWrap(fyne.NewSize(150, 36), area),
 			container.NewGridWrap(fyne.NewSize(170, 36), from), container.NewGridWrap(fyne.NewSize(170, 36), upto)),
 		search)
-	d := dialog.NewCustom(lang.L("Audit trail"), lang.L("Close"), container.NewBorder(filters, count, nil, nil, table.box), w)
+	d := dialog.NewCustom(lang.L("Audit trail"), lang.L("Close"), container.NewBorder(filters, container.NewBorder(nil, nil, nil, more, count), nil, nil, table.box), w)
 	d.Resize(fyne.NewSize(1100, 640))
 	showKeyed(w, d, d.Hide)
 	w.Canvas().Focus(search)
-	return &auditTrail{search: search, from: from, upto: upto, operator: operator, area: area, count: count, table: table}
+	return &auditTrail{search: search, from: from, upto: upto, operator: operator, area: area, count: count, more: more, table: table}
 }
 
 // showAuditEntry shows one line of the trail in full: when, who, what,

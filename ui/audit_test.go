@@ -3,9 +3,11 @@ package ui
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -112,6 +114,46 @@ func TestAuditTrailReadsInChinese(t *testing.T) {
 
 	trail.from.SetText("")
 	trail.from.OnSubmitted("")
+	// 更多 adds the next page below, each page the next-newest entries as
+	// SQL orders them, until the trail ends.
+	var total int
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM audit").Scan(&total); err != nil {
+		t.Fatal(err)
+	}
+	if total <= 2*data.AuditPage {
+		t.Fatalf("the demo's trail has %d entries, too few to page", total)
+	}
+	for !trail.more.Disabled() {
+		test.Tap(trail.more)
+	}
+	shown := trail.table.shown()
+	idRows, err := conn.QueryContext(ctx, "SELECT id FROM audit ORDER BY id DESC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for idRows.Next() {
+		var id int64
+		idRows.Scan(&id)
+		ids = append(ids, id)
+	}
+	idRows.Close()
+	if len(shown) != total || len(ids) != total {
+		t.Fatalf("%d entries shown after 更多 to the end, SQL %d", len(shown), total)
+	}
+	for i, e := range shown {
+		if e.ID != ids[i] {
+			t.Fatalf("entry %d is %d, SQL's %d", i, e.ID, ids[i])
+		}
+	}
+	if want := fmt.Sprintf("共%d条", total); !strings.HasPrefix(trail.count.Text, want) {
+		t.Errorf("the count reads %q", trail.count.Text)
+	}
+	trail.search.SetText("")
+	trail.area.SetSelectedIndex(0) // a new search starts again at the newest page
+	if got := len(trail.table.shown()); got != data.AuditPage || trail.more.Disabled() {
+		t.Fatalf("a new search shows %d entries", got)
+	}
 	trail.table.view.Select(widget.TableCellID{Row: 3, Col: 0})
 	detail := topOverlay(t, s)
 	for _, want := range []string{"操作记录", "操作员:李娜", "改动内容", "电话:" + oldPhone + " → 13900001111"} {

@@ -391,9 +391,16 @@ type GuestQuery struct {
 	Text     string // name, ID number or its last digits, phone, room
 	Status   string // "" all, "in" in isolation, "ended"
 	Category string
+	After    Guest // the last guest of the page before; zero: start at the most recent
+	Limit    int   // 0: every guest matching (a printed list)
 }
 
-// Guests lists guests matching q, the most recently admitted first.
+// GuestPage is how many guests the list shows at a time; the next page
+// starts after the last one shown (更多).
+const GuestPage = 200
+
+// Guests lists guests matching q, the most recently admitted first; a
+// site's page comes off its index in that order.
 func (db *DB) Guests(ctx context.Context, q GuestQuery) ([]Guest, error) {
 	query := "SELECT " + guestColumns + guestFrom + " WHERE 1 = 1"
 	var args []any
@@ -417,6 +424,15 @@ func (db *DB) Guests(ctx context.Context, q GuestQuery) ([]Guest, error) {
 			OR r.building || r.number LIKE ? ESCAPE '\' OR r.number = ?)`
 		args = append(args, like, "%"+escapeLike(text), like, like, text)
 	}
+	if q.After.ID != 0 {
+		at := formatTime(q.After.CheckedInAt)
+		query += " AND (g.checked_in_at < ? OR (g.checked_in_at = ? AND g.id < ?))"
+		args = append(args, at, at, q.After.ID)
+	}
 	query += " ORDER BY g.checked_in_at DESC, g.id DESC"
+	if q.Limit > 0 {
+		query += " LIMIT ?"
+		args = append(args, q.Limit)
+	}
 	return queryAll(ctx, db, "list guests", scanGuest, query, args...)
 }

@@ -493,6 +493,9 @@ func (db *DB) Reverse(ctx context.Context, voucher, reason string, at time.Time)
 	}
 	return db.record(ctx, ActReverse, MoveReversal, at, func(tx *sql.Tx) ([]Move, error) {
 		lines, err := queryTx(ctx, tx, scanMove, "SELECT "+moveColumns+" FROM stock_moves m WHERE voucher = ? ORDER BY id", voucher)
+		if err == nil {
+			err = markReversed(ctx, tx, lines)
+		}
 		if err != nil {
 			return nil, err
 		}

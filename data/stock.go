@@ -12,15 +12,44 @@ import (
 
 const moveColumns = `m.id, m.at, m.kind, m.item_id, m.location_id, m.quantity, m.batch, coalesce(m.expires_on, ''),
 	m.source, m.donor, m.donor_contact, m.recipient, m.receiver, m.reason, m.handler, m.note, m.voucher,
-	coalesce(m.reverses, 0), m.operator, EXISTS (SELECT 1 FROM stock_moves r WHERE r.reverses = m.id)`
+	coalesce(m.reverses, 0), m.operator`
 
 func scanMove(row scanner) (Move, error) {
 	var m Move
 	var at, expires string
 	err := row.Scan(&m.ID, &at, &m.Kind, &m.ItemID, &m.LocationID, &m.Quantity, &m.Batch, &expires, &m.Source, &m.Donor,
-		&m.DonorContact, &m.Recipient, &m.Receiver, &m.Reason, &m.Handler, &m.Note, &m.Voucher, &m.Reverses, &m.Operator, &m.IsReversed)
+		&m.DonorContact, &m.Recipient, &m.Receiver, &m.Reason, &m.Handler, &m.Note, &m.Voucher, &m.Reverses, &m.Operator)
 	m.At, m.ExpiresOn = parseTime(at), parseDate(expires)
 	return m, err
+}
+
+// markReversed marks the lines a 冲正 line points to. Reversals are few:
+// one read of those in the lines' range of numbers, off the unique index
+// on reverses, in place of a lookup per line.
+func markReversed(ctx context.Context, q querier, moves []Move) error {
+	if len(moves) == 0 {
+		return nil
+	}
+	lo, hi := moves[0].ID, moves[0].ID
+	for _, m := range moves {
+		lo, hi = min(lo, m.ID), max(hi, m.ID)
+	}
+	rows, err := q.QueryContext(ctx, "SELECT reverses FROM stock_moves WHERE reverses BETWEEN ? AND ?", lo, hi)
+	ids, err := collect(rows, err, func(row scanner) (int64, error) {
+		var id int64
+		return id, row.Scan(&id)
+	})
+	if err != nil {
+		return fmt.Errorf("reversals: %w", err)
+	}
+	reversed := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		reversed[id] = true
+	}
+	for i := range moves {
+		moves[i].IsReversed = reversed[moves[i].ID]
+	}
+	return nil
 }
 
 // queryTx is queryAll inside a transaction.
@@ -81,21 +110,15 @@ func (db *DB) ItemHistory(ctx context.Context, itemID int64) ([]Move, error) {
 	if err != nil {
 		return nil, fmt.Errorf("item history: %w", err)
 	}
-	// A 冲正 line is of the same item as the line it reverses (Reverse), so
-	// the lines read are all that can reverse one: no EXISTS per line.
-	reversed := map[int64]bool{}
 	at := map[int64]int{}
 	total := 0
 	for i, m := range moves {
-		if m.Reverses != 0 {
-			reversed[m.Reverses] = true
-		}
 		at[m.LocationID] += m.Quantity
 		total += m.Quantity
 		moves[i].ItemID, moves[i].Balance, moves[i].Total = itemID, at[m.LocationID], total
 	}
-	for i := range moves {
-		moves[i].IsReversed = reversed[moves[i].ID]
+	if err := markReversed(ctx, db.reader(ctx), moves); err != nil {
+		return nil, fmt.Errorf("item history: %w", err)
 	}
 	return db.names(ctx, moves)
 }
@@ -138,8 +161,11 @@ func (db *DB) Ledger(ctx context.Context, q LedgerQuery) ([]Move, error) {
 	}
 	moves, err := queryAll(ctx, db, "ledger", scanMove,
 		"SELECT "+moveColumns+" FROM stock_moves m WHERE "+strings.Join(where, " AND ")+" ORDER BY m.at, m.id", args...)
+	if err == nil {
+		err = markReversed(ctx, db.reader(ctx), moves)
+	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ledger: %w", err)
 	}
 	return db.names(ctx, moves)
 }

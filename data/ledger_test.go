@@ -118,8 +118,8 @@ func TestLedgerBalancesReversalsAndStocktake(t *testing.T) {
 	if last := hist[len(hist)-1]; last.Total != 30 || hist[3].Balance != 12 || hist[3].Location != "G65高速城关出口" {
 		t.Fatalf("running balances %+v", hist)
 	}
-	// The history reads fewer columns and finds reversals among its own
-	// lines; every line it shows is as the ledger, which asks SQL per line.
+	// The history reads fewer columns than the ledger; every line it shows
+	// reads as the ledger's, reversals marked alike.
 	ledger, _ := db.Ledger(ctx, LedgerQuery{ItemID: goggles.ID})
 	byID := map[int64]Move{}
 	for _, m := range ledger {

@@ -161,10 +161,10 @@ func (db *DB) Ledger(ctx context.Context, q LedgerQuery) ([]Move, error) {
 	}
 	moves, err := queryAll(ctx, db, "ledger", scanMove,
 		"SELECT "+moveColumns+" FROM stock_moves m WHERE "+strings.Join(where, " AND ")+" ORDER BY m.at, m.id", args...)
-	if err == nil {
-		err = markReversed(ctx, db.reader(ctx), moves)
-	}
 	if err != nil {
+		return nil, err
+	}
+	if err := markReversed(ctx, db.reader(ctx), moves); err != nil {
 		return nil, fmt.Errorf("ledger: %w", err)
 	}
 	return db.names(ctx, moves)

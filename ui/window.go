@@ -53,7 +53,7 @@ type guarded interface {
 }
 
 // memoryLimit is the soft limit of the Go heap while the window is open.
-const memoryLimit = 96 << 20
+const memoryLimit = 64 << 20
 
 // exitNoWindow is the exit code when no window could be shown.
 const exitNoWindow = 3
@@ -77,10 +77,10 @@ func Run(fa fyne.App, args []string) (code int) {
 	firstFrame, atEnd := recordTiming()
 	defer atEnd()
 	if os.Getenv("GOMEMLIMIT") == "" {
-		// What the window keeps is about 55 MB, half of it the font
-		// parsed twice (regular and bold); left alone, Go lets its heap
-		// grow to twice that between collections. Nearer the limit it
-		// collects sooner instead.
+		// What the window keeps is 35-50 MB, 20 MB of it the font parsed
+		// twice (regular and bold); left alone, Go lets its heap grow to
+		// twice that between collections. Nearer the limit it collects
+		// sooner instead.
 		debug.SetMemoryLimit(memoryLimit)
 	}
 

@@ -159,10 +159,16 @@ func (db *DB) Ledger(ctx context.Context, q LedgerQuery) ([]Move, error) {
 	if q.Voucher != "" {
 		add("m.voucher = ?", q.Voucher)
 	}
-	moves, err := queryAll(ctx, db, "ledger", scanMove,
-		"SELECT "+moveColumns+" FROM stock_moves m WHERE "+strings.Join(where, " AND ")+" ORDER BY m.at, m.id", args...)
+	cond := strings.Join(where, " AND ")
+	// Counted first, off the same index, so the list is made once.
+	var n int
+	if err := db.reader(ctx).QueryRowContext(ctx, "SELECT count(*) FROM stock_moves m WHERE "+cond, args...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("ledger: %w", err)
+	}
+	rows, err := db.reader(ctx).QueryContext(ctx, "SELECT "+moveColumns+" FROM stock_moves m WHERE "+cond+" ORDER BY m.at, m.id", args...)
+	moves, err := collectInto(make([]Move, 0, n), rows, err, scanMove)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ledger: %w", err)
 	}
 	if err := markReversed(ctx, db.reader(ctx), moves); err != nil {
 		return nil, fmt.Errorf("ledger: %w", err)

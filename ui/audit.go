@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -121,16 +120,14 @@ func operatorText(e data.AuditEntry) string {
 type auditTrail struct {
 	search, from, upto *textField
 	operator, area     *widget.Select
-	count              *widget.Label
-	more               *widget.Button
 	table              *table[data.AuditEntry]
+	pages              *pager[data.AuditEntry]
 }
 
 // showAudit opens 操作日志.
 func showAudit(w fyne.Window, a *app.App) *auditTrail {
 	search := newField()
 	search.SetPlaceHolder(lang.L("Search by name or any value"))
-	count := widget.NewLabel("")
 	everyone, everyArea := lang.L("(Every operator)"), lang.L("(Every area)")
 	ops, err := a.DB.AuditOperators(a.Ctx())
 	if err != nil {
@@ -157,33 +154,13 @@ func showAudit(w fyne.Window, a *app.App) *auditTrail {
 		col(lang.L("What changed"), 480, func(e data.AuditEntry) string { return strings.Join(changeLines(e), ";") }),
 	)
 	table.onSelect = func(e data.AuditEntry) { showAuditEntry(w, e) }
-	var asked data.AuditQuery
-	var rows []data.AuditEntry
-	// fetch reads the next page of what was asked and adds it below.
-	var more *widget.Button
-	fetch := func() {
-		q := asked
-		if len(rows) > 0 {
-			q.Before = rows[len(rows)-1].ID
+	pages := newPager(w, lang.L("Audit trail"), table, data.AuditPage, func(n int, more bool) string {
+		if more {
+			return lang.L("The newest {{.N}} entries; 更多 shows the next {{.Page}}. Tap one to read it in full.",
+				map[string]any{"N": n, "Page": data.AuditPage})
 		}
-		page, err := a.DB.Audit(a.Ctx(), q)
-		if err != nil {
-			showMessage(w, lang.L("Audit trail"), say.Message(err))
-			return
-		}
-		rows = append(rows, page...)
-		table.set(rows)
-		if len(page) == data.AuditPage {
-			count.SetText(lang.L("The newest {{.N}} entries; 更多 shows the next {{.Page}}. Tap one to read it in full.",
-				map[string]any{"N": len(rows), "Page": data.AuditPage}))
-			more.Enable()
-			return
-		}
-		count.SetText(lang.L("{{.N}} entries; tap one to read it in full.", map[string]any{"N": len(rows)}))
-		more.Disable()
-	}
-	more = widget.NewButtonWithIcon(lang.L("More"), theme.MoreVerticalIcon(), fetch)
-	more.Disable()
+		return lang.L("{{.N}} entries; tap one to read it in full.", map[string]any{"N": n})
+	})
 	load := func() {
 		q := data.AuditQuery{Text: search.Text}
 		if operator.SelectedIndex() > 0 {
@@ -202,13 +179,18 @@ func showAudit(w fyne.Window, a *app.App) *auditTrail {
 			}
 			day, err := data.ParseDay(d.field.Text)
 			if err != nil {
-				count.SetText(lang.L("Please enter a date such as 2026-11-03."))
+				pages.count.SetText(lang.L("Please enter a date such as 2026-11-03."))
 				return
 			}
 			*d.into = day.AddDate(0, 0, d.next)
 		}
-		asked, rows = q, nil
-		fetch()
+		pages.start(func(last *data.AuditEntry) ([]data.AuditEntry, error) {
+			q := q
+			if last != nil {
+				q.Before = last.ID
+			}
+			return a.DB.Audit(a.Ctx(), q)
+		})
 	}
 	search.OnChanged = func(string) { load() }
 	operator.OnChanged = func(string) { load() }
@@ -221,11 +203,11 @@ func showAudit(w fyne.Window, a *app.App) *auditTrail {
 		container.NewHBox(container.NewGridWrap(fyne.NewSize(150, 36), operator), container.NewGridWrap(fyne.NewSize(150, 36), area),
 			container.NewGridWrap(fyne.NewSize(170, 36), from), container.NewGridWrap(fyne.NewSize(170, 36), upto)),
 		search)
-	d := dialog.NewCustom(lang.L("Audit trail"), lang.L("Close"), container.NewBorder(filters, container.NewBorder(nil, nil, nil, more, count), nil, nil, table.box), w)
+	d := dialog.NewCustom(lang.L("Audit trail"), lang.L("Close"), container.NewBorder(filters, pages.bar, nil, nil, table.box), w)
 	d.Resize(fyne.NewSize(1100, 640))
 	showKeyed(w, d, d.Hide)
 	w.Canvas().Focus(search)
-	return &auditTrail{search: search, from: from, upto: upto, operator: operator, area: area, count: count, more: more, table: table}
+	return &auditTrail{search: search, from: from, upto: upto, operator: operator, area: area, table: table, pages: pages}
 }
 
 // showAuditEntry shows one line of the trail in full: when, who, what,

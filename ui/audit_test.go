@@ -123,8 +123,8 @@ func TestAuditTrailReadsInChinese(t *testing.T) {
 	if total <= 2*data.AuditPage {
 		t.Fatalf("the demo's trail has %d entries, too few to page", total)
 	}
-	for !trail.more.Disabled() {
-		test.Tap(trail.more)
+	for !trail.pages.more.Disabled() {
+		test.Tap(trail.pages.more)
 	}
 	shown := trail.table.shown()
 	idRows, err := conn.QueryContext(ctx, "SELECT id FROM audit ORDER BY id DESC")
@@ -146,12 +146,12 @@ func TestAuditTrailReadsInChinese(t *testing.T) {
 			t.Fatalf("entry %d is %d, SQL's %d", i, e.ID, ids[i])
 		}
 	}
-	if want := fmt.Sprintf("共%d条", total); !strings.HasPrefix(trail.count.Text, want) {
-		t.Errorf("the count reads %q", trail.count.Text)
+	if want := fmt.Sprintf("共%d条", total); !strings.HasPrefix(trail.pages.count.Text, want) {
+		t.Errorf("the count reads %q", trail.pages.count.Text)
 	}
 	trail.search.SetText("")
 	trail.area.SetSelectedIndex(0) // a new search starts again at the newest page
-	if got := len(trail.table.shown()); got != data.AuditPage || trail.more.Disabled() {
+	if got := len(trail.table.shown()); got != data.AuditPage || trail.pages.more.Disabled() {
 		t.Fatalf("a new search shows %d entries", got)
 	}
 	trail.table.view.Select(widget.TableCellID{Row: 3, Col: 0})

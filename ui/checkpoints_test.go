@@ -133,8 +133,8 @@ func TestSearchRegistrationsAndExport(t *testing.T) {
 	}
 	test.Type(s.from, a.Now().AddDate(0, 0, 1).Format("2006/1/2"))
 	enter(s.from)
-	if len(s.table.shown()) != 0 || s.count.Text != "共 0 条登记" {
-		t.Fatalf("from tomorrow: %d rows, %q", len(s.table.shown()), s.count.Text)
+	if len(s.table.shown()) != 0 || s.pages.count.Text != "共 0 条登记" {
+		t.Fatalf("from tomorrow: %d rows, %q", len(s.table.shown()), s.pages.count.Text)
 	}
 	s.from.SetText("11月3日")
 	s.search()

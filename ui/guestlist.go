@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fangkong/app"
@@ -23,16 +22,13 @@ type guestList struct {
 	status   *widget.Select
 	category *widget.Select
 	full     *widget.Check // show ID numbers and phones unmasked
-	count    *widget.Label
-	more     *widget.Button
 	table    *table[data.Guest]
+	pages    *pager[data.Guest]
 	box      fyne.CanvasObject
-	asked    data.GuestQuery
-	rows     []data.Guest
 }
 
 func newGuestList(w fyne.Window, a *app.App, changed func()) *guestList {
-	l := &guestList{win: w, app: a, changed: changed, count: widget.NewLabel("")}
+	l := &guestList{win: w, app: a, changed: changed}
 	statuses := []string{lang.L("In isolation"), lang.L("Ended"), lang.L("All")}
 	categories := append([]string{lang.L("All categories")}, data.GuestCategories...)
 	l.search = newField()
@@ -70,11 +66,15 @@ func newGuestList(w fyne.Window, a *app.App, changed func()) *guestList {
 	)
 	l.table.onSelect = func(g data.Guest) { showGuest(l.win, l.app, g.ID, l.changed) }
 	l.full = widget.NewCheck(lang.L("Show in full"), l.showFull)
-	l.more = widget.NewButtonWithIcon(lang.L("More"), theme.MoreVerticalIcon(), l.fetch)
-	l.more.Disable()
+	l.pages = newPager(w, lang.L("Guests"), l.table, data.GuestPage, func(n int, more bool) string {
+		if more {
+			return lang.L("The {{.N}} admitted last; 更多 shows the next {{.Page}}.", map[string]any{"N": n, "Page": data.GuestPage})
+		}
+		return lang.L("{{.N}} people", map[string]any{"N": n})
+	})
 	filters := container.NewHBox(l.status, l.category, l.full)
 	l.box = container.NewBorder(container.NewBorder(nil, nil, nil, filters, l.search),
-		container.NewBorder(nil, nil, nil, l.more, l.count), nil, nil, l.table.box)
+		l.pages.bar, nil, nil, l.table.box)
 	return l
 }
 
@@ -104,10 +104,7 @@ func (l *guestList) show(siteID int64) {
 
 func (l *guestList) reload() {
 	if l.siteID == 0 {
-		l.rows = nil
-		l.table.set(nil)
-		l.count.SetText("")
-		l.more.Disable()
+		l.pages.clear()
 		return
 	}
 	q := data.GuestQuery{SiteID: l.siteID, Text: l.search.Text, Limit: data.GuestPage}
@@ -120,28 +117,11 @@ func (l *guestList) reload() {
 	if i := l.category.SelectedIndex(); i > 0 {
 		q.Category = data.GuestCategories[i-1]
 	}
-	l.asked, l.rows = q, nil
-	l.fetch()
-}
-
-// fetch reads the next page of the list asked and adds it below.
-func (l *guestList) fetch() {
-	q := l.asked
-	if len(l.rows) > 0 {
-		q.After = l.rows[len(l.rows)-1]
-	}
-	page, err := l.app.DB.Guests(l.app.Ctx(), q)
-	if err != nil {
-		showMessage(l.win, lang.L("Guests"), say.Message(err))
-		return
-	}
-	l.rows = append(l.rows, page...)
-	l.table.set(l.rows)
-	if len(page) == data.GuestPage {
-		l.count.SetText(lang.L("The {{.N}} admitted last; 更多 shows the next {{.Page}}.", map[string]any{"N": len(l.rows), "Page": data.GuestPage}))
-		l.more.Enable()
-		return
-	}
-	l.count.SetText(lang.L("{{.N}} people", map[string]any{"N": len(l.rows)}))
-	l.more.Disable()
+	l.pages.start(func(last *data.Guest) ([]data.Guest, error) {
+		q := q
+		if last != nil {
+			q.After = *last
+		}
+		return l.app.DB.Guests(l.app.Ctx(), q)
+	})
 }

@@ -44,14 +44,14 @@ func TestGuestListPagesMostRecentFirst(t *testing.T) {
 
 	l := newGuestList(s.win, a, func() {})
 	l.show(siteID)
-	if got := len(l.table.shown()); got != data.GuestPage || l.more.Disabled() {
-		t.Fatalf("the first page shows %d guests, 更多 disabled: %v", got, l.more.Disabled())
+	if got := len(l.table.shown()); got != data.GuestPage || l.pages.more.Disabled() {
+		t.Fatalf("the first page shows %d guests, 更多 disabled: %v", got, l.pages.more.Disabled())
 	}
-	if !strings.Contains(l.count.Text, strconv.Itoa(data.GuestPage)) || !strings.Contains(l.count.Text, "更多") {
-		t.Errorf("the count reads %q", l.count.Text)
+	if !strings.Contains(l.pages.count.Text, strconv.Itoa(data.GuestPage)) || !strings.Contains(l.pages.count.Text, "更多") {
+		t.Errorf("the count reads %q", l.pages.count.Text)
 	}
-	for !l.more.Disabled() {
-		test.Tap(l.more)
+	for !l.pages.more.Disabled() {
+		test.Tap(l.pages.more)
 	}
 	var want []int64
 	conn, err := sql.Open("sqlite", a.DB.Path()+"?_pragma=query_only(1)")
@@ -78,12 +78,12 @@ func TestGuestListPagesMostRecentFirst(t *testing.T) {
 			t.Fatalf("guest %d is %d, SQL's %d", i, g.ID, want[i])
 		}
 	}
-	if l.count.Text != fmt.Sprintf("共 %d 人", n) {
-		t.Errorf("the count reads %q", l.count.Text)
+	if l.pages.count.Text != fmt.Sprintf("共 %d 人", n) {
+		t.Errorf("the count reads %q", l.pages.count.Text)
 	}
 	// A search starts again at the most recent.
 	test.Type(l.search, "入住者00")
-	if got := l.table.shown(); len(got) != 10 || got[0].Name != "入住者009" || !l.more.Disabled() {
+	if got := l.table.shown(); len(got) != 10 || got[0].Name != "入住者009" || !l.pages.more.Disabled() {
 		t.Fatalf("a search shows %d guests, first %q", len(got), got[0].Name)
 	}
 }

@@ -13,7 +13,6 @@ import (
 
 	"fangkong/app"
 	"fangkong/data"
-	"fangkong/say"
 )
 
 // regSearch finds registrations across every checkpoint: by an ID number
@@ -29,16 +28,13 @@ type regSearch struct {
 	outcome *widget.Select
 	from    *textField
 	upto    *textField
-	count   *widget.Label
-	more    *widget.Button
-	asked   data.RegistrationQuery // the search shown
-	rows    []data.Registration    // its pages read so far
 	table   *table[data.Registration]
+	pages   *pager[data.Registration]
 	box     fyne.CanvasObject
 }
 
 func newRegSearch(w fyne.Window, a *app.App) *regSearch {
-	s := &regSearch{win: w, app: a, text: newField(), count: widget.NewLabel("")}
+	s := &regSearch{win: w, app: a, text: newField()}
 	s.text.SetPlaceHolder(lang.L("ID number or its last digits, phone, plate, or the start of a name; Enter to search"))
 	s.text.OnSubmitted = func(string) { s.search() }
 	s.table = newTableOf(
@@ -74,8 +70,12 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 		e.OnSubmitted = func(string) { s.search() }
 	}
 	find := widget.NewButtonWithIcon(lang.L("Search"), theme.SearchIcon(), s.search)
-	s.more = widget.NewButtonWithIcon(lang.L("More"), theme.MoreVerticalIcon(), s.fetch)
-	s.more.Disable()
+	s.pages = newPager(w, lang.L("Search"), s.table, data.SearchPage, func(n int, more bool) string {
+		if more {
+			return lang.L("The newest {{.N}} registrations; 更多 shows the next {{.Page}}.", map[string]any{"N": n, "Page": data.SearchPage})
+		}
+		return lang.L("{{.N}} registrations", map[string]any{"N": n})
+	})
 	export := widget.NewButtonWithIcon(lang.L("Export Excel"), theme.DownloadIcon(), s.export)
 	size := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, 36), o)
@@ -87,7 +87,7 @@ func newRegSearch(w fyne.Window, a *app.App) *regSearch {
 		widget.NewLabel(lang.L("To date")+":"), size(170, s.upto))
 	s.box = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(find, export), s.text), filters),
-		container.NewBorder(nil, nil, nil, s.more, s.count), nil, nil, s.table.box)
+		s.pages.bar, nil, nil, s.table.box)
 	s.setPosts(nil)
 	return s
 }
@@ -140,36 +140,12 @@ func (s *regSearch) search() {
 		showMessage(s.win, lang.L("Search"), lang.L("Please enter a date such as 2026-11-03."))
 		return
 	}
-	s.asked, s.rows = q, nil
-	s.count.SetText(lang.L("Searching…"))
-	s.more.Disable()
-	s.fetch()
-}
-
-// fetch reads the next page of the search asked, newest first, and adds
-// it below what is shown.
-func (s *regSearch) fetch() {
-	q := s.asked
-	if len(s.rows) > 0 {
-		q.After = s.rows[len(s.rows)-1]
-	}
-	runBusy(s.win, lang.L("Search"), func() ([]data.Registration, error) {
+	s.pages.start(func(last *data.Registration) ([]data.Registration, error) {
+		q := q
+		if last != nil {
+			q.After = *last
+		}
 		return s.app.DB.SearchRegistrations(s.app.Ctx(), q)
-	}, func(page []data.Registration, err error) {
-		if err != nil {
-			s.count.SetText("")
-			showMessage(s.win, lang.L("Search"), say.Message(err))
-			return
-		}
-		s.rows = append(s.rows, page...)
-		s.table.set(s.rows)
-		if len(page) == data.SearchPage {
-			s.count.SetText(lang.L("The newest {{.N}} registrations; 更多 shows the next {{.Page}}.", map[string]any{"N": len(s.rows), "Page": data.SearchPage}))
-			s.more.Enable()
-			return
-		}
-		s.count.SetText(lang.L("{{.N}} registrations", map[string]any{"N": len(s.rows)}))
-		s.more.Disable()
 	})
 }
 

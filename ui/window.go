@@ -52,8 +52,15 @@ type guarded interface {
 	discard()
 }
 
-// memoryLimit is the soft limit of the Go heap while the window is open.
-const memoryLimit = 64 << 20
+// The soft limits of Go's memory: tight while the window is built, with
+// collection off, so that the heap stops short of what Go would otherwise
+// let it reach; looser once it is up, well above what the screens keep
+// (about 52 MB after visiting all of them on a year of data), because a
+// limit near that makes Go collect without pause, and typing lags.
+const (
+	startMemoryLimit = 64 << 20
+	memoryLimit      = 96 << 20
+)
 
 // exitNoWindow is the exit code when no window could be shown.
 const exitNoWindow = 3
@@ -76,12 +83,12 @@ func Run(fa fyne.App, args []string) (code int) {
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	firstFrame, atEnd := recordTiming()
 	defer atEnd()
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// What the window keeps is 35-50 MB, 20 MB of it the font parsed
-		// twice (regular and bold); left alone, Go lets its heap grow to
-		// twice that between collections. Nearer the limit it collects
-		// sooner instead.
-		debug.SetMemoryLimit(memoryLimit)
+	// What the window keeps is 35-52 MB, 16 MB of it the font parsed twice
+	// (regular and bold); left alone, Go lets its heap grow to twice that
+	// between collections. Nearer the limit it collects sooner instead.
+	limits := os.Getenv("GOMEMLIMIT") == ""
+	if limits {
+		debug.SetMemoryLimit(startMemoryLimit)
 	}
 
 	fs := flag.NewFlagSet("fangkong", flag.ContinueOnError)
@@ -108,7 +115,7 @@ func Run(fa fyne.App, args []string) (code int) {
 	// No collection until the first frame: building the window allocates
 	// some 60 MB (the font parsed twice among it), and the collections Go
 	// would make on the way took a tenth of the time to the first frame.
-	// The soft memory limit still holds.
+	// The soft memory limit for the start still holds.
 	gcPercent := debug.SetGCPercent(-1)
 
 	w := fa.NewWindow(lang.L("AppName"))
@@ -126,6 +133,9 @@ func Run(fa fyne.App, args []string) (code int) {
 	fa.Lifecycle().SetOnStarted(func() {
 		firstFrame()
 		debug.SetGCPercent(gcPercent)
+		if limits {
+			debug.SetMemoryLimit(memoryLimit)
+		}
 		close(windowShown)
 		go s.checkAndBackUp()
 	})

@@ -74,12 +74,30 @@ func fieldValue(field, v string) string {
 	return v
 }
 
+// personal are the stored fields that hold a guest's, a traveller's or a
+// contact's ID number or phone: the trail, which any operator may open,
+// shows them masked as every list does. Staff phones are the directory's,
+// shown in full there too.
+var personal = map[string]func(string) string{
+	"IDNumber": data.MaskID, "Phone": data.MaskPhone, "EmergencyPhone": data.MaskPhone,
+	"ReceiverPhone": data.MaskPhone, "DonorContact": data.MaskPhone,
+}
+
+// masked is a value of an entry's field as the trail may show it.
+func masked(e data.AuditEntry, field, v string) string {
+	mask, ok := personal[field[strings.LastIndexByte(field, '.')+1:]]
+	if !ok || e.Entity == "staff" || e.Entity == "operators" {
+		return v
+	}
+	return mask(v)
+}
+
 // changeLines are an entry's changed fields, one per line: 姓名:张三 →
 // 李四; a field new or gone shows only the value it has or had.
 func changeLines(e data.AuditEntry) []string {
 	lines := make([]string, len(e.Changes))
 	for i, c := range e.Changes {
-		old, new := fieldValue(c.Field, c.Old), fieldValue(c.Field, c.New)
+		old, new := fieldValue(c.Field, masked(e, c.Field, c.Old)), fieldValue(c.Field, masked(e, c.Field, c.New))
 		switch {
 		case old == "":
 			lines[i] = fieldLabel(c.Field) + ":" + new

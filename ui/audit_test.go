@@ -63,6 +63,25 @@ func TestAuditTrailReadsInChinese(t *testing.T) {
 	if len(kinds) < 20 {
 		t.Errorf("only %d kinds of line read", len(kinds))
 	}
+	// Guests' ID numbers and phones read masked, as on every list: any
+	// operator may open the trail.
+	trail.area.SetSelected("隔离点")
+	var shownText strings.Builder
+	for _, e := range trail.table.shown() {
+		shownText.WriteString(strings.Join(changeLines(e), ";"))
+	}
+	guests, err := a.DB.Guests(ctx, data.GuestQuery{})
+	if err != nil || len(guests) == 0 {
+		t.Fatalf("%d guests, %v", len(guests), err)
+	}
+	for _, g := range guests {
+		if strings.Contains(shownText.String(), g.IDNumber) || strings.Contains(shownText.String(), g.Phone) {
+			t.Fatalf("the trail shows %s's ID number or phone in full", g.Name)
+		}
+	}
+	if !strings.Contains(shownText.String(), "身份证号:"+data.MaskID(guests[0].IDNumber)) {
+		t.Errorf("no masked ID number in %.300s", shownText.String())
+	}
 	trail.area.SetSelectedIndex(0)
 	rows := trail.table.shown()
 	if len(rows) != data.AuditPage {

@@ -42,7 +42,6 @@ func newPager[T any](w fyne.Window, title string, t *table[T], size int, words f
 func (p *pager[T]) start(read func(last *T) ([]T, error)) {
 	p.search++
 	p.read, p.rows = read, nil
-	p.more.Disable()
 	p.next()
 }
 
